@@ -1,0 +1,76 @@
+"""Warnings an author has reviewed: ``acknowledged:`` entries in a content file.
+
+A real document keeps its defects (a copied template names another
+organisation, a step is missing). Once an editor has reviewed one, the file
+says so and the warning becomes a note: still printed by ``kmsite check``, no
+longer failing ``mkdocs build --strict``. An acknowledgement that matches
+nothing is itself a warning, so stale ones do not pile up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Optional
+
+from pydantic import ValidationError
+
+from ..model.base import StrictModel, Text
+from .problems import Problem, Problems, Severity
+from .pydantic_errors import report_validation_error
+from .yaml_source import YamlDoc
+
+
+class Ack(StrictModel):
+    code: Text
+    value: Text = ""
+    note: Text
+
+
+class AckList(StrictModel):
+    acknowledged: list[Ack]
+
+
+@dataclass
+class _Entry:
+    path: str
+    line: int
+    ack: Ack
+    used: bool = False
+
+
+class Acknowledgements:
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+
+    def collect(self, raw: Optional[Any], doc: YamlDoc, problems: Problems) -> None:
+        if raw is None:
+            return
+        try:
+            parsed = AckList.model_validate({"acknowledged": raw})
+        except ValidationError as exc:
+            report_validation_error(exc, doc, AckList, problems)
+            return
+        for i, ack in enumerate(parsed.acknowledged):
+            self.entries.append(_Entry(problems.rel(doc.path), doc.line_of(("acknowledged", i)), ack))
+
+    def apply(self, problems: Problems) -> None:
+        """Downgrade acknowledged warnings to notes; warn about acknowledgements that match nothing."""
+        for i, problem in enumerate(problems.items):
+            if problem.severity is not Severity.WARNING:
+                continue
+            for entry in self.entries:
+                ack = entry.ack
+                if entry.path == problem.path and ack.code == problem.code and ack.value in problem.value:
+                    entry.used = True
+                    problems.items[i] = replace(problem, severity=Severity.NOTE,
+                                                message=f"{problem.message} [acknowledged: {ack.note}]")
+                    break
+        for entry in self.entries:
+            if not entry.used:
+                problems.items.append(_stale(entry))
+
+
+def _stale(entry: _Entry) -> Problem:
+    return Problem(entry.path, entry.line, "acknowledged",
+                   f"acknowledgement of '{entry.ack.code}' {entry.ack.value!r} matches no warning in this file; remove it",
+                   Severity.WARNING, "stale-acknowledgement", entry.ack.value)

@@ -1,0 +1,159 @@
+"""Load and validate the ``plans/`` tree into a SiteModel, collecting every problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Optional, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import (Announcement, AnnouncementEntry, CommitteeFile, CopFile, Organisation,
+                     OrgContent, Plan, PlanEntry, SiteModel, TopicFile)
+from .acknowledge import Acknowledgements
+from .problems import Problems
+from .pydantic_errors import report_validation_error
+from .references import check_references
+from .lint import lint_org
+from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter, load_yaml_file
+
+M = TypeVar("M", bound=BaseModel)
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+# Files and folders an organisation folder may hold; anything else is reported.
+KNOWN_ENTRIES = {"organisation.yml", "committees.yml", "cops.yml", "plans", "knowledge", "announcements"}
+
+
+def find_plans_dir(root: Path) -> Path:
+    """Accept a project root (with ``plans/``) or the ``plans/`` folder itself."""
+    return root / "plans" if (root / "plans").is_dir() else root
+
+
+class SiteLoader:
+    """Reads every organisation folder once; keeps the documents for later checks."""
+
+    def __init__(self, plans_dir: Path, problems: Problems):
+        self.plans_dir = plans_dir
+        self.problems = problems
+        self.docs: dict[str, dict[str, YamlDoc]] = {}  # slug -> logical name -> document
+        self.acks = Acknowledgements()
+
+    # -- generic ---------------------------------------------------------------
+    def _read(self, path: Path) -> Optional[YamlDoc]:
+        try:
+            return load_yaml_file(path)
+        except YamlSyntaxError as exc:
+            self.problems.error(path, exc.line, "", str(exc))
+        except UnicodeDecodeError:
+            self.problems.error(path, 1, "", "file is not UTF-8 text; save it as UTF-8")
+        return None
+
+    def _validate(self, doc: YamlDoc, model: type[M]) -> Optional[M]:
+        if not isinstance(doc.data, dict):
+            self.problems.error(doc.path, 1, "", f"expected a mapping of keys at the top, got {type(doc.data).__name__}")
+            return None
+        data = dict(doc.data)
+        self.acks.collect(data.pop("acknowledged", None), doc, self.problems)
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            report_validation_error(exc, doc, model, self.problems)
+            return None
+
+    def _load(self, path: Path, model: type[M], slug: str, name: str) -> Optional[M]:
+        doc = self._read(path)
+        if doc is None:
+            return None
+        self.docs.setdefault(slug, {})[name] = doc
+        return self._validate(doc, model)
+
+    # -- per organisation ----------------------------------------------------
+    def load_org(self, folder: Path) -> Optional[OrgContent]:
+        slug = folder.name
+        if not _SLUG_RE.match(slug):
+            self.problems.error(folder, 0, "", f"folder name '{slug}' is not a valid organisation slug: use a-z, 0-9 and '-'")
+            return None
+        org_file = folder / "organisation.yml"
+        if not org_file.exists():
+            self.problems.error(folder, 0, "organisation.yml", "missing: every organisation folder needs organisation.yml (see 'kmsite new')")
+            return None
+        self._report_unknown_entries(folder)
+        org = self._load(org_file, Organisation, slug, "organisation")
+        content = OrgContent(slug=slug, org=org) if org else None
+        committees = self._optional(folder / "committees.yml", CommitteeFile, slug, "committees")
+        topics = self._optional(folder / "knowledge" / "topics.yml", TopicFile, slug, "topics")
+        cops = self._optional(folder / "cops.yml", CopFile, slug, "cops")
+        plans = self._load_plans(folder / "plans", slug)
+        announcements = self._load_announcements(folder / "announcements", slug)
+        if content is None:
+            return None
+        content.committees = committees.committees if committees else []
+        content.topics = topics.topics if topics else []
+        content.cops = cops.cops if cops else []
+        content.plans = plans
+        content.announcements = announcements
+        return content
+
+    def _optional(self, path: Path, model: type[M], slug: str, name: str) -> Optional[M]:
+        return self._load(path, model, slug, name) if path.exists() else None
+
+    def _load_plans(self, folder: Path, slug: str) -> list[PlanEntry]:
+        entries: list[PlanEntry] = []
+        if not folder.is_dir():
+            return entries
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in (".yml", ".yaml"):
+                self.problems.warn(path, 0, "", "not a plan file (plans/ holds <fiscal-year>.yml files); it is not published", code="unknown-file", value=path.name)
+                continue
+            plan = self._load(path, Plan, slug, f"plan:{path.stem}")
+            if plan is None:
+                continue
+            key = str(plan.fiscal_year) if plan.fiscal_year else path.stem
+            if any(e.key == key for e in entries):
+                self.problems.error(path, 1, "fiscal_year", f"another plan of this organisation already has fiscal year {key}; one plan per year")
+                continue
+            entries.append(PlanEntry(key=key, plan=plan))
+            self.docs[slug][f"plan:{key}"] = self.docs[slug].pop(f"plan:{path.stem}")
+        return sorted(entries, key=lambda e: e.key, reverse=True)
+
+    def _load_announcements(self, folder: Path, slug: str) -> list[AnnouncementEntry]:
+        entries: list[AnnouncementEntry] = []
+        if not folder.is_dir():
+            return entries
+        for path in sorted(folder.glob("*.md")):
+            try:
+                doc, body, _ = load_front_matter(path)
+            except YamlSyntaxError as exc:
+                self.problems.error(path, exc.line, "", str(exc))
+                continue
+            self.docs.setdefault(slug, {})[f"announcement:{path.stem}"] = doc
+            item = self._validate(doc, Announcement)
+            if item is not None:
+                entries.append(AnnouncementEntry(slug=path.stem, announcement=item, body=body))
+        return entries
+
+    def _report_unknown_entries(self, folder: Path) -> None:
+        for entry in sorted(folder.iterdir()):
+            if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
+                self.problems.warn(entry, 0, "", f"'{entry.name}' is not part of the organisation format and is not published; expected: {', '.join(sorted(KNOWN_ENTRIES))}", code="unknown-file", value=entry.name)
+
+
+def load_site(root: Path) -> tuple[SiteModel, Problems]:
+    """Load and check every organisation under ``root``; never raises on bad content."""
+    plans_dir = find_plans_dir(root)
+    problems = Problems(root=plans_dir.parent)
+    site = SiteModel()
+    if not plans_dir.is_dir():
+        problems.error(plans_dir, 0, "", "no plans/ folder here: run 'kmsite check' from the project root or give its path")
+        return site, problems
+    loader = SiteLoader(plans_dir, problems)
+    for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        content = loader.load_org(folder)
+        if content is not None:
+            site.orgs[content.slug] = content
+    for slug, content in site.orgs.items():
+        docs = loader.docs.get(slug, {})
+        check_references(content, docs, problems)
+        lint_org(content, site, docs, problems)
+    loader.acks.apply(problems)
+    return site, problems

@@ -1,0 +1,80 @@
+"""Problems found in content: every one says where (file:line), which field, what and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"  # a warning the author has acknowledged in the content
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One content problem, printed as ``path:line: field: message``."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+    code: str = ""
+    value: str = ""
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
+        fld = f"{self.field}: " if self.field else ""
+        return f"{where}: {label}{fld}{self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems across the whole tree so that all are reported at once."""
+
+    root: Path
+    items: list[Problem] = field(default_factory=list)
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    def add(self, path: Path, line: int, fld: str, message: str, *,
+            severity: Severity = Severity.ERROR, code: str = "", value: str = "") -> None:
+        self.items.append(Problem(self.rel(path), line, fld, message, severity, code, value))
+
+    def error(self, path: Path, line: int, fld: str, message: str) -> None:
+        self.add(path, line, fld, message)
+
+    def warn(self, path: Path, line: int, fld: str, message: str, *, code: str, value: str = "") -> None:
+        self.add(path, line, fld, message, severity=Severity.WARNING, code=code, value=value)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.NOTE]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items, key=lambda p: (p.path, p.line, p.field))
+
+
+class ContentError(Exception):
+    """Raised at a boundary (CLI, plugin) when the content has errors."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        lines = [p.format() for p in problems.sorted() if p.severity is Severity.ERROR]
+        super().__init__(f"{len(lines)} error(s) in content:\n" + "\n".join(lines))

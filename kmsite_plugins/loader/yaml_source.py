@@ -1,0 +1,92 @@
+"""YAML and front matter loading that keeps line numbers and leaves dates as text.
+
+ruamel's round-trip loader records where every key and item came from, so a
+pydantic error location (``('people', 2, 'name')``) can be walked back to a line.
+Timestamps are not resolved: ``2567-01-15`` stays a string for our Thai-date types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+__all__ = ["YamlDoc", "YamlSyntaxError", "load_yaml_file", "load_front_matter"]
+
+
+class YamlSyntaxError(Exception):
+    """Malformed YAML, with the 1-based line where the parser stopped."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    # Keep dates as the author wrote them; a BE year would otherwise become CE 2567.
+    yaml.constructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda loader, node: str(loader.construct_scalar(node))
+    )
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+@dataclass
+class YamlDoc:
+    """A loaded YAML document with positions; ``offset`` shifts lines (front matter)."""
+
+    path: Path
+    data: Any
+    offset: int = 0
+
+    def line_of(self, loc: Sequence[str | int]) -> int:
+        """1-based line of the deepest node of ``loc`` that exists in the document."""
+        node: Any = self.data
+        line = (node.lc.line + 1) if hasattr(node, "lc") else 1
+        for key in loc:
+            if isinstance(node, CommentedMap) and key in node:
+                k_line, _ = node.lc.key(key)
+                line = k_line + 1
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+                i_line, _ = node.lc.item(key)
+                line = i_line + 1
+                node = node[key]
+            else:
+                break
+        return line + self.offset
+
+
+def _parse(text: str, path: Path, offset: int) -> YamlDoc:
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + offset
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise YamlSyntaxError(line, f"malformed YAML: {problem}") from exc
+    except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate keys)
+        raise YamlSyntaxError(1 + offset, f"malformed YAML: {exc}") from exc
+    return YamlDoc(path, {} if data is None else data, offset)
+
+
+def load_yaml_file(path: Path) -> YamlDoc:
+    return _parse(path.read_text(encoding="utf-8"), path, 0)
+
+
+def load_front_matter(path: Path) -> tuple[YamlDoc, str, int]:
+    """Split a Markdown file into front matter (with its line offset), body and body line."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise YamlSyntaxError(1, "missing front matter: the file must start with a '---' line")
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            doc = _parse("".join(lines[1:i]), path, 1)
+            return doc, "".join(lines[i + 1:]), i + 2
+    raise YamlSyntaxError(1, "front matter is not closed: add a '---' line after it")

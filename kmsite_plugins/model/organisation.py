@@ -1,0 +1,110 @@
+"""Organisations, their departments, positions and people."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal, Optional
+
+from pydantic import BeforeValidator, Field
+from typing_extensions import Annotated
+
+from .base import Id, Ref, StrictModel, Text, Visibility
+
+OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ"]
+
+
+class KmRole(str, Enum):
+    """KM roles of the OPDC model; authors may write the code or the Thai name."""
+
+    CEO = "ceo"
+    CKO = "cko"  # คุณเอื้อ
+    FACILITATOR = "facilitator"  # คุณอำนวย
+    PRACTITIONER = "practitioner"  # คุณกิจ
+    NOTE_TAKER = "note_taker"  # คุณลิขิต
+    NETWORK = "network"  # คุณประสาน
+    IT = "it"  # คุณวิศาสตร์
+
+
+KM_ROLE_ALIASES: dict[str, KmRole] = {
+    "CEO": KmRole.CEO, "CKO": KmRole.CKO, "คุณเอื้อ": KmRole.CKO,
+    "คุณอำนวย": KmRole.FACILITATOR, "คุณกิจ": KmRole.PRACTITIONER,
+    "คุณลิขิต": KmRole.NOTE_TAKER, "คุณประสาน": KmRole.NETWORK, "คุณวิศาสตร์": KmRole.IT,
+}
+
+
+def _km_role(value: object) -> object:
+    if isinstance(value, str) and value.strip() in KM_ROLE_ALIASES:
+        return KM_ROLE_ALIASES[value.strip()]
+    return value
+
+
+class ContactKind(str, Enum):
+    PHONE = "phone"
+    EMAIL = "email"
+    LINE = "line"
+    OFFICE = "office"
+
+
+class Contact(StrictModel):
+    kind: ContactKind
+    value: Text
+    visibility: Visibility = Visibility.INTERNAL  # PDPA: internal unless marked public
+
+
+class Department(StrictModel):
+    id: Id
+    name: Text
+    name_en: Optional[Text] = None
+
+
+class Position(StrictModel):
+    """A post in the organisation; it may have nobody named (seed 001 lists positions only)."""
+
+    id: Id
+    title: Text
+    title_en: Optional[Text] = None
+    department: Optional[Ref] = None
+
+
+class Person(StrictModel):
+    id: Id
+    honorific: Optional[Text] = None
+    name: Text
+    name_en: Optional[Text] = None
+    position: Optional[Ref] = None
+    department: Optional[Ref] = None
+    km_roles: list[Annotated[KmRole, BeforeValidator(_km_role)]] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    photo: Optional[Text] = None
+    note: Optional[Text] = None
+    note_visibility: Visibility = Visibility.INTERNAL
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.honorific or ''}{self.name}"
+
+
+class ParentOrganisation(StrictModel):
+    name: Text
+    name_en: Optional[Text] = None
+    type: Optional[OrgType] = None
+
+
+class Organisation(StrictModel):
+    """Identity of one organisation (``plans/<slug>/organisation.yml``)."""
+
+    name: Text
+    name_en: Optional[Text] = None
+    short_name: Optional[Text] = None
+    type: OrgType
+    parent: Optional[ParentOrganisation] = None
+    division: Optional[Text] = None
+    section: Optional[Text] = None
+    district: Optional[Text] = None
+    province: Optional[Text] = None
+    province_en: Optional[Text] = None
+    website: Optional[Text] = None
+    description: Optional[Text] = None
+    departments: list[Department] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)

@@ -1,0 +1,150 @@
+"""KM Action Plans: selected knowledge, KM-process and change-management tables.
+
+Every cell keeps the author's raw Thai text. Where the source has a defect
+(an invalid month, a wrong number), ``corrections`` carries the corrected value
+beside the raw one; parsers read the correction, pages show both.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Literal, Optional
+
+from pydantic import BeforeValidator, Field, model_validator
+from typing_extensions import Annotated
+
+from .base import Id, Ref, StrictModel, Text, ThaiInt
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+ColumnKey = Literal[
+    "no", "activity", "method", "period", "indicator", "indicator_target", "goal",
+    "target_group", "responsible", "evidence", "status", "remarks",
+]
+CELL_COLUMNS: tuple[str, ...] = ColumnKey.__args__  # type: ignore[attr-defined]
+
+KMP_STEPS = tuple(f"KMP{i}" for i in range(1, 8))
+CMP_STEPS = tuple(f"CMP{i}" for i in range(1, 7))
+STEPS = KMP_STEPS + CMP_STEPS + ("REC",)
+
+
+def _step(value: object) -> object:
+    """Accept 'KMP 1', 'kmp๑', 'CMP-3'; 'REC' is the recognition row some KMP tables add."""
+    if isinstance(value, str):
+        text = re.sub(r"[\s\-_]", "", value.translate(_THAI_DIGITS)).upper()
+        if text in STEPS:
+            return text
+        raise ValueError(f"'{value}' is not a KM step: use KMP1..KMP7, CMP1..CMP6 or REC (recognition)")
+    return value
+
+
+Step = Annotated[str, BeforeValidator(_step)]
+
+
+class TableKind(str, Enum):
+    KMP = "kmp"  # KM Process (กระบวนการจัดการความรู้)
+    CMP = "cmp"  # Change Management Process (กระบวนการบริหารจัดการการเปลี่ยนแปลง)
+
+
+class Column(StrictModel):
+    key: ColumnKey
+    header: Optional[Text] = None  # the author's header when it differs from ours
+
+
+def _column(value: object) -> object:
+    return {"key": value} if isinstance(value, str) else value
+
+
+class Correction(StrictModel):
+    value: Text
+    note: Text
+
+
+class ActivityStatus(str, Enum):
+    NOT_STARTED = "ยังไม่เริ่ม"
+    IN_PROGRESS = "กำลังดำเนินการ"
+    DONE = "เสร็จแล้ว"
+    CANCELLED = "ยกเลิก"
+
+
+class Activity(StrictModel):
+    """One row of a plan table; cells are the author's text."""
+
+    no: Optional[Text] = None
+    step: Optional[Step] = None
+    activity: Text
+    method: Optional[Text] = None
+    period: Optional[Text] = None
+    indicator: Optional[Text] = None
+    indicator_target: Optional[Text] = None
+    goal: Optional[Text] = None
+    target_group: Optional[Text] = None
+    responsible: Optional[Text] = None
+    responsible_refs: list[Ref] = Field(default_factory=list)
+    evidence: Optional[Text] = None
+    status: Optional[ActivityStatus] = None
+    remarks: Optional[Text] = None
+    corrections: dict[ColumnKey, Correction] = Field(default_factory=dict)
+
+    def cell(self, key: str) -> Optional[str]:
+        return getattr(self, key)
+
+    def corrected(self, key: str) -> Optional[str]:
+        """The corrected value of a cell when the author's text has a known defect."""
+        fix = self.corrections.get(key)  # type: ignore[call-overload]
+        return fix.value if fix else self.cell(key)
+
+
+class ActivityTable(StrictModel):
+    kind: TableKind
+    title: Optional[Text] = None
+    columns: list[Annotated[Column, BeforeValidator(_column)]] = Field(min_length=1)
+    rows: list[Activity] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _cells_have_columns(self) -> "ActivityTable":
+        keys = {c.key for c in self.columns}
+        for i, row in enumerate(self.rows):
+            for key in CELL_COLUMNS:
+                if key not in keys and key not in ("status",) and row.cell(key):
+                    raise ValueError(
+                        f"row {i + 1} fills '{key}' but the table's columns do not include it "
+                        f"(columns: {', '.join(sorted(keys))})"
+                    )
+        return self
+
+
+class PlanSection(StrictModel):
+    """One selected knowledge (or desired state) with its activity tables."""
+
+    id: Id
+    knowledge: Optional[Text] = None  # ชื่อองค์ความรู้ที่เลือก
+    knowledge_type: Optional[Text] = None  # ประเภทองค์ความรู้
+    owner: Optional[Text] = None  # เจ้าภาพผู้รับผิดชอบ (as written)
+    owner_ref: Optional[Ref] = None
+    strategic_issue: Optional[Text] = None
+    reason: Optional[Text] = None
+    outcome_kpis: list[Text] = Field(default_factory=list)
+    desired_state: Optional[Text] = None
+    measurable_unit: Optional[Text] = None  # หน่วยที่วัดผลได้เป็นรูปธรรม
+    tables: list[ActivityTable] = Field(min_length=1)
+
+    @property
+    def heading(self) -> str:
+        return self.knowledge or self.desired_state or self.id
+
+
+class Plan(StrictModel):
+    """``plans/<slug>/plans/<key>.yml``: one KM plan of one fiscal year."""
+
+    title: Text
+    title_en: Optional[Text] = None
+    fiscal_year: Optional[ThaiInt] = Field(default=None, ge=2400, le=2700)
+    unit: Optional[Text] = None  # ชื่อหน่วยงาน as written on the plan form
+    focus_areas: list[Text] = Field(default_factory=list)
+    desired_states: list[Text] = Field(default_factory=list)
+    success_factors: list[Text] = Field(default_factory=list)
+    sections: list[PlanSection] = Field(min_length=1)
+    reviewer: Optional[Ref] = None  # ผู้ทบทวน (CKO)
+    approver: Optional[Ref] = None  # ผู้อนุมัติ (CEO)

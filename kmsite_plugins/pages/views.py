@@ -1,0 +1,89 @@
+"""View helpers: the shapes templates need, computed from the model (no HTML here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+from ..model import (Committee, Department, KnowledgeTopic, OrgContent, Person, PlanEntry, Position,
+                     SiteModel)
+from ..model.committee import Member
+from ..thai.collation import thai_sorted
+
+
+@dataclass
+class EntityView:
+    """A referenced department, position or person, ready to print."""
+
+    kind: str  # "person" | "position" | "department"
+    id: str
+    item: Union[Person, Position, Department]
+    position: Optional[Position] = None
+
+
+def entity(content: OrgContent, ref: Optional[str]) -> Optional[EntityView]:
+    item = content.lookup(ref)
+    if isinstance(item, Person):
+        return EntityView("person", item.id, item, content.position_of(item))
+    if isinstance(item, Position):
+        return EntityView("position", item.id, item, item)
+    if isinstance(item, Department):
+        return EntityView("department", item.id, item)
+    return None
+
+
+@dataclass
+class Card:
+    """One card of the people catalogue: a person, or a position nobody is named for."""
+
+    id: str
+    person: Optional[Person]
+    position: Optional[Position]
+    department: Optional[Department]
+    anchors: list[str] = field(default_factory=list)  # extra ids linking here (the person's position)
+    memberships: list[tuple[Committee, Member]] = field(default_factory=list)
+    topics: list[KnowledgeTopic] = field(default_factory=list)
+
+    @property
+    def sort_name(self) -> str:
+        if self.person:
+            return self.person.name
+        return self.position.title if self.position else self.id
+
+
+def people_cards(content: OrgContent) -> list[Card]:
+    """Cards for every person and every unfilled position, in Thai dictionary order."""
+    cards: list[Card] = []
+    filled: set[str] = set()
+    for person in content.org.people:
+        position = content.position_of(person)
+        anchors = [position.id] if position and not filled.intersection({position.id}) else []
+        if position:
+            filled.add(position.id)
+        cards.append(Card(person.id, person, position, content.department_of(person), anchors))
+    for position in content.org.positions:
+        if position.id not in filled:
+            cards.append(Card(position.id, None, position, content.department_of(position)))
+    for card in cards:
+        refs = {card.id, *card.anchors}
+        card.memberships = [(c, m) for c in content.committees for m in c.members if m.ref in refs]
+        card.topics = [t for t in content.topics if refs.intersection(t.holders)]
+    return thai_sorted(cards, key=lambda c: c.sort_name)
+
+
+def org_groups(site: SiteModel, unknown_province: str) -> list[tuple[str, list[tuple[str, list[OrgContent]]]]]:
+    """Organisations grouped by province, then by type, each level in Thai order."""
+    provinces: dict[str, dict[str, list[OrgContent]]] = {}
+    for content in site.sorted_orgs():
+        province = content.org.province or unknown_province
+        provinces.setdefault(province, {}).setdefault(content.org.type, []).append(content)
+    return [(p, sorted(types.items())) for p, types in
+            thai_sorted(provinces.items(), key=lambda kv: kv[0])]
+
+
+def latest_plan(content: OrgContent) -> Optional[PlanEntry]:
+    """The newest plan with a fiscal year, else the first listed."""
+    dated = [p for p in content.plans if p.plan.fiscal_year]
+    if dated:
+        return max(dated, key=lambda p: p.plan.fiscal_year or 0)
+    return content.plans[0] if content.plans else None

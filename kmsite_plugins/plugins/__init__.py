@@ -1,0 +1,1 @@
+"""MkDocs wiring only: every plugin reads the one site model built per build."""

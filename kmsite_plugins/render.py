@@ -1,0 +1,120 @@
+"""Render page specs to Markdown through Jinja templates, in one language.
+
+Templates live in ``templates/`` of the package; a ``kmsite/`` folder in the
+theme's ``custom_dir`` overrides any of them. Labels come from
+``templates/labels/<lang>.yml``; a missing label is an error, not a silent key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+import jinja2
+from markupsafe import Markup, escape
+from ruamel.yaml import YAML
+
+from .pages import views
+from .pages.spec import PageSpec, relative_url
+
+TEMPLATE_DIR = Path(str(resources.files("kmsite_plugins") / "templates"))
+_BULLET = re.compile(r"^\s*[-•·]\s*")
+
+
+@lru_cache(maxsize=None)
+def load_labels(lang: str) -> dict[str, str]:
+    path = TEMPLATE_DIR / "labels" / f"{lang}.yml"
+    return dict(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
+
+
+class MissingLabel(KeyError):
+    pass
+
+
+def cell_html(text: Optional[str]) -> Markup:
+    """A table cell as written: lines starting with '-' become a list, other lines stay lines."""
+    if not text:
+        return Markup("")
+    parts: list[str] = []
+    items: list[str] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if _BULLET.match(line) and len(line.strip()) > 1:
+            items.append(f"<li>{escape(_BULLET.sub('', line))}</li>")
+            continue
+        if items:
+            parts.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        parts.append(f"<span class=\"kms-line\">{escape(line.strip())}</span>")
+    if items:
+        parts.append(f"<ul>{''.join(items)}</ul>")
+    return Markup("".join(parts))
+
+
+def yaml_string(text: object) -> Markup:
+    """A YAML-safe quoted scalar for front matter."""
+    return Markup(json.dumps(str(text), ensure_ascii=False))
+
+
+def md_inline(text: Optional[str]) -> Markup:
+    """Escape text for a Markdown heading or inline context."""
+    escaped = str(escape(text or ""))
+    return Markup(re.sub(r"([\\`*_\[\]#|])", r"\\\1", escaped))
+
+
+@dataclass
+class Renderer:
+    lang: str
+    default_lang: str
+    languages: Sequence[str]
+    audience: str = "public"
+    override_dir: Optional[Path] = None
+
+    def __post_init__(self) -> None:
+        loaders: list[jinja2.BaseLoader] = []
+        if self.override_dir and self.override_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(self.override_dir)))
+        loaders.append(jinja2.FileSystemLoader(str(TEMPLATE_DIR)))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        )
+        self.labels = load_labels(self.lang)
+        self.env.globals.update(
+            t=self.t, tx=self.tx, lang=self.lang, audience=self.audience, entity=views.entity,
+            people_cards=views.people_cards, org_groups=views.org_groups, latest_plan=views.latest_plan,
+        )
+        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string)
+
+    def t(self, key: str, **kwargs: Any) -> str:
+        try:
+            text = self.labels[key]
+        except KeyError:
+            raise MissingLabel(f"no '{key}' label in labels/{self.lang}.yml") from None
+        return text.format(**kwargs) if kwargs else text
+
+    def tx(self, obj: Any, field: str) -> Markup:
+        """A content field in the page language; English falls back to Thai, marked as such."""
+        thai = getattr(obj, field, None) or ""
+        if self.lang == self.default_lang:
+            return escape(thai)
+        translated = getattr(obj, f"{field}_en", None)
+        if translated:
+            return escape(translated)
+        if not thai:
+            return Markup("")
+        return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(thai)}</span>')
+
+    def render(self, spec: PageSpec) -> str:
+        template = self.env.get_template(f"pages/{spec.template}")
+
+        def url(target: str) -> str:
+            return relative_url(spec.url, target)
+
+        return template.render(spec=spec, url=url, **spec.context)

@@ -1,0 +1,1 @@
+"""Thai digits, Buddhist-era dates, fiscal years, plan periods and targets."""

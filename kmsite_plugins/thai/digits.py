@@ -1,0 +1,39 @@
+"""Thai digits (๐-๙) and Arabic digits (0-9): convert and parse."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["THAI_DIGITS", "ARABIC_DIGITS", "to_arabic", "to_thai", "parse_int"]
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+
+_TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
+_TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
+# ASCII only: int() would also accept other scripts' digits.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def to_arabic(s: str) -> str:
+    """Replace Thai digits with Arabic ones; leave everything else untouched."""
+    return s.translate(_TO_ARABIC)
+
+
+def to_thai(s: str) -> str:
+    """Replace Arabic digits with Thai ones; leave everything else untouched."""
+    return s.translate(_TO_THAI)
+
+
+def parse_int(s: str) -> int:
+    """Parse ``"๒๕๖๗"``, ``"2567"`` or mixed digits, ignoring surrounding spaces.
+
+    Raises:
+        ValueError: the text is not a whole number in Thai or Arabic digits.
+    """
+    text = to_arabic(s).strip()
+    if not _INTEGER.fullmatch(text):
+        raise ValueError(
+            f"not a whole number: {s!r} (expected digits ๐-๙ or 0-9, e.g. ๒๕๖๗ or 2567)"
+        )
+    return int(text)
