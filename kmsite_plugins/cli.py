@@ -7,13 +7,14 @@ import re
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional, Sequence, TextIO
 
 from .loader import Severity, find_plans_dir, load_site
 
 
-def check(root: Path, out=sys.stdout) -> int:
+def check(root: Path, out: Optional[TextIO] = None) -> int:
     """Validate the whole tree, print every problem, return the exit status."""
+    out = out or sys.stdout
     site, problems = load_site(root)
     for problem in problems.sorted():
         print(problem.format(), file=out)
@@ -23,8 +24,9 @@ def check(root: Path, out=sys.stdout) -> int:
     return 1 if errors else 0
 
 
-def new(slug: str, root: Path, out=sys.stdout) -> int:
+def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
     """Scaffold ``plans/<slug>/`` from commented templates that pass ``kmsite check``."""
+    out = out or sys.stdout
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         print(f"kmsite new: '{slug}' is not a valid slug: use lower-case a-z, 0-9 and '-'", file=sys.stderr)
         return 2

@@ -65,9 +65,16 @@ class Acknowledgements:
                     problems.items[i] = replace(problem, severity=Severity.NOTE,
                                                 message=f"{problem.message} [acknowledged: {ack.note}]")
                     break
+        # An organisation with errors was not fully checked: its acknowledgements cannot be judged.
+        broken = {_org_folder(p.path) for p in problems.errors}
         for entry in self.entries:
-            if not entry.used:
+            if not entry.used and _org_folder(entry.path) not in broken:
                 problems.items.append(_stale(entry))
+
+
+def _org_folder(path: str) -> str:
+    """``plans/suso/plans/2567.yml`` → ``plans/suso``."""
+    return "/".join(path.split("/")[:2])
 
 
 def _stale(entry: _Entry) -> Problem:

@@ -8,12 +8,14 @@ from typing import Any, Iterator, Optional, Sequence
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..model import OrgContent, SiteModel, TableKind
+from ..thai.dates import ThaiDateError
+from ..thai.digits import to_arabic
+from ..thai.periods import parse_period
 from ..model.plan import CMP_STEPS, KMP_STEPS
 from .problems import Problems
 from .pydantic_errors import field_path
 from .yaml_source import YamlDoc
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _ORG_PREFIX = r"(?:องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|อบต\.|อบจ\.|ทต\.|ทม\.|ทน\.)"
 # A place name is short and ends at a space, punctuation or the end of the text; a long
 # unspaced run after an abbreviation ("อบต.เข้าใจถึงการ…") is a sentence, not a name.
@@ -65,7 +67,7 @@ def _other_org_names(content: OrgContent, docs: dict[str, YamlDoc], problems: Pr
 
 
 def _number(raw: Optional[str]) -> Optional[int]:
-    match = _LEADING_NUMBER.match((raw or "").translate(_THAI_DIGITS))
+    match = _LEADING_NUMBER.match(to_arabic(raw or ""))
     return int(match.group(1)) if match else None
 
 
@@ -118,8 +120,33 @@ def _step_coverage(content: OrgContent, docs: dict[str, YamlDoc], problems: Prob
                                   code="missing-step", value=", ".join(missing))
 
 
+def _periods(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) -> None:
+    """Every period must parse; an unknown month is an error naming the nearest valid ones."""
+    for entry in content.plans:
+        doc = docs.get(f"plan:{entry.key}")
+        if doc is None:
+            continue
+        for s, section in enumerate(entry.plan.sections):
+            for t, table in enumerate(section.tables):
+                for r, row in enumerate(table.rows):
+                    text = row.corrected("period")
+                    if not text:
+                        continue
+                    base = ("sections", s, "tables", t, "rows", r)
+                    loc = base + (("corrections", "period", "value") if "period" in row.corrections else ("period",))
+                    try:
+                        period = parse_period(text, entry.plan.fiscal_year)
+                    except ThaiDateError as exc:
+                        problems.error(doc.path, doc.line_of(loc), field_path(loc), str(exc))
+                        continue
+                    if period.repeated:
+                        problems.warn(doc.path, doc.line_of(loc), field_path(loc),
+                                      f"the period '{text}' is written twice", code="repeated-period", value=text)
+
+
 def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems) -> None:
     """All warnings for one organisation."""
     _other_org_names(content, docs, problems)
     _row_numbers(content, docs, problems)
     _step_coverage(content, docs, problems)
+    _periods(content, docs, problems)

@@ -8,7 +8,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+from ..thai.digits import parse_int
+
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -20,10 +21,10 @@ class StrictModel(BaseModel):
 
 def _thai_int(value: object) -> object:
     if isinstance(value, str):
-        text = value.strip().translate(_THAI_DIGITS)
-        if re.fullmatch(r"-?\d+", text):
-            return int(text)
-        raise ValueError(f"'{value}' is not a whole number (Thai ๐-๙ or Arabic 0-9 digits)")
+        try:
+            return parse_int(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a whole number (Thai ๐-๙ or Arabic 0-9 digits)") from None
     return value
 
 

@@ -14,9 +14,9 @@ from typing import Literal, Optional
 from pydantic import BeforeValidator, Field, model_validator
 from typing_extensions import Annotated
 
+from ..thai.digits import to_arabic
 from .base import Id, Ref, StrictModel, Text, ThaiInt
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 ColumnKey = Literal[
     "no", "activity", "method", "period", "indicator", "indicator_target", "goal",
@@ -32,7 +32,7 @@ STEPS = KMP_STEPS + CMP_STEPS + ("REC",)
 def _step(value: object) -> object:
     """Accept 'KMP 1', 'kmp๑', 'CMP-3'; 'REC' is the recognition row some KMP tables add."""
     if isinstance(value, str):
-        text = re.sub(r"[\s\-_]", "", value.translate(_THAI_DIGITS)).upper()
+        text = re.sub(r"[\s\-_]", "", to_arabic(value)).upper()
         if text in STEPS:
             return text
         raise ValueError(f"'{value}' is not a KM step: use KMP1..KMP7, CMP1..CMP6 or REC (recognition)")
