@@ -90,7 +90,9 @@ class Renderer:
             t=self.t, tx=self.tx, lang=self.lang, audience=self.audience, entity=views.entity,
             people_cards=views.people_cards, org_groups=views.org_groups, latest_plan=views.latest_plan,
         )
-        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string)
+        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th)
+        # lang attribute for blocks of Thai content on pages of another language
+        self.env.globals["th_attr"] = Markup(' lang="th"') if self.lang != self.default_lang else Markup("")
 
     def t(self, key: str, **kwargs: Any) -> str:
         try:
@@ -110,6 +112,12 @@ class Renderer:
         if not thai:
             return Markup("")
         return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(thai)}</span>')
+
+    def th(self, text: Optional[str]) -> Markup:
+        """Thai content shown on a page of another language: marked with lang="th"."""
+        if self.lang == self.default_lang or not text:
+            return escape(text or "")
+        return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")

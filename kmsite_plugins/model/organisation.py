@@ -38,6 +38,9 @@ def _km_role(value: object) -> object:
     return value
 
 
+ATTACHED_HONORIFICS = ("นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง")
+
+
 class ContactKind(str, Enum):
     PHONE = "phone"
     EMAIL = "email"
@@ -81,7 +84,11 @@ class Person(StrictModel):
 
     @property
     def full_name(self) -> str:
-        return f"{self.honorific or ''}{self.name}"
+        """Thai usage: นาย/นาง/นางสาว and dotted titles attach to the name; ranks take a space."""
+        if not self.honorific:
+            return self.name
+        attached = self.honorific in ATTACHED_HONORIFICS or self.honorific.endswith(".")
+        return f"{self.honorific}{'' if attached else ' '}{self.name}"
 
 
 class ParentOrganisation(StrictModel):

@@ -19,6 +19,7 @@ class EntityView:
     id: str
     item: Union[Person, Position, Department]
     position: Optional[Position] = None
+    holders: list[Person] = field(default_factory=list)  # people named in a position
 
 
 def entity(content: OrgContent, ref: Optional[str]) -> Optional[EntityView]:
@@ -26,7 +27,7 @@ def entity(content: OrgContent, ref: Optional[str]) -> Optional[EntityView]:
     if isinstance(item, Person):
         return EntityView("person", item.id, item, content.position_of(item))
     if isinstance(item, Position):
-        return EntityView("position", item.id, item, item)
+        return EntityView("position", item.id, item, item, content.people_in(item.id))
     if isinstance(item, Department):
         return EntityView("department", item.id, item)
     return None
