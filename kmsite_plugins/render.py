@@ -19,8 +19,9 @@ import jinja2
 from markupsafe import Markup, escape
 from ruamel.yaml import YAML
 
-from .pages import views
+from .pages import timeline as timelines, views
 from .pages.spec import PageSpec, relative_url
+from .thai.dates import MONTHS, format_month
 
 TEMPLATE_DIR = Path(str(resources.files("kmsite_plugins") / "templates"))
 _BULLET = re.compile(r"^\s*[-•·]\s*")
@@ -62,6 +63,14 @@ def yaml_string(text: object) -> Markup:
     return Markup(json.dumps(str(text), ensure_ascii=False))
 
 
+def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
+    """``ต.ค. ๒๕๖๖``; just ``ต.ค.`` when the plan states no year."""
+    if year_ce is None:
+        found = MONTHS[month - 1]
+        return found.abbr if lang == "th" else found.abbr_en
+    return format_month(year_ce, month, lang)
+
+
 def md_inline(text: Optional[str]) -> Markup:
     """Escape text for a Markdown heading or inline context."""
     escaped = str(escape(text or ""))
@@ -88,7 +97,8 @@ class Renderer:
         self.labels = load_labels(self.lang)
         self.env.globals.update(
             t=self.t, tx=self.tx, lang=self.lang, audience=self.audience, entity=views.entity,
-            people_cards=views.people_cards, org_groups=views.org_groups, latest_plan=views.latest_plan,
+            people_cards=views.people_cards, timeline=timelines.timeline, coverage=timelines.coverage,
+            month_label=month_label, org_groups=views.org_groups, latest_plan=views.latest_plan,
         )
         self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th)
         # lang attribute for blocks of Thai content on pages of another language

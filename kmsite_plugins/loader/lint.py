@@ -12,6 +12,7 @@ from ..thai.dates import ThaiDateError
 from ..thai.digits import to_arabic
 from ..thai.periods import parse_period
 from ..model.plan import CMP_STEPS, KMP_STEPS
+from .plan_checks import check_plan_extras
 from .problems import Problems
 from .pydantic_errors import field_path
 from .yaml_source import YamlDoc
@@ -150,3 +151,4 @@ def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], pro
     _row_numbers(content, docs, problems)
     _step_coverage(content, docs, problems)
     _periods(content, docs, problems)
+    check_plan_extras(content, docs, problems)

@@ -16,6 +16,7 @@ from typing_extensions import Annotated
 
 from ..thai.digits import to_arabic
 from .base import Id, Ref, StrictModel, Text, ThaiInt
+from .worksheet import Worksheet
 
 
 ColumnKey = Literal[
@@ -71,6 +72,7 @@ class ActivityStatus(str, Enum):
 class Activity(StrictModel):
     """One row of a plan table; cells are the author's text."""
 
+    id: Optional[Id] = None  # lets progress reports name the row
     no: Optional[Text] = None
     step: Optional[Step] = None
     activity: Text
@@ -135,6 +137,10 @@ class PlanSection(StrictModel):
         return self.knowledge or self.desired_state or self.id
 
 
+# Imported here, not at the top: progress.py needs ActivityStatus from this module.
+from .progress import ProgressReport  # noqa: E402
+
+
 class Plan(StrictModel):
     """``plans/<slug>/plans/<key>.yml``: one KM plan of one fiscal year."""
 
@@ -148,3 +154,5 @@ class Plan(StrictModel):
     sections: list[PlanSection] = Field(min_length=1)
     reviewer: Optional[Ref] = None  # ผู้ทบทวน (CKO)
     approver: Optional[Ref] = None  # ผู้อนุมัติ (CEO)
+    worksheets: list[Worksheet] = Field(default_factory=list)  # KPI / knowledge selection sheets
+    progress: list[ProgressReport] = Field(default_factory=list)  # 6-, 9- and 12-month reports
