@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 from .pages import timeline as timelines, views
 from .pages.spec import PageSpec, relative_url
 from .thai.dates import MONTHS, format_month
+from .thai.digits import to_thai
 
 TEMPLATE_DIR = Path(str(resources.files("kmsite_plugins") / "templates"))
 _BULLET = re.compile(r"^\s*[-•·]\s*")
@@ -68,7 +69,7 @@ def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
     if year_ce is None:
         found = MONTHS[month - 1]
         return found.abbr if lang == "th" else found.abbr_en
-    return format_month(year_ce, month, lang)
+    return format_month(year_ce, month, lang)  # type: ignore[arg-type]
 
 
 def md_inline(text: Optional[str]) -> Markup:
@@ -84,6 +85,7 @@ class Renderer:
     languages: Sequence[str]
     audience: str = "public"
     override_dir: Optional[Path] = None
+    digits: str = "thai"  # digits for numbers on Thai pages: "thai" or "arabic"
 
     def __post_init__(self) -> None:
         loaders: list[jinja2.BaseLoader] = []
@@ -100,7 +102,7 @@ class Renderer:
             people_cards=views.people_cards, timeline=timelines.timeline, coverage=timelines.coverage,
             month_label=month_label, org_groups=views.org_groups, latest_plan=views.latest_plan,
         )
-        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th)
+        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num)
         # lang attribute for blocks of Thai content on pages of another language
         self.env.globals["th_attr"] = Markup(' lang="th"') if self.lang != self.default_lang else Markup("")
 
@@ -122,6 +124,11 @@ class Renderer:
         if not thai:
             return Markup("")
         return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(thai)}</span>')
+
+    def num(self, value: object) -> str:
+        """A number in the page's digits: Thai digits on Thai pages unless the site chose Arabic."""
+        text = str(value)
+        return to_thai(text) if self.lang == "th" and self.digits == "thai" else text
 
     def th(self, text: Optional[str]) -> Markup:
         """Thai content shown on a page of another language: marked with lang="th"."""

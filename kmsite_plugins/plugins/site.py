@@ -24,6 +24,7 @@ log = get_plugin_logger(__name__)
 class KmSiteConfig(Config):
     content_dir = c.Type(str, default="plans")
     audience = c.Choice(("public", "internal"), default="public")
+    digits = c.Choice(("thai", "arabic"), default="thai")  # digits of numbers on Thai pages
 
 
 class _Alternate:
@@ -76,7 +77,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         langs = languages(config)
         renderer = Renderer(langs.current, langs.default, langs.all, self.config.audience,
-                            self._override_dir(config))
+                            self._override_dir(config), self.config.digits)
         for spec in self.pages:
             files.append(self._generate(spec, renderer, langs, config))
         return files
