@@ -40,14 +40,17 @@ class OrgContent:
     topics: list[KnowledgeTopic] = field(default_factory=list)
     cops: list[Cop] = field(default_factory=list)
     announcements: list[AnnouncementEntry] = field(default_factory=list)
+    _index: Optional[dict[str, Entity]] = field(default=None, repr=False, compare=False)
 
     def entities(self) -> dict[str, Entity]:
-        """Every referable id of the organisation."""
-        found: dict[str, Entity] = {}
-        for group in (self.org.departments, self.org.positions, self.org.people):
-            for item in group:
-                found.setdefault(item.id, item)
-        return found
+        """Every referable id of the organisation (built once; the model is not edited after loading)."""
+        if self._index is None:
+            found: dict[str, Entity] = {}
+            for group in (self.org.departments, self.org.positions, self.org.people):
+                for item in group:
+                    found.setdefault(item.id, item)
+            self._index = found
+        return self._index
 
     def lookup(self, ref: Optional[str]) -> Optional[Entity]:
         return self.entities().get(ref) if ref else None
