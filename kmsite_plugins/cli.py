@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
-from .loader import Severity, find_plans_dir, load_site
+from .loader import find_plans_dir, load_site
 
 
 def check(root: Path, out: Optional[TextIO] = None) -> int:

@@ -127,22 +127,19 @@ def _periods(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) 
         doc = docs.get(f"plan:{entry.key}")
         if doc is None:
             continue
-        for s, section in enumerate(entry.plan.sections):
-            for t, table in enumerate(section.tables):
-                for r, row in enumerate(table.rows):
-                    text = row.corrected("period")
-                    if not text:
-                        continue
-                    base = ("sections", s, "tables", t, "rows", r)
-                    loc = base + (("corrections", "period", "value") if "period" in row.corrections else ("period",))
-                    try:
-                        period = parse_period(text, entry.plan.fiscal_year)
-                    except ThaiDateError as exc:
-                        problems.error(doc.path, doc.line_of(loc), field_path(loc), str(exc))
-                        continue
-                    if period.repeated:
-                        problems.warn(doc.path, doc.line_of(loc), field_path(loc),
-                                      f"the period '{text}' is written twice", code="repeated-period", value=text)
+        for base, _, _, row in entry.plan.rows():
+            text = row.corrected("period")
+            if not text:
+                continue
+            loc = base + (("corrections", "period", "value") if "period" in row.corrections else ("period",))
+            try:
+                period = parse_period(text, entry.plan.fiscal_year)
+            except ThaiDateError as exc:
+                problems.error(doc.path, doc.line_of(loc), field_path(loc), str(exc))
+                continue
+            if period.repeated:
+                problems.warn(doc.path, doc.line_of(loc), field_path(loc),
+                              f"the period '{text}' is written twice", code="repeated-period", value=text)
 
 
 def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems) -> None:

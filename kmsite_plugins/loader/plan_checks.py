@@ -8,27 +8,17 @@ cannot be read, a report entry naming no activity id of the plan. Warning
 
 from __future__ import annotations
 
-import difflib
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from ..model import OrgContent, PlanEntry
-from ..model.progress import iter_activities
 from ..model.worksheet import Worksheet
 from ..thai.dates import ThaiDateError, parse_date
 from .problems import Problems
 from .pydantic_errors import field_path
+from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
 
 Loc = tuple
-
-
-def _listing(ids: Sequence[str]) -> str:
-    return ", ".join(ids) if ids else "none"
-
-
-def _hint(value: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=3, cutoff=0.5)
-    return f"; did you mean {', '.join(close)}?" if close else ""
 
 
 def _error(doc: YamlDoc, problems: Problems, loc: Loc, message: str) -> None:
@@ -61,16 +51,16 @@ def _check_worksheet(doc: YamlDoc, problems: Problems, entry: PlanEntry, w: int,
             complete = False
             _error(doc, problems, loc + ("scores",),
                    f"candidate '{candidate.id}' has no score for {', '.join(missing)}: every candidate needs "
-                   f"exactly one score per criterion (criteria: {_listing(criteria)})")
+                   f"exactly one score per criterion (criteria: {listing(criteria)})")
         for key in sheet.extra_criteria(candidate):
             complete = False
             _error(doc, problems, loc + ("scores", key),
                    f"candidate '{candidate.id}' scores '{key}', which is not a criterion of this worksheet"
-                   f"{_hint(key, criteria)} (criteria: {_listing(criteria)})")
+                   f"{did_you_mean(key, criteria)} (criteria: {listing(criteria)})")
         if candidate.section and candidate.section not in sections:
             _error(doc, problems, loc + ("section",),
                    f"unknown section '{candidate.section}': no section of this plan has that id"
-                   f"{_hint(candidate.section, sections)} (known: {_listing(sections)})")
+                   f"{did_you_mean(candidate.section, sections)} (known: {listing(sections)})")
     if sheet.chosen is None:
         return
     candidates = [c.id for c in sheet.candidates]
@@ -78,7 +68,7 @@ def _check_worksheet(doc: YamlDoc, problems: Problems, entry: PlanEntry, w: int,
     if chosen is None:
         _error(doc, problems, base + ("chosen",),
                f"chosen '{sheet.chosen}' names no candidate of this worksheet"
-               f"{_hint(sheet.chosen, candidates)} (candidates: {_listing(candidates)})")
+               f"{did_you_mean(sheet.chosen, candidates)} (candidates: {listing(candidates)})")
     elif complete and chosen.rank != 1:
         top = ", ".join(f"'{r.candidate.id}' ({r.total}/{sheet.max_total})" for r in sheet.top)
         problems.warn(doc.path, doc.line_of(base + ("chosen",)), field_path(base + ("chosen",)),
@@ -89,7 +79,7 @@ def _check_worksheet(doc: YamlDoc, problems: Problems, entry: PlanEntry, w: int,
 
 def _check_progress(doc: YamlDoc, problems: Problems, entry: PlanEntry) -> None:
     plan = entry.plan
-    rows = [(loc + ("id",), row.id) for loc, _, _, row in iter_activities(plan) if row.id]
+    rows = [(loc + ("id",), row.id) for loc, _, _, row in plan.rows() if row.id]
     _duplicates(doc, problems, rows, "activity id", "ids must be unique within a plan")
     known = list(dict.fromkeys(row_id for _, row_id in rows))
     for i, report in enumerate(plan.progress):
@@ -101,10 +91,10 @@ def _check_progress(doc: YamlDoc, problems: Problems, entry: PlanEntry) -> None:
         for j, item in enumerate(report.entries):
             loc = base + ("entries", j, "row")
             if item.row not in known:
-                what = (f"known: {_listing(known)}" if known
+                what = (f"known: {listing(known)}" if known
                         else "no activity of this plan has an id yet: add 'id:' to the rows you report on")
                 _error(doc, problems, loc, f"unknown activity '{item.row}': no activity row of this plan has that id"
-                                           f"{_hint(item.row, known)} ({what})")
+                                           f"{did_you_mean(item.row, known)} ({what})")
         _duplicates(doc, problems, ((base + ("entries", j, "row"), e.row) for j, e in enumerate(report.entries)),
                     "activity", "report each activity once per report")
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator, Optional, Sequence
 
 from ..model import Department, OrgContent, Person, Position
 from .problems import Problems
 from .pydantic_errors import field_path
+from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
 
 ANY = (Department, Position, Person)
@@ -42,10 +42,9 @@ def _plan_refs(content: OrgContent) -> Iterator[RefSite]:
         yield doc, ("approver",), plan.approver, (Person,)
         for s, section in enumerate(plan.sections):
             yield doc, ("sections", s, "owner_ref"), section.owner_ref, ANY
-            for t, table in enumerate(section.tables):
-                for r, row in enumerate(table.rows):
-                    for k, ref in enumerate(row.responsible_refs):
-                        yield doc, ("sections", s, "tables", t, "rows", r, "responsible_refs", k), ref, ANY
+        for loc, _, _, row in plan.rows():
+            for k, ref in enumerate(row.responsible_refs):
+                yield doc, loc + ("responsible_refs", k), ref, ANY
 
 
 def _topic_refs(content: OrgContent) -> Iterator[RefSite]:
@@ -69,10 +68,8 @@ def _known(content: OrgContent, kinds: tuple) -> list[str]:
 
 def _unknown_message(ref: str, kinds: tuple, known: Sequence[str]) -> str:
     what = " or ".join(KIND_NAMES[k] for k in kinds)
-    close = difflib.get_close_matches(ref, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    listing = ", ".join(known) if len(known) <= 15 else f"{len(known)} ids, see organisation.yml"
-    return f"unknown reference '{ref}': no {what} of this organisation has that id{hint} (known: {listing or 'none'})"
+    return (f"unknown reference '{ref}': no {what} of this organisation has that id{did_you_mean(ref, known)} "
+            f"(known: {listing(known)})")
 
 
 def _duplicate_ids(content: OrgContent, doc: Optional[YamlDoc], problems: Problems) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Literal, Optional
+from typing import Iterator, Literal, Optional
 
 from pydantic import BeforeValidator, Field, model_validator
 from typing_extensions import Annotated
@@ -89,6 +89,12 @@ class Activity(StrictModel):
     remarks: Optional[Text] = None
     corrections: dict[ColumnKey, Correction] = Field(default_factory=dict)
 
+    @property
+    def title(self) -> str:
+        """The first line of the activity cell (its heading, without the bullet list)."""
+        lines = [line.strip() for line in self.activity.splitlines() if line.strip()]
+        return lines[0] if lines else ""
+
     def cell(self, key: str) -> Optional[str]:
         return getattr(self, key)
 
@@ -156,3 +162,10 @@ class Plan(StrictModel):
     approver: Optional[Ref] = None  # ผู้อนุมัติ (CEO)
     worksheets: list[Worksheet] = Field(default_factory=list)  # KPI / knowledge selection sheets
     progress: list[ProgressReport] = Field(default_factory=list)  # 6-, 9- and 12-month reports
+
+    def rows(self) -> Iterator[tuple[tuple, PlanSection, ActivityTable, Activity]]:
+        """Every activity row with its YAML location ``("sections", s, "tables", t, "rows", r)``."""
+        for s, section in enumerate(self.sections):
+            for t, table in enumerate(section.tables):
+                for r, row in enumerate(table.rows):
+                    yield ("sections", s, "tables", t, "rows", r), section, table, row

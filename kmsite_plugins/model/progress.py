@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import TYPE_CHECKING, Iterator, Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from pydantic import BeforeValidator, Field
 from typing_extensions import Annotated
@@ -25,7 +25,7 @@ from .base import Id, StrictModel, Text
 from .plan import ActivityStatus
 
 if TYPE_CHECKING:
-    from .plan import Activity, ActivityTable, Plan, PlanSection
+    from .plan import Activity, Plan, PlanSection
 
 ROUNDS: tuple[int, ...] = (6, 9, 12)
 """The OPDC reporting rounds, in months into the fiscal year."""
@@ -99,23 +99,9 @@ class ProgressReport(StrictModel):
         return summarise(plan, self.parsed_date) if self.parsed_date else None
 
 
-def activity_title(activity: "Activity") -> str:
-    """The first line of an activity cell (its heading, without the bullet list)."""
-    lines = [line.strip() for line in activity.activity.splitlines() if line.strip()]
-    return lines[0] if lines else ""
-
-
-def iter_activities(plan: "Plan") -> Iterator[tuple[tuple, "PlanSection", "ActivityTable", "Activity"]]:
-    """Every activity row with its YAML location ``("sections", s, "tables", t, "rows", r)``."""
-    for s, section in enumerate(plan.sections):
-        for t, table in enumerate(section.tables):
-            for r, row in enumerate(table.rows):
-                yield ("sections", s, "tables", t, "rows", r), section, table, row
-
-
 def activity_ids(plan: "Plan") -> list[str]:
     """The ids of the plan's activity rows, in plan order (repeats kept)."""
-    return [row.id for _, _, _, row in iter_activities(plan) if row.id]
+    return [row.id for _, _, _, row in plan.rows() if row.id]
 
 
 def period_end(text: Optional[str], fiscal_year: Optional[int]) -> Optional[Date]:
@@ -148,7 +134,7 @@ class ActivityProgress:
 
     @property
     def title(self) -> str:
-        return activity_title(self.activity)
+        return self.activity.title
 
 
 @dataclass(frozen=True)
@@ -222,7 +208,7 @@ def summarise(plan: "Plan", as_of: Optional[Date] = None) -> Optional[ProgressSu
         for entry in report.entries:
             latest_entry[entry.row] = entry
     activities = []
-    for _, section, _, row in iter_activities(plan):
+    for _, section, _, row in plan.rows():
         entry = latest_entry.get(row.id) if row.id else None
         status = entry.status if entry else row.status
         end = period_end(row.corrected("period"), plan.fiscal_year)

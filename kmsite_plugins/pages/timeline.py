@@ -50,16 +50,15 @@ def _row(activity: Activity, fy: Optional[int]) -> Optional[TimelineRow]:
     text = activity.corrected("period")
     if not text:
         return None
-    label = activity.activity.strip().splitlines()[0]
     try:
         period = parse_period(text, fy)
     except ThaiDateError as exc:
-        return TimelineRow(activity.step, label, text, [False] * 12, error=str(exc))
+        return TimelineRow(activity.step, activity.title, text, [False] * 12, error=str(exc))
     months = _placed(period, fy)
     deadline = None
     if period.is_deadline and period.end:
         deadline = FISCAL_MONTH_ORDER.index(period.end[1])
-    return TimelineRow(activity.step, label, activity.period or text, months, deadline, period.is_open_ended)
+    return TimelineRow(activity.step, activity.title, activity.period or text, months, deadline, period.is_open_ended)
 
 
 def timeline(section: PlanSection, fiscal_year: Optional[int]) -> Timeline:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from kmsite_plugins.cli import check
 from kmsite_plugins.loader import Severity, load_site
