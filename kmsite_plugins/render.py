@@ -30,8 +30,16 @@ _BULLET = re.compile(r"^\s*[-•·]\s*")
 
 @lru_cache(maxsize=None)
 def load_labels(lang: str) -> dict[str, str]:
-    path = TEMPLATE_DIR / "labels" / f"{lang}.yml"
-    return dict(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
+    """``labels/<lang>.yml`` plus every ``labels/<lang>/<area>.yml``; a key defined twice is an error."""
+    paths = [TEMPLATE_DIR / "labels" / f"{lang}.yml", *sorted((TEMPLATE_DIR / "labels" / lang).glob("*.yml"))]
+    labels: dict[str, str] = {}
+    for path in paths:
+        found = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+        twice = sorted(set(labels).intersection(found))
+        if twice:
+            raise ValueError(f"{path}: labels defined in another file too: {', '.join(twice)}")
+        labels.update(found)
+    return labels
 
 
 class MissingLabel(KeyError):

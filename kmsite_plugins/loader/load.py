@@ -8,7 +8,7 @@ from typing import Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..model import (Announcement, AnnouncementEntry, CommitteeFile, CopFile, Organisation,
+from ..model import (Announcement, AnnouncementEntry, AssetEntry, KnowledgeAsset, CommitteeFile, CopFile, Organisation,
                      OrgContent, Plan, PlanEntry, SiteModel, TopicFile)
 from .acknowledge import Acknowledgements
 from .problems import Problems
@@ -85,6 +85,7 @@ class SiteLoader:
         cops = self._optional(folder / "cops.yml", CopFile, slug, "cops")
         plans = self._load_plans(folder / "plans", slug)
         announcements = self._load_announcements(folder / "announcements", slug)
+        assets = self._load_assets(folder / "knowledge", slug)
         if content is None:
             return None
         content.committees = committees.committees if committees else []
@@ -92,6 +93,7 @@ class SiteLoader:
         content.cops = cops.cops if cops else []
         content.plans = plans
         content.announcements = announcements
+        content.assets = assets
         return content
 
     def _optional(self, path: Path, model: type[M], slug: str, name: str) -> Optional[M]:
@@ -130,6 +132,26 @@ class SiteLoader:
             item = self._validate(doc, Announcement)
             if item is not None:
                 entries.append(AnnouncementEntry(slug=path.stem, announcement=item, body=body))
+        return entries
+
+    def _load_assets(self, folder: Path, slug: str) -> list[AssetEntry]:
+        """Every ``knowledge/<asset-slug>.md``; attachments and other files may sit beside them."""
+        entries: list[AssetEntry] = []
+        if not folder.is_dir():
+            return entries
+        for path in sorted(folder.glob("*.md")):
+            if not _SLUG_RE.match(path.stem):
+                self.problems.error(path, 0, "", f"file name '{path.name}' is not a valid asset slug: use a-z, 0-9 and '-' (it becomes the page URL)")
+                continue
+            try:
+                doc, body, _ = load_front_matter(path)
+            except YamlSyntaxError as exc:
+                self.problems.error(path, exc.line, "", str(exc))
+                continue
+            self.docs.setdefault(slug, {})[f"asset:{path.stem}"] = doc
+            item = self._validate(doc, KnowledgeAsset)
+            if item is not None:
+                entries.append(AssetEntry(slug=path.stem, asset=item, body=body, path=path))
         return entries
 
     def _report_unknown_entries(self, folder: Path) -> None:

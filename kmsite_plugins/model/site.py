@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+from pathlib import Path
+
 from .announcement import Announcement
+from .asset import KnowledgeAsset
 from .committee import Committee
 from .cop import Cop
 from .knowledge import KnowledgeTopic
@@ -30,6 +33,14 @@ class AnnouncementEntry:
 
 
 @dataclass
+class AssetEntry:
+    slug: str  # the file stem: URL segment under knowledge/
+    asset: KnowledgeAsset
+    body: str  # Markdown after the front matter
+    path: Path  # the source file (attachments are relative to its folder)
+
+
+@dataclass
 class OrgContent:
     """One organisation folder, validated."""
 
@@ -38,6 +49,7 @@ class OrgContent:
     committees: list[Committee] = field(default_factory=list)
     plans: list[PlanEntry] = field(default_factory=list)
     topics: list[KnowledgeTopic] = field(default_factory=list)
+    assets: list[AssetEntry] = field(default_factory=list)
     cops: list[Cop] = field(default_factory=list)
     announcements: list[AnnouncementEntry] = field(default_factory=list)
     _index: Optional[dict[str, Entity]] = field(default=None, repr=False, compare=False)

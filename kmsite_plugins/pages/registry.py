@@ -1,21 +1,21 @@
-"""The pages each organisation gets, from the model only."""
+"""The pages of the site, from the model only.
+
+Each area of the site (organisations, plans, knowledge, people, announcements, ...)
+adds its pages through a builder ``(site) -> list[PageSpec]`` listed in BUILDERS.
+"""
 
 from __future__ import annotations
+
+from typing import Callable
 
 from ..model import SiteModel
 from .spec import PageSpec
 
-
-def org_url(slug: str) -> str:
-    return f"orgs/{slug}/"
+Builder = Callable[[SiteModel], list[PageSpec]]
 
 
-def plan_url(slug: str, key: str) -> str:
-    return f"orgs/{slug}/plans/{key}/"
-
-
-def build_pages(site: SiteModel) -> list[PageSpec]:
-    """Every generated page of the site, in a stable order."""
+def org_pages(site: SiteModel) -> list[PageSpec]:
+    """The organisation index, and per organisation its overview, people, knowledge and plans."""
     pages = [PageSpec("orgs/index.md", "orgs", "orgs.md.j2", {"site": site})]
     for content in site.sorted_orgs():
         base = f"orgs/{content.slug}"
@@ -26,4 +26,20 @@ def build_pages(site: SiteModel) -> list[PageSpec]:
         for entry in content.plans:
             pages.append(PageSpec(f"{base}/plans/{entry.key}/index.md", "plan", "plan.md.j2",
                                   {**ctx, "entry": entry, "plan": entry.plan}, hide=("navigation",)))
+    return pages
+
+
+BUILDERS: list[Builder] = [org_pages]
+
+
+def build_pages(site: SiteModel) -> list[PageSpec]:
+    """Every generated page of the site, in a stable order; a URL made twice is a bug."""
+    pages: list[PageSpec] = []
+    for builder in BUILDERS:
+        pages.extend(builder(site))
+    seen: set[str] = set()
+    for page in pages:
+        if page.uri in seen:
+            raise ValueError(f"two generated pages at {page.uri}")
+        seen.add(page.uri)
     return pages

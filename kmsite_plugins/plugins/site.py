@@ -14,6 +14,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..loader import ContentError, Problems, Severity, load_site
 from ..model import SiteModel
+from ..model.audience import for_audience
+from ..outputs import OutputContext, build_outputs
 from ..pages import PageSpec, build_pages
 from ..render import Renderer
 from .languages import Languages, languages
@@ -47,7 +49,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         root = Path(config.config_file_path or ".").parent
         content_dir = (root / self.config.content_dir).resolve()
         if self._loaded_for != str(content_dir) or self.site is None:
-            self.site = self._load(content_dir)
+            # Internal content is removed from the model here, before any page or file is made.
+            self.site = for_audience(self._load(content_dir), self.config.audience)
             self.pages = build_pages(self.site)
             self._loaded_for = str(content_dir)
         return config
@@ -80,7 +83,21 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
                             self._override_dir(config), self.config.digits)
         for spec in self.pages:
             files.append(self._generate(spec, renderer, langs, config))
+        assert self.site is not None
+        ctx = OutputContext(self._site_url(config), langs.current, langs.default, langs.all,
+                            self.config.audience, self.config.digits)
+        try:
+            outputs = build_outputs(self.site, ctx)
+        except ValueError as exc:  # e.g. a QR code asked for without site_url
+            raise PluginError(str(exc)) from None
+        for out in outputs:
+            files.append(File.generated(config, out.path, content=out.content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    @staticmethod
+    def _site_url(config: MkDocsConfig) -> Optional[str]:
+        url = config.site_url
+        return (url if url.endswith("/") else url + "/") if url else None
 
     @staticmethod
     def _override_dir(config: MkDocsConfig) -> Optional[Path]:

@@ -1,0 +1,41 @@
+"""Directory URLs of every generated page, relative to a language root; one place to change them."""
+
+from __future__ import annotations
+
+
+def org_url(slug: str) -> str:
+    return f"orgs/{slug}/"
+
+
+def plan_url(slug: str, key: str) -> str:
+    return f"orgs/{slug}/plans/{key}/"
+
+
+def people_url(slug: str) -> str:
+    return f"orgs/{slug}/people/"
+
+
+def person_url(slug: str, card_id: str) -> str:
+    """A people card: an anchor on the organisation's people page."""
+    return f"orgs/{slug}/people/#{card_id}"
+
+
+def knowledge_url(slug: str) -> str:
+    return f"orgs/{slug}/knowledge/"
+
+
+def asset_url(slug: str, asset_slug: str) -> str:
+    return f"orgs/{slug}/knowledge/{asset_slug}/"
+
+
+def cop_url(slug: str, cop_id: str) -> str:
+    return f"orgs/{slug}/cops/{cop_id}/"
+
+
+def announcement_url(slug: str, ann_slug: str) -> str:
+    return f"orgs/{slug}/announcements/{ann_slug}/"
+
+
+def absolute(site_url: str, url: str) -> str:
+    """An absolute URL from ``site_url`` (which ends with '/')."""
+    return site_url.rstrip("/") + "/" + url.lstrip("/")
