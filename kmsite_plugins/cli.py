@@ -35,7 +35,7 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
         print(f"kmsite new: {target} already exists; choose another slug", file=sys.stderr)
         return 2
     scaffold = resources.files("kmsite_plugins") / "scaffold"
-    for rel in ("organisation.yml", "committees.yml", "plans/2568.yml", "knowledge/topics.yml"):
+    for rel in ("organisation.yml", "committees.yml", "cops.yml", "plans/2568.yml", "knowledge/topics.yml"):
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text((scaffold / rel).read_text(encoding="utf-8"), encoding="utf-8")
@@ -51,9 +51,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p_new = sub.add_parser("new", help="scaffold a new organisation folder")
     p_new.add_argument("slug")
     p_new.add_argument("--root", default=".", help="project root (default: .)")
+    p_build = sub.add_parser("build", help="build the site (mkdocs build --strict); --internal: the staff edition")
+    p_build.add_argument("--internal", action="store_true", help="include internal contacts, notes and logs; "
+                         "writes to site-internal/ unless -d is given; never publish it")
+    p_build.add_argument("-f", "--config-file", default="mkdocs.yml")
+    p_build.add_argument("-d", "--site-dir", default=None)
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(Path(args.path))
+    if args.command == "build":
+        from .plugins.build import build_site  # MkDocs is needed for this command only
+
+        return build_site(Path(args.config_file), internal=args.internal, site_dir=args.site_dir)
     return new(args.slug, Path(args.root))
 
 

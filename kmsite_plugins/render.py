@@ -20,6 +20,9 @@ from markupsafe import Markup, escape
 from ruamel.yaml import YAML
 
 from .pages import timeline as timelines, views
+from .pages.announcements import template_globals as announcement_globals
+from .pages.knowledge import template_globals as knowledge_globals
+from .pages.home import home_view
 from .pages.spec import PageSpec, relative_url
 from .thai.dates import MONTHS, format_month
 from .thai.digits import to_thai
@@ -94,6 +97,8 @@ class Renderer:
     audience: str = "public"
     override_dir: Optional[Path] = None
     digits: str = "thai"  # digits for numbers on Thai pages: "thai" or "arabic"
+    directory_urls: bool = True  # False in the offline build: links name index.html
+    site_url: Optional[str] = None  # absolute, ends with '/': QR codes and canonical URLs
 
     def __post_init__(self) -> None:
         loaders: list[jinja2.BaseLoader] = []
@@ -110,6 +115,9 @@ class Renderer:
             people_cards=views.people_cards, timeline=timelines.timeline, coverage=timelines.coverage,
             month_label=month_label, org_groups=views.org_groups, latest_plan=views.latest_plan,
         )
+        self.env.globals.update(announcement_globals(self.site_url, self.lang, self.default_lang))
+        self.env.globals.update(knowledge_globals(self.lang, self.default_lang))
+        self.env.globals.update(home_view=home_view)
         self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num)
         # lang attribute for blocks of Thai content on pages of another language
         self.env.globals["th_attr"] = Markup(' lang="th"') if self.lang != self.default_lang else Markup("")
@@ -148,6 +156,6 @@ class Renderer:
         template = self.env.get_template(f"pages/{spec.template}")
 
         def url(target: str) -> str:
-            return relative_url(spec.url, target)
+            return relative_url(spec.url, target, self.directory_urls)
 
         return template.render(spec=spec, url=url, **spec.context)

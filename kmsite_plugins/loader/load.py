@@ -11,9 +11,12 @@ from pydantic import BaseModel, ValidationError
 from ..model import (Announcement, AnnouncementEntry, AssetEntry, KnowledgeAsset, CommitteeFile, CopFile, Organisation,
                      OrgContent, Plan, PlanEntry, SiteModel, TopicFile)
 from .acknowledge import Acknowledgements
+from .announcement_checks import check_announcements
 from .problems import Problems
 from .pydantic_errors import report_validation_error
 from .references import check_references
+from .roster_checks import check_rosters
+from .asset_checks import check_assets
 from .lint import lint_org
 from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter, load_yaml_file
 
@@ -21,7 +24,7 @@ M = TypeVar("M", bound=BaseModel)
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # Files and folders an organisation folder may hold; anything else is reported.
-KNOWN_ENTRIES = {"organisation.yml", "committees.yml", "cops.yml", "plans", "knowledge", "announcements"}
+KNOWN_ENTRIES = {"organisation.yml", "committees.yml", "cops.yml", "plans", "knowledge", "announcements", "photos"}
 
 
 def find_plans_dir(root: Path) -> Path:
@@ -79,7 +82,7 @@ class SiteLoader:
             return None
         self._report_unknown_entries(folder)
         org = self._load(org_file, Organisation, slug, "organisation")
-        content = OrgContent(slug=slug, org=org) if org else None
+        content = OrgContent(slug=slug, org=org, folder=folder) if org else None
         committees = self._optional(folder / "committees.yml", CommitteeFile, slug, "committees")
         topics = self._optional(folder / "knowledge" / "topics.yml", TopicFile, slug, "topics")
         cops = self._optional(folder / "cops.yml", CopFile, slug, "cops")
@@ -131,7 +134,7 @@ class SiteLoader:
             self.docs.setdefault(slug, {})[f"announcement:{path.stem}"] = doc
             item = self._validate(doc, Announcement)
             if item is not None:
-                entries.append(AnnouncementEntry(slug=path.stem, announcement=item, body=body))
+                entries.append(AnnouncementEntry(slug=path.stem, announcement=item, body=body, path=path))
         return entries
 
     def _load_assets(self, folder: Path, slug: str) -> list[AssetEntry]:
@@ -176,6 +179,9 @@ def load_site(root: Path) -> tuple[SiteModel, Problems]:
     for slug, content in site.orgs.items():
         docs = loader.docs.get(slug, {})
         check_references(content, docs, problems)
+        check_rosters(content, docs, problems)
+        check_assets(content, docs, problems, plans_dir / slug)
         lint_org(content, site, docs, problems)
+    check_announcements(site, loader.docs, problems)
     loader.acks.apply(problems)
     return site, problems

@@ -1,26 +1,98 @@
-"""Announcements (ประกาศ): front matter of ``plans/<slug>/announcements/<slug>.md``."""
+"""Announcements (ประกาศ): front matter of ``plans/<slug>/announcements/<slug>.md``.
+
+The body after the front matter is the notice's Markdown text. Dates stay as written
+and are parsed by the Thai-date module (``issued``); a date that cannot be read is a
+validation error naming the accepted forms.
+"""
 
 from __future__ import annotations
 
+import re
+import datetime as dt
 from typing import Optional
 
+from pydantic import Field, field_validator
+
+from ..thai.dates import parse_date
 from .base import StrictModel, Text
+
+SHORT_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,31}$")
+_PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!/)(?!.*\.\.)[^\s?#]*/$")
+RESERVED_FILES = {"index.html", "qr.png", "qr.svg"}
+DEFAULT_CLOSING = "จึงประกาศให้ทราบโดยทั่วกัน"  # the closing formula of a notice when none is written
 
 
 class Signer(StrictModel):
-    rank: Optional[Text] = None  # e.g. พลตำรวจโท
-    name: Text  # shown in parentheses
+    rank: Optional[Text] = None  # e.g. พลตำรวจโท, printed above the name
+    rank_en: Optional[Text] = None
+    name: Optional[Text] = None  # shown in parentheses; left blank "(          )" when the source names nobody
+    name_en: Optional[Text] = None
     position: Text
-    ref: Optional[Text] = None
+    position_en: Optional[Text] = None  # else the referenced person's position title_en
+    ref: Optional[Text] = None  # a person id of the organisation (links to the people card)
+
+
+class AnnouncementAttachment(StrictModel):
+    """A file published with the notice (เอกสารแนบท้ายประกาศ), relative to the announcement file."""
+
+    file: Text
+    title: Optional[Text] = None
+    title_en: Optional[Text] = None
+
+    @field_validator("file")
+    @classmethod
+    def _plain_relative(cls, value: str) -> str:
+        if value.startswith("/") or ".." in value.split("/") or "\\" in value:
+            raise ValueError(f"'{value}' must be a path relative to the announcement's folder, without '..'")
+        if value.rsplit("/", 1)[-1] in RESERVED_FILES:
+            raise ValueError(f"'{value}': the file names {', '.join(sorted(RESERVED_FILES))} are used by the site; rename the file")
+        return value
+
+    @property
+    def name(self) -> str:
+        """The published file name (the last path segment)."""
+        return self.file.rsplit("/", 1)[-1]
 
 
 class Announcement(StrictModel):
     title: Text  # เรื่อง …
     title_en: Optional[Text] = None
-    issuer: Optional[Text] = None  # defaults to the organisation (or its parent)
+    issuer: Optional[Text] = None  # ประกาศ<issuer>; defaults to the organisation's parent, else the organisation
+    issuer_en: Optional[Text] = None
     number: Optional[Text] = None  # ที่ ๑๘๔๐/๒๕๖๔
-    date: Text  # kept as written; parsed by the Thai-date module
-    closing: Text = "จึงประกาศให้ทราบโดยทั่วกัน"
+    date: Text  # kept as written; parsed by the Thai-date module (see ``issued``)
+    closing: Optional[Text] = None  # default: DEFAULT_CLOSING (shown through a label, so it is translated)
+    closing_en: Optional[Text] = None
+    body_en: Optional[Text] = None  # English text of the body (Markdown); else the Thai body is shown, marked
     signer: Signer
-    announces: Optional[Text] = None  # a plan key (fiscal year) this announcement publishes
-    example: bool = False
+    announces: Optional[Text] = None  # a plan key (fiscal year) of the organisation this notice publishes
+    page: Optional[Text] = None  # or a page of the site it announces: a directory URL such as "orgs/suso/knowledge/"
+    attachments: list[AnnouncementAttachment] = Field(default_factory=list)
+    short: Optional[Text] = None  # explicit short code for /go/<short>/ (default: derived from org and slug)
+    example: bool = False  # written for the demo, shown as such
+
+    @field_validator("date")
+    @classmethod
+    def _readable_date(cls, value: str) -> str:
+        parse_date(value)  # ThaiDateError (a ValueError) says what is accepted
+        return value
+
+    @field_validator("short")
+    @classmethod
+    def _short_code(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not SHORT_CODE_RE.match(value):
+            raise ValueError(f"'{value}' is not a valid short code: 2-32 characters a-z, 0-9 and '-', starting with a letter or digit")
+        return value
+
+    @field_validator("page")
+    @classmethod
+    def _site_page(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not _PAGE_RE.match(value):
+            raise ValueError(f"'{value}' is not a page of this site: write its directory URL relative to the site root, "
+                             "ending with '/' (e.g. orgs/suso/knowledge/)")
+        return value
+
+    @property
+    def issued(self) -> dt.date:
+        """The date of the notice (ประกาศ ณ วันที่ …)."""
+        return parse_date(self.date)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal, Optional
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Id, Ref, StrictModel, Text
 
@@ -23,12 +23,23 @@ class CommitteeKind(str, Enum):
 
 
 class Member(StrictModel):
-    """A seat on a committee, held by a person or a position of the organisation."""
+    """A seat on a committee, held by a person or a position of the organisation.
+
+    ``name`` keeps a name as the source writes it; a member with a name but no ``ref``
+    is someone the organisation file does not list yet (``kmsite check`` warns).
+    """
 
     no: Optional[Text] = None  # the row number as written, kept to spot skipped/repeated numbers
-    ref: Ref
+    ref: Optional[Ref] = None
+    name: Optional[Text] = None
     role: CommitteeRole
     role_raw: Optional[Text] = None  # the author's wording when it differs (e.g. "เป็นประธานกรรมการ")
+
+    @model_validator(mode="after")
+    def _someone(self) -> "Member":
+        if not self.ref and not self.name:
+            raise ValueError("a member needs ref: (a person or position id) or name: (as written)")
+        return self
 
 
 class Committee(StrictModel):

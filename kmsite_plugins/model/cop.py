@@ -1,32 +1,60 @@
-"""Communities of practice (ชุมชนนักปฏิบัติ)."""
+"""Communities of practice (ชุมชนนักปฏิบัติ): who meets around which practice, and what they learned."""
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Optional
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from ..thai.dates import parse_date
 from .base import Id, Ref, StrictModel, Text, Visibility
 
 
 class Meeting(StrictModel):
-    date: Text  # Thai or ISO date, kept as written
+    """One entry of a CoP's meeting log."""
+
+    date: Text  # kept as written: 2567-01-15 (BE or CE) or a long Thai date
     topic: Text
-    learned: Optional[Text] = None
-    assets: list[Id] = Field(default_factory=list)
-    visibility: Visibility = Visibility.PUBLIC
+    topic_en: Optional[Text] = None
+    learned: Optional[Text] = None  # what was learned (the lesson, in the group's words)
+    learned_en: Optional[Text] = None
+    attendees: list[Ref] = Field(default_factory=list)  # people or positions of the organisation
+    assets: list[Id] = Field(default_factory=list)  # knowledge asset slugs (knowledge/<slug>.md) it produced
+    visibility: Visibility = Visibility.PUBLIC  # internal: only in the staff build
+
+    @field_validator("date")
+    @classmethod
+    def _readable_date(cls, value: str) -> str:
+        parse_date(value)  # a ThaiDateError says what is accepted
+        return value
+
+    @property
+    def day(self) -> Date:
+        return parse_date(self.date)
 
 
 class Cop(StrictModel):
     id: Id
     name: Text
     name_en: Optional[Text] = None
-    practice: Text
+    practice: Text  # the shared practice or question the group works on
+    practice_en: Optional[Text] = None
+    topics: list[Id] = Field(default_factory=list)  # knowledge topic ids of knowledge/topics.yml
     facilitator: Optional[Ref] = None  # คุณอำนวย
     note_taker: Optional[Ref] = None  # คุณลิขิต
     members: list[Ref] = Field(default_factory=list)
     meetings: list[Meeting] = Field(default_factory=list)
+    note: Optional[Text] = None  # e.g. where and how often the group meets
+    note_en: Optional[Text] = None
+    note_visibility: Visibility = Visibility.INTERNAL
+    visibility: Visibility = Visibility.PUBLIC  # internal: the whole CoP only in the staff build
     example: bool = False  # invented demo content, shown as such
+
+    def everyone(self) -> list[str]:
+        """Facilitator, note-taker and members, each once, in that order."""
+        refs = [r for r in (self.facilitator, self.note_taker, *self.members) if r]
+        return list(dict.fromkeys(refs))
 
 
 class CopFile(StrictModel):

@@ -1,4 +1,8 @@
-"""Knowledge topics: who holds which knowledge (seed 001 §7)."""
+"""Knowledge topics: who holds which knowledge (seed 001 §7).
+
+A topic's ``id`` is also its key in the site-wide knowledge map: organisations that use the
+same id (``signboard-tax``) are shown together under one topic.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ class KnowledgeTopic(StrictModel):
     holders: list[Ref] = Field(default_factory=list)
     holders_raw: Optional[Text] = None
     remarks: Optional[Text] = None
+    example: bool = False  # written for the demo, shown as such
 
 
 class TopicFile(StrictModel):

@@ -30,6 +30,7 @@ class AnnouncementEntry:
     slug: str
     announcement: Announcement
     body: str
+    path: Optional[Path] = None  # the source file (attachments are relative to its folder)
 
 
 @dataclass
@@ -52,6 +53,7 @@ class OrgContent:
     assets: list[AssetEntry] = field(default_factory=list)
     cops: list[Cop] = field(default_factory=list)
     announcements: list[AnnouncementEntry] = field(default_factory=list)
+    folder: Optional[Path] = None  # plans/<slug>/: local files (photos) are relative to it
     _index: Optional[dict[str, Entity]] = field(default=None, repr=False, compare=False)
 
     def entities(self) -> dict[str, Entity]:

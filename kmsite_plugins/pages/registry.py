@@ -10,26 +10,27 @@ from typing import Callable
 
 from ..model import SiteModel
 from .spec import PageSpec
+from .people import people_pages
+from .knowledge import knowledge_pages
+from .announcements import announcement_pages, poster_pages
 
 Builder = Callable[[SiteModel], list[PageSpec]]
 
 
 def org_pages(site: SiteModel) -> list[PageSpec]:
-    """The organisation index, and per organisation its overview, people, knowledge and plans."""
+    """The organisation index, and per organisation its overview, knowledge and plans."""
     pages = [PageSpec("orgs/index.md", "orgs", "orgs.md.j2", {"site": site})]
     for content in site.sorted_orgs():
         base = f"orgs/{content.slug}"
         ctx = {"site": site, "content": content, "org": content.org}
         pages.append(PageSpec(f"{base}/index.md", "org", "org.md.j2", ctx))
-        pages.append(PageSpec(f"{base}/people/index.md", "people", "people.md.j2", ctx))
-        pages.append(PageSpec(f"{base}/knowledge/index.md", "knowledge", "knowledge.md.j2", ctx))
         for entry in content.plans:
             pages.append(PageSpec(f"{base}/plans/{entry.key}/index.md", "plan", "plan.md.j2",
                                   {**ctx, "entry": entry, "plan": entry.plan}, hide=("navigation",)))
     return pages
 
 
-BUILDERS: list[Builder] = [org_pages]
+BUILDERS: list[Builder] = [org_pages, people_pages, knowledge_pages, announcement_pages, poster_pages]
 
 
 def build_pages(site: SiteModel) -> list[PageSpec]:

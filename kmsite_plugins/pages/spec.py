@@ -18,10 +18,26 @@ class PageSpec:
     @property
     def url(self) -> str:
         """Directory URL relative to the site root ("orgs/suso/")."""
-        return posixpath.dirname(self.uri) + "/" if self.uri.endswith("index.md") else self.uri[:-3] + "/"
+        if self.uri.endswith("index.md"):
+            folder = posixpath.dirname(self.uri)
+            return folder + "/" if folder else ""  # the root page: "" (not "/", an absolute path)
+        return self.uri[:-3] + "/"
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """Relative link between two directory URLs of the same language tree."""
-    rel = posixpath.relpath(to_url or ".", from_url or ".")
-    return "./" if rel == "." else rel.rstrip("/") + "/"
+def relative_url(from_url: str, to_url: str, directory_urls: bool = True) -> str:
+    """Relative link between two directory URLs of the same language tree.
+
+    ``to_url`` may carry a ``#fragment``. Without directory URLs (the offline build, opened
+    from file://) the link names the ``index.html`` file, which a browser does not add itself.
+    """
+    path, hash_, fragment = to_url.partition("#")
+    rel = posixpath.relpath(path or ".", from_url or ".")
+    link = "./" if rel == "." else rel.rstrip("/") + "/"
+    if not directory_urls:
+        link = "index.html" if link == "./" else link + "index.html"
+    return link + hash_ + fragment
+
+
+def file_url(url: str, directory_urls: bool = True) -> str:
+    """A directory URL as MkDocs writes it: "orgs/suso/" or, without directory URLs, "orgs/suso/index.html"."""
+    return url if directory_urls else url + "index.html"

@@ -20,6 +20,24 @@ def person_url(slug: str, card_id: str) -> str:
     return f"orgs/{slug}/people/#{card_id}"
 
 
+def who_knows_url(slug: str) -> str:
+    """Who knows what in one organisation: topic → people and person → topics."""
+    return f"orgs/{slug}/people/who-knows-what/"
+
+
+def cops_url(slug: str) -> str:
+    return f"orgs/{slug}/cops/"
+
+
+def site_people_url() -> str:
+    """The site-wide card catalogue."""
+    return "people/"
+
+
+def site_who_knows_url() -> str:
+    return "people/who-knows-what/"
+
+
 def knowledge_url(slug: str) -> str:
     return f"orgs/{slug}/knowledge/"
 

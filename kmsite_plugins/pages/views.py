@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Optional, Union
 
-from ..model import (Committee, Department, KnowledgeTopic, OrgContent, Person, PlanEntry, Position,
-                     SiteModel)
+from ..model import (AssetEntry, Committee, Cop, Department, KnowledgeTopic, OrgContent, Person, PlanEntry,
+                     Position, SiteModel)
 from ..model.committee import Member
 from ..thai.collation import thai_sorted
 
@@ -35,21 +36,47 @@ def entity(content: OrgContent, ref: Optional[str]) -> Optional[EntityView]:
 
 @dataclass
 class Card:
-    """One card of the people catalogue: a person, or a position nobody is named for."""
+    """One card of the people catalogue: a person, or a position nobody is named for.
+
+    ``refs`` are the ids the card answers for: the person and the position they hold, so
+    knowledge or seats given to a position show on the card of the person holding it.
+    """
 
     id: str
+    slug: str  # the organisation
     person: Optional[Person]
     position: Optional[Position]
     department: Optional[Department]
     anchors: list[str] = field(default_factory=list)  # extra ids linking here (the person's position)
     memberships: list[tuple[Committee, Member]] = field(default_factory=list)
     topics: list[KnowledgeTopic] = field(default_factory=list)
+    assets: list[AssetEntry] = field(default_factory=list)  # knowledge assets held or owned
+    cops: list[tuple[Cop, str]] = field(default_factory=list)  # (CoP, "facilitator" | "note_taker" | "member")
+
+    @property
+    def refs(self) -> set[str]:
+        return {self.id, *([self.position.id] if self.position else [])}
 
     @property
     def sort_name(self) -> str:
         if self.person:
             return self.person.name
         return self.position.title if self.position else self.id
+
+    @property
+    def photo_file(self) -> Optional[str]:
+        """File name of the card's photo under the people page's ``photos/`` folder."""
+        if not (self.person and self.person.photo):
+            return None
+        return self.person.id + PurePosixPath(self.person.photo).suffix.lower()
+
+
+def _cop_role(cop: Cop, refs: set[str]) -> Optional[str]:
+    if cop.facilitator in refs:
+        return "facilitator"
+    if cop.note_taker in refs:
+        return "note_taker"
+    return "member" if refs.intersection(cop.members) else None
 
 
 def people_cards(content: OrgContent) -> list[Card]:
@@ -58,17 +85,19 @@ def people_cards(content: OrgContent) -> list[Card]:
     filled: set[str] = set()
     for person in content.org.people:
         position = content.position_of(person)
-        anchors = [position.id] if position and not filled.intersection({position.id}) else []
+        anchors = [position.id] if position and position.id not in filled else []
         if position:
             filled.add(position.id)
-        cards.append(Card(person.id, person, position, content.department_of(person), anchors))
+        cards.append(Card(person.id, content.slug, person, position, content.department_of(person), anchors))
     for position in content.org.positions:
         if position.id not in filled:
-            cards.append(Card(position.id, None, position, content.department_of(position)))
+            cards.append(Card(position.id, content.slug, None, position, content.department_of(position)))
     for card in cards:
-        refs = {card.id, *card.anchors}
+        refs = card.refs
         card.memberships = [(c, m) for c in content.committees for m in c.members if m.ref in refs]
         card.topics = [t for t in content.topics if refs.intersection(t.holders)]
+        card.assets = [a for a in content.assets if refs.intersection(a.asset.holders) or a.asset.owner in refs]
+        card.cops = [(cop, role) for cop in content.cops if (role := _cop_role(cop, refs))]
     return thai_sorted(cards, key=lambda c: c.sort_name)
 
 

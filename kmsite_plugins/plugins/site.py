@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
+from urllib.parse import quote
 from typing import Optional
 
 from mkdocs.config import config_options as c
@@ -17,10 +19,14 @@ from ..model import SiteModel
 from ..model.audience import for_audience
 from ..outputs import OutputContext, build_outputs
 from ..pages import PageSpec, build_pages
+from ..pages.banner import with_internal_banner
+from ..pages.spec import file_url
 from ..render import Renderer
+from ..sitemap import SitemapEntry, write_sitemap
 from .languages import Languages, languages
 
 log = get_plugin_logger(__name__)
+HOME_MARKER = "<!-- kmsite:home -->"
 
 
 class KmSiteConfig(Config):
@@ -43,6 +49,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         self.site: Optional[SiteModel] = None
         self.pages: list[PageSpec] = []
         self._loaded_for: Optional[str] = None
+        self._sitemap: dict[str, SitemapEntry] = {}
+        self._renderer: Optional[Renderer] = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Load once per build; static-i18n re-runs the build per language on the same config.
@@ -57,6 +65,37 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._loaded_for = None  # `mkdocs serve`: reload content on every rebuild
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if languages(config).current == languages(config).default:
+            self._sitemap = {}
+
+    def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
+        """Remember every page and its twins in other languages for sitemap.xml."""
+        site_url = self._site_url(config)
+        if site_url and page.canonical_url:
+            alternates = getattr(page.file, "alternates", None) or {}
+            hrefs = {lang: site_url + (alt.url if alt.url != "./" else "") for lang, alt in alternates.items()}
+            self._sitemap[page.canonical_url] = SitemapEntry(page.canonical_url, hrefs)
+        return context
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
+        """Hand-written pages may ask for a generated block: ``<!-- kmsite:home -->``."""
+        if HOME_MARKER not in markdown or self._renderer is None:
+            return markdown
+        langs = languages(config)
+        url = page.url if config.use_directory_urls else posixpath.dirname(page.url) + "/"
+        prefix = langs.prefix(langs.current)
+        if prefix and url.startswith(prefix):
+            url = url[len(prefix):]  # relative to the language tree, as generated pages are
+        uri = (url.strip("/") + "/index.md").lstrip("/")
+        spec = PageSpec(uri, "home", "home.md.j2", {"site": self.site})
+        return markdown.replace(HOME_MARKER, self._renderer.render(spec))
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        langs = languages(config)
+        if self._sitemap and langs.current == langs.all[-1]:  # every language is built by now
+            write_sitemap(Path(config.site_dir), list(self._sitemap.values()))
 
     def _load(self, content_dir: Path) -> SiteModel:
         site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir)
@@ -80,7 +119,9 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         langs = languages(config)
         renderer = Renderer(langs.current, langs.default, langs.all, self.config.audience,
-                            self._override_dir(config), self.config.digits)
+                            self._override_dir(config), self.config.digits,
+                            directory_urls=config.use_directory_urls, site_url=self._site_url(config))
+        self._renderer = renderer
         for spec in self.pages:
             files.append(self._generate(spec, renderer, langs, config))
         assert self.site is not None
@@ -93,6 +134,12 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         for out in outputs:
             files.append(File.generated(config, out.path, content=out.content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        # Every page of an internal build says so, so that nobody publishes one by mistake.
+        if self.config.audience == "internal" and self._renderer is not None:
+            return with_internal_banner(output, self._renderer)
+        return output
 
     @staticmethod
     def _site_url(config: MkDocsConfig) -> Optional[str]:
@@ -109,6 +156,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         file = File.generated(config, spec.uri, content=renderer.render(spec), inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = langs.prefix(langs.current) + file.dest_uri
         # Tell static-i18n where this page lives in every language (language switcher, sitemap).
-        file.alternates = {lang: _Alternate(langs.prefix(lang) + spec.url) for lang in langs.all}
+        # percent-encoded like MkDocs' own File.url (Thai tag slugs)
+        file.alternates = {lang: _Alternate(quote(file_url(langs.prefix(lang) + spec.url, config.use_directory_urls)))
+                           for lang in langs.all}
         file.locale = file.locale_alternate_of = langs.current
         return file

@@ -113,7 +113,7 @@ def test_unknown_row_reference(demo_copy):
     assert found.startswith(f"{PLAN}:{line}: progress[1].entries[12].row: unknown activity 'pub-cmp9': "
                             "no activity row of this plan has that id; did you mean ")
     assert found.endswith("(known: tech-kmp1, tech-kmp2, tech-cmp1, tech-cmp2, tech-cmp3, tech-cmp4, "
-                          "pub-kmp1, pub-kmp2, pub-cmp1, pub-cmp2, pub-cmp3, pub-cmp4)")
+                          "pub-kmp1, pub-kmp2, pub-kmp3, pub-kmp5, pub-cmp1, pub-cmp2, pub-cmp3, pub-cmp4)")
 
 
 def test_row_reported_twice_in_one_report(demo_copy):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
@@ -126,7 +127,7 @@ def test_all_internal_links_resolve(built_site: Path):
         for href in re.findall(r'href="([^"#?]+)[^"]*"', html):
             if re.match(r"^[a-z]+:|^//", href) or href.startswith("/"):
                 continue
-            target = (page.parent / href).resolve()
+            target = (page.parent / unquote(href)).resolve()  # %-escaped Thai paths name the same file
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():

@@ -1,0 +1,191 @@
+"""Checks of knowledge assets and topics that need the whole organisation: references, files, dates.
+
+Every problem points at the line of the front-matter entry that causes it
+(``plans/x/knowledge/a.md:14: attachments[1].file: ...``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Sequence
+from urllib.parse import urlsplit
+
+from ..model import AssetEntry, Department, OrgContent, Person, Position
+from ..thai.dates import ThaiDateError, parse_date
+from .problems import Problems
+from .pydantic_errors import field_path
+from .references import KIND_NAMES
+from .suggest import did_you_mean, listing
+from .yaml_source import YamlDoc
+
+HOLDER = (Position, Person)
+OWNER = (Department, Position, Person)
+# Files of a knowledge folder that are not attachments.
+KNOWN_FILES = {"topics.yml"}
+# MkDocs would render these as pages instead of shipping them.
+PAGE_SUFFIXES = {".md", ".markdown"}
+
+
+class _Reporter:
+    """Errors located in one asset's front matter."""
+
+    def __init__(self, doc: YamlDoc, problems: Problems):
+        self.doc = doc
+        self.problems = problems
+
+    def error(self, loc: Sequence[str | int], message: str) -> None:
+        self.problems.error(self.doc.path, self.doc.line_of(loc), field_path(loc), message)
+
+
+def _check_ref(content: OrgContent, rep: _Reporter, loc: tuple, ref: Optional[str], kinds: tuple) -> None:
+    """The id exists in the organisation and is of an accepted kind; otherwise say what exists."""
+    if ref is None:
+        return
+    known = [key for key, item in content.entities().items() if isinstance(item, kinds)]
+    what = " or ".join(KIND_NAMES[k] for k in kinds)
+    item = content.lookup(ref)
+    if item is None:
+        rep.error(loc, f"unknown reference '{ref}': no {what} of this organisation has that id"
+                       f"{did_you_mean(ref, known)} (known: {listing(known)})")
+    elif not isinstance(item, kinds):
+        rep.error(loc, f"'{ref}' is a {KIND_NAMES[type(item)]}, but this field needs a {what} (known: {listing(known)})")
+
+
+def _check_id_in(rep: _Reporter, loc: tuple, value: Optional[str], known: Sequence[str], what: str, where: str) -> None:
+    if value is not None and value not in known:
+        rep.error(loc, f"unknown {what} '{value}': {where} has no such id{did_you_mean(value, known)} "
+                       f"(known: {listing(known)})")
+
+
+def _check_plan_activity(content: OrgContent, rep: _Reporter, value: Optional[str], plans_failed: bool) -> None:
+    """``"<plan key>/<activity id>"``: the plan exists and one of its rows has that id.
+
+    When a plan file of the organisation did not validate, an unknown plan key is not reported:
+    the plan's own errors are (the key may be that plan's).
+    """
+    if value is None:
+        return
+    keys = [p.key for p in content.plans]
+    plan_key, sep, activity_id = value.partition("/")
+    if not sep or not plan_key or not activity_id:
+        rep.error(("plan_activity",), f"'{value}' is not '<plan key>/<activity id>' (e.g. '2567/tech-kmp1'); plans: {listing(keys)}")
+        return
+    entry = content.plan(plan_key)
+    if entry is None and plans_failed:
+        return
+    if entry is None:
+        rep.error(("plan_activity",), f"no plan '{plan_key}' in this organisation{did_you_mean(plan_key, keys)} (plans: {listing(keys)})")
+        return
+    ids = [row.id for _, _, _, row in entry.plan.rows() if row.id]
+    if activity_id not in ids:
+        rep.error(("plan_activity",), f"plan '{plan_key}' has no activity with id '{activity_id}'"
+                                      f"{did_you_mean(activity_id, ids)} (activity ids: {listing(ids)})")
+
+
+def _check_dates(entry: AssetEntry, rep: _Reporter) -> None:
+    parsed = {}
+    for field in ("created", "reviewed"):
+        text = getattr(entry.asset, field)
+        if text is None:
+            continue
+        try:
+            parsed[field] = parse_date(text)
+        except ThaiDateError as exc:
+            rep.error((field,), str(exc))
+    if "created" in parsed and "reviewed" in parsed and parsed["reviewed"] < parsed["created"]:
+        rep.error(("reviewed",), f"reviewed ({entry.asset.reviewed}) is before created ({entry.asset.created})")
+
+
+def _check_source_url(entry: AssetEntry, rep: _Reporter) -> None:
+    url = entry.asset.source_url
+    if url is None:
+        return
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        rep.error(("source_url",), f"'{url}' is not a web address: write a full http:// or https:// URL")
+
+
+def attachment_path(entry: AssetEntry, file: str) -> Path:
+    """Where an attachment lives on disk (relative to the asset's folder)."""
+    return entry.path.parent / file
+
+
+def _check_attachments(entry: AssetEntry, rep: _Reporter) -> set[Path]:
+    """Each attachment exists inside the knowledge folder, once, and is not a page."""
+    folder = entry.path.parent.resolve()
+    found: set[Path] = set()
+    for i, att in enumerate(entry.asset.attachments):
+        loc = ("attachments", i, "file")
+        path = attachment_path(entry, att.file).resolve()
+        if folder not in path.parents:
+            rep.error(loc, f"'{att.file}' is outside the knowledge folder; put attachments beside the asset file")
+        elif not path.is_file():
+            rep.error(loc, f"attachment '{att.file}' not found (looked for {rep.problems.rel(path)}); add the file or fix the name")
+        elif path.suffix.lower() in PAGE_SUFFIXES:
+            rep.error(loc, f"'{att.file}' is a Markdown file and would become a page: attach a PDF, text or office file")
+        elif path in found:
+            rep.error(loc, f"'{att.file}' is attached twice to this asset")
+        found.add(path)
+    return found
+
+
+def _check_topic_ids(content: OrgContent, doc: Optional[YamlDoc], problems: Problems) -> None:
+    seen: set[str] = set()
+    for i, topic in enumerate(content.topics):
+        if topic.id in seen and doc is not None:
+            loc = ("topics", i, "id")
+            problems.error(doc.path, doc.line_of(loc), field_path(loc),
+                           f"topic id '{topic.id}' is used twice; ids must be unique (they are page anchors)")
+        seen.add(topic.id)
+
+
+def _report_unattached(folder: Path, attached: set[Path], problems: Problems) -> None:
+    """Files in knowledge/ that no asset attaches are not published: say so."""
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if (len(rel.parts) == 1 and (path.name in KNOWN_FILES or path.suffix == ".md")) or path.resolve() in attached:
+            continue
+        problems.warn(path, 0, "", f"'{rel.as_posix()}' is not attached to any knowledge asset and is not published; "
+                                   "list it under an asset's attachments or remove it", code="unknown-file", value=rel.as_posix())
+
+
+def _failed(path: Path, problems: Problems) -> bool:
+    """The file (or a file under the folder) has errors of its own, e.g. it did not load or validate:
+    references into it are not checked, its own errors say what is wrong."""
+    rel = problems.rel(path)
+    return any(p.path == rel or p.path.startswith(rel + "/") for p in problems.errors)
+
+
+def check_assets(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems, folder: Path) -> None:
+    """Check every asset of one organisation; ``folder`` is the organisation folder."""
+    _check_topic_ids(content, docs.get("topics"), problems)
+    topic_ids = [t.id for t in content.topics]
+    cop_ids = [c.id for c in content.cops]
+    topics_failed = _failed(folder / "knowledge" / "topics.yml", problems)
+    cops_failed = _failed(folder / "cops.yml", problems)
+    plans_failed = _failed(folder / "plans", problems)
+    attached: set[Path] = set()
+    for entry in content.assets:
+        doc = docs.get(f"asset:{entry.slug}")
+        if doc is None:
+            continue
+        rep = _Reporter(doc, problems)
+        asset = entry.asset
+        _check_ref(content, rep, ("department",), asset.department, (Department,))
+        for j, ref in enumerate(asset.holders):
+            _check_ref(content, rep, ("holders", j), ref, HOLDER)
+        _check_ref(content, rep, ("owner",), asset.owner, OWNER)
+        if not cops_failed:
+            _check_id_in(rep, ("cop",), asset.cop, cop_ids, "community of practice", "cops.yml")
+        for j, topic in enumerate(asset.topics if not topics_failed else ()):
+            _check_id_in(rep, ("topics", j), topic, topic_ids, "knowledge topic", "knowledge/topics.yml")
+        _check_plan_activity(content, rep, asset.plan_activity, plans_failed)
+        _check_dates(entry, rep)
+        _check_source_url(entry, rep)
+        attached |= _check_attachments(entry, rep)
+    _report_unattached(folder / "knowledge", attached, problems)
+

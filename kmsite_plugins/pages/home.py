@@ -1,0 +1,67 @@
+"""The home page at a glance: organisations, this fiscal year's plans with progress, newest assets and notices."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Optional
+
+from ..model import OrgContent, PlanEntry, SiteModel
+from ..model.progress import ProgressSummary
+from ..thai.dates import fiscal_year_of
+from .announcements import Listed, listed, newest_first
+from .knowledge import AssetView, site_assets
+from .views import latest_plan
+
+NEWEST = 5  # newest assets and announcements shown
+
+
+def build_date() -> date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+@dataclass
+class PlanGlance:
+    content: OrgContent
+    entry: PlanEntry
+    progress: Optional[ProgressSummary]  # the latest progress report's summary, if any
+
+    @property
+    def percent_done(self) -> Optional[int]:
+        if not self.progress or not self.progress.total:
+            return None
+        return round(100 * self.progress.done / self.progress.total)
+
+
+@dataclass
+class HomeView:
+    today: date
+    fiscal_year: int  # BE, the fiscal year of the build date
+    orgs: list[OrgContent]
+    current_plans: list[PlanGlance]  # plans of this fiscal year
+    latest_plans: list[PlanGlance]  # otherwise each organisation's newest plan
+    assets: list[AssetView]
+    announcements: list[Listed]
+
+
+def _glance(content: OrgContent, entry: PlanEntry) -> PlanGlance:
+    reports = sorted((r for r in entry.plan.progress if r.parsed_date), key=lambda r: r.sort_key)
+    summary = reports[-1].summary(entry.plan) if reports else None
+    return PlanGlance(content, entry, summary)
+
+
+def home_view(site: SiteModel, today: Optional[date] = None) -> HomeView:
+    today = today or build_date()
+    fy = fiscal_year_of(today)
+    orgs = site.sorted_orgs()
+    current = [_glance(c, e) for c in orgs for e in c.plans if e.plan.fiscal_year == fy]
+    with_current = {g.content.slug for g in current}
+    latest = [_glance(c, e) for c in orgs if c.slug not in with_current and (e := latest_plan(c))]
+    assets = sorted(site_assets(site), key=lambda a: (a.updated or date.min, a.slug), reverse=True)[:NEWEST]
+    notices = newest_first([item for c in orgs for item in listed(c)])[:NEWEST]
+    return HomeView(today, fy, orgs, current, latest, assets, notices)

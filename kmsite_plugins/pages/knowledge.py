@@ -1,0 +1,352 @@
+"""The knowledge store (คลังความรู้): asset pages, knowledge maps, facet browsing and tag pages.
+
+Pages:
+- ``/orgs/<slug>/knowledge/``: the organisation's knowledge map (topics × department × holders,
+  each topic linked to its assets) and its assets, browsable by facet;
+- ``/orgs/<slug>/knowledge/<asset>/``: one knowledge asset with its attachments;
+- ``/knowledge/``: every asset of the site, browsable by organisation, department, type, form,
+  KM step, tag and year (a small local script filters the static list; without it the whole
+  list shows);
+- ``/knowledge/map/``: the same topic (same id) across organisations;
+- ``/knowledge/tags/`` and ``/knowledge/tags/<tag>/``: tag pages.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from ..model import AssetEntry, Department, KnowledgeTopic, OrgContent, PlanEntry, SiteModel
+from ..model.plan import STEPS, Activity
+from ..thai.collation import sort_key, thai_sorted
+from ..thai.dates import ThaiDateError, format_long_date, parse_date
+from ..thai.slug import slugify
+from .spec import PageSpec
+from .urls import asset_url, knowledge_url, plan_url
+
+__all__ = ["knowledge_pages", "template_globals", "AssetView", "asset_views", "site_assets", "tag_index",
+           "topic_map", "site_topic_map", "facets", "tag_slug", "knowledge_index_url", "knowledge_map_url",
+           "tags_url", "tag_url"]
+
+
+# -- URLs -----------------------------------------------------------------------
+
+def knowledge_index_url() -> str:
+    return "knowledge/"
+
+
+def knowledge_map_url() -> str:
+    return "knowledge/map/"
+
+
+def tags_url() -> str:
+    return "knowledge/tags/"
+
+
+@lru_cache(maxsize=4096)
+def tag_slug(tag: str) -> str:
+    """A tag's URL segment: Thai kept readable, case and punctuation folded (``e-LAAS`` → ``e-laas``)."""
+    return slugify(tag) or "tag"
+
+
+def tag_url(tag: str) -> str:
+    return f"{tags_url()}{tag_slug(tag)}/"
+
+
+# -- views ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """An attachment as shipped beside the asset page."""
+
+    file: str  # as written, relative to the asset file
+    title: Optional[str]
+    title_en: Optional[str]
+    source: Path  # on disk
+    site_path: str  # under the default language tree: orgs/<slug>/knowledge/<asset>/<file>
+
+    @property
+    def name(self) -> str:
+        return self.file.rsplit("/", 1)[-1]
+
+    @property
+    def size(self) -> int:
+        return self.source.stat().st_size if self.source.is_file() else 0
+
+    @property
+    def media_type(self) -> str:
+        return mimetypes.guess_type(self.name)[0] or "application/octet-stream"
+
+    @property
+    def kind(self) -> str:
+        """The short file type shown to readers: ``PDF``, ``CSV``, ``TXT``."""
+        suffix = Path(self.name).suffix.lstrip(".")
+        return suffix.upper() or "FILE"
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    slug: str
+
+    @property
+    def url(self) -> str:
+        return f"{tags_url()}{self.slug}/"
+
+
+def _date(text: Optional[str]) -> Optional[date]:
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ThaiDateError:  # reported by kmsite check; the page shows the text as written
+        return None
+
+
+@dataclass
+class AssetView:
+    """One knowledge asset with what its pages and lists need."""
+
+    content: OrgContent
+    entry: AssetEntry
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def asset(self):  # noqa: ANN201 - KnowledgeAsset
+        return self.entry.asset
+
+    @property
+    def url(self) -> str:
+        return asset_url(self.content.slug, self.entry.slug)
+
+    @cached_property
+    def created(self) -> Optional[date]:
+        return _date(self.asset.created)
+
+    @cached_property
+    def reviewed(self) -> Optional[date]:
+        return _date(self.asset.reviewed)
+
+    @property
+    def updated(self) -> Optional[date]:
+        """The newer of created and reviewed (feeds list updated assets)."""
+        return max((d for d in (self.created, self.reviewed) if d), default=None)
+
+    @property
+    def year(self) -> Optional[int]:
+        """CE year of creation (pages show it in BE or CE)."""
+        return self.created.year if self.created else None
+
+    @property
+    def department(self) -> Optional[Department]:
+        found = self.content.lookup(self.asset.department)
+        return found if isinstance(found, Department) else None
+
+    @cached_property
+    def tags(self) -> list[Tag]:
+        seen: dict[str, Tag] = {}
+        for name in self.asset.tags:
+            seen.setdefault(tag_slug(name), Tag(name, tag_slug(name)))
+        return list(seen.values())
+
+    @property
+    def topics(self) -> list[KnowledgeTopic]:
+        by_id = {t.id: t for t in self.content.topics}
+        return [by_id[t] for t in self.asset.topics if t in by_id]
+
+    @property
+    def cop(self):  # noqa: ANN201 - Optional[Cop]
+        return next((c for c in self.content.cops if c.id == self.asset.cop), None)
+
+    @property
+    def attachments(self) -> list[AttachmentView]:
+        folder = self.entry.path.parent
+        return [AttachmentView(a.file, a.title, a.title_en, folder / a.file, f"{self.url}{a.file}")
+                for a in self.asset.attachments]
+
+    @property
+    def plan_activity(self) -> Optional[tuple[PlanEntry, Activity]]:
+        """The plan and row of ``plan_activity`` (``<plan key>/<activity id>``)."""
+        if not self.asset.plan_activity:
+            return None
+        key, _, activity_id = self.asset.plan_activity.partition("/")
+        entry = self.content.plan(key)
+        if entry is None:
+            return None
+        row = next((r for _, _, _, r in entry.plan.rows() if r.id == activity_id), None)
+        return (entry, row) if row else None
+
+    def plan_url(self) -> Optional[str]:
+        found = self.plan_activity
+        return plan_url(self.content.slug, found[0].key) if found else None
+
+    @cached_property
+    def filter_data(self) -> dict[str, str]:
+        """``data-*`` values the facet filter reads."""
+        return {
+            "org": self.content.slug,
+            "dept": f"{self.content.slug}:{self.asset.department}" if self.asset.department else "",
+            "type": self.asset.type.value,
+            "form": self.asset.form.value,
+            "step": self.asset.km_step or "",
+            "year": str(self.year or ""),
+            "tags": " ".join(t.slug for t in self.tags),
+        }
+
+
+def _by_title(views: list[AssetView]) -> list[AssetView]:
+    """Thai dictionary order of titles; the organisation breaks ties."""
+    return sorted(views, key=lambda v: (sort_key(v.asset.title), sort_key(v.content.org.name), v.slug))
+
+
+def asset_views(content: OrgContent) -> list[AssetView]:
+    return _by_title([AssetView(content, e) for e in content.assets])
+
+
+def site_assets(site: SiteModel) -> list[AssetView]:
+    return _by_title([AssetView(c, e) for c in site.orgs.values() for e in c.assets])
+
+
+@dataclass
+class TagView:
+    tag: Tag
+    assets: list[AssetView] = field(default_factory=list)
+
+
+def tag_index(views: list[AssetView]) -> list[TagView]:
+    """Every tag with its assets, tags in Thai dictionary order."""
+    found: dict[str, TagView] = {}
+    for view in views:
+        for tag in view.tags:
+            found.setdefault(tag.slug, TagView(tag)).assets.append(view)
+    return thai_sorted(found.values(), key=lambda tv: tv.tag.name)
+
+
+@dataclass
+class TopicRow:
+    """A row of an organisation's knowledge map."""
+
+    topic: KnowledgeTopic
+    department: Optional[Department]
+    assets: list[AssetView]
+
+
+def topic_map(content: OrgContent, views: list[AssetView]) -> list[TopicRow]:
+    """The topics in the author's order, each with the assets that name it."""
+    rows = []
+    for topic in content.topics:
+        dept = content.lookup(topic.department)
+        rows.append(TopicRow(topic, dept if isinstance(dept, Department) else None,
+                             [v for v in views if topic.id in v.asset.topics]))
+    return rows
+
+
+@dataclass
+class TopicGroup:
+    """One topic id across organisations (the site-wide map)."""
+
+    id: str
+    rows: list[tuple[OrgContent, TopicRow]] = field(default_factory=list)
+
+    @property
+    def topic(self) -> KnowledgeTopic:
+        return self.rows[0][1].topic
+
+
+def site_topic_map(site: SiteModel) -> list[TopicGroup]:
+    """Topics grouped by id across organisations; groups and organisations in Thai order."""
+    groups: dict[str, TopicGroup] = {}
+    for content in site.sorted_orgs():
+        for row in topic_map(content, asset_views(content)):
+            groups.setdefault(row.topic.id, TopicGroup(row.topic.id)).rows.append((content, row))
+    return thai_sorted(groups.values(), key=lambda g: g.topic.title)
+
+
+@dataclass
+class Facet:
+    """One facet of the filter: its key (``data-<key>``) and its values with counts."""
+
+    key: str
+    options: list[tuple[str, Any, int]]  # (value, what to label it with, count)
+
+
+def facets(views: list[AssetView], orgs: list[OrgContent]) -> list[Facet]:
+    """The facets of a list of assets; only values that occur are offered (one pass over the assets)."""
+    counts: dict[str, Counter[str]] = {key: Counter() for key in ("org", "dept", "type", "form", "step", "year", "tags")}
+    for view in views:
+        for key, value in view.filter_data.items():
+            counts[key].update(value.split() if key == "tags" else [value] if value else [])
+    result: list[Facet] = []
+    if len(orgs) > 1:
+        result.append(Facet("org", [(c.slug, c, counts["org"][c.slug]) for c in orgs if counts["org"][c.slug]]))
+    result.append(Facet("dept", [(f"{c.slug}:{d.id}", (c, d), n) for c in orgs for d in c.org.departments
+                                 if (n := counts["dept"][f"{c.slug}:{d.id}"])]))
+    for key, values in (("type", sorted(counts["type"])), ("form", sorted(counts["form"])),
+                        ("step", [s for s in STEPS if counts["step"][s]])):
+        result.append(Facet(key, [(value, value, counts[key][value]) for value in values]))
+    result.append(Facet("year", [(y, int(y), counts["year"][y]) for y in sorted(counts["year"], reverse=True)]))
+    result.append(Facet("tags", [(tv.tag.slug, tv.tag.name, len(tv.assets)) for tv in tag_index(views)]))
+    return [f for f in result if f.options]
+
+
+# -- pages ------------------------------------------------------------------------
+
+def knowledge_pages(site: SiteModel) -> list[PageSpec]:
+    """Per organisation its knowledge page and asset pages; site-wide the index, map and tags."""
+    every = site_assets(site)
+    orgs = site.sorted_orgs()
+    base = {"site": site}
+    pages = [
+        PageSpec(f"{knowledge_index_url()}index.md", "knowledge-index", "knowledge_index.md.j2",
+                 {**base, "assets": every, "facets": facets(every, orgs)}),
+        PageSpec(f"{knowledge_map_url()}index.md", "knowledge-map", "knowledge_map.md.j2",
+                 {**base, "groups": site_topic_map(site)}),
+        PageSpec(f"{tags_url()}index.md", "knowledge-tags", "knowledge_tags.md.j2",
+                 {**base, "tags": tag_index(every)}),
+    ]
+    for tv in tag_index(every):
+        pages.append(PageSpec(f"{tv.tag.url}index.md", "knowledge-tag", "knowledge_tag.md.j2",
+                              {**base, "tag": tv.tag, "assets": tv.assets}))
+    for content in orgs:
+        views = asset_views(content)
+        ctx = {**base, "content": content, "org": content.org}
+        pages.append(PageSpec(f"{knowledge_url(content.slug)}index.md", "knowledge", "knowledge.md.j2",
+                              {**ctx, "rows": topic_map(content, views), "assets": views,
+                               "facets": facets(views, [content])}))
+        for view in views:
+            pages.append(PageSpec(f"{view.url}index.md", "asset", "knowledge_asset.md.j2", {**ctx, "view": view}))
+    return pages
+
+
+def template_globals(lang: str, default_lang: str) -> dict[str, Any]:
+    """Helpers for the knowledge templates in one language."""
+    prefix = "" if lang == default_lang else f"{lang}/"
+
+    def plain_date(d: Optional[date]) -> str:
+        """``5 กุมภาพันธ์ 2567`` / ``5 February 2024`` in Arabic digits (``num`` makes them Thai)."""
+        if d is None:
+            return ""
+        return format_long_date(d, "th" if lang == "th" else "en", digits="arabic", style="plain")
+
+    def year_label(year_ce: int) -> str:
+        return str(year_ce + 543) if lang == "th" else str(year_ce)
+
+    def file_size(n: int) -> str:
+        if n < 1024:
+            return f"{n} B"
+        if n < 1024 * 1024:
+            return f"{n / 1024:.1f} KB"
+        return f"{n / 1024 / 1024:.1f} MB"
+
+    return {
+        "plain_date": plain_date, "year_label": year_label, "file_size": file_size,
+        "knowledge_up": "../" * prefix.count("/"),  # from this language tree to the default one (attachments, open data)
+    }

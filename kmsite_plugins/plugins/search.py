@@ -1,0 +1,137 @@
+"""The ``kmsite-search`` MkDocs plugin: index what every page shows, per language, in small shards.
+
+Pages are read after rendering (``on_post_page``), so hand-written and generated pages, in
+every language, are indexed from the text a reader sees. static-i18n builds each language in
+its own pass; the index files of all languages are written once every language has been seen,
+and ``search/search_index.json`` (what Material's bundle fetches) is replaced by a small
+manifest. The browser side is ``overrides/assets/javascripts/kmsite-search.js``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Optional
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from ..render import load_labels
+from ..search.extract import extract
+from ..search.index import GRAM_SHARD_BYTES, PAGE_SHARD_BYTES, IndexPage, build_index, js_twin
+from .languages import languages
+
+log = get_plugin_logger(__name__)
+
+_ORG_URL = re.compile(r"^orgs/([^/]+)/")
+_EXCLUDED_ARTICLE = re.compile(r'(<article class="md-content__inner[^"]*")>')
+UI_LABELS = ("search.scope", "search.scope_hint")
+
+
+class KmSearchConfig(Config):
+    # Also write every index file as a .js script, for pages opened from file:// (no fetch there).
+    # Default: when Material's offline plugin is enabled.
+    offline = c.Optional(c.Type(bool))
+    gram_shard_bytes = c.Type(int, default=GRAM_SHARD_BYTES)
+    page_shard_bytes = c.Type(int, default=PAGE_SHARD_BYTES)
+
+
+class KmSearchPlugin(BasePlugin[KmSearchConfig]):
+    """Collects page texts during each language build and writes the sharded index at the end."""
+
+    def __init__(self) -> None:
+        self.collected: dict[str, list[IndexPage]] = {}
+
+    # static-i18n calls on_config again for every language: collections are reset per language here.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.collected[languages(config).current] = []
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        search_meta = page.meta.get("search") or {}
+        if isinstance(search_meta, dict) and search_meta.get("exclude"):
+            # Say so in the page too (Material's attribute for "not searchable"), for tools that check
+            # search results against page texts, such as scripts/measure_search.py.
+            return _EXCLUDED_ARTICLE.sub(r"\1 data-search-exclude>", output, count=1)
+        langs = languages(config)
+        text = extract(output)
+        kind, org = self._kind_and_org(page, config, langs.prefix(langs.current))
+        self.collected.setdefault(langs.current, []).append(
+            IndexPage(page.url, text.title or (page.title or ""), kind, org, text.sections))
+        return output
+
+    @staticmethod
+    def _kmsite(config: MkDocsConfig) -> Any:
+        return config.plugins.get("kmsite")
+
+    def _kind_and_org(self, page: Page, config: MkDocsConfig, prefix: str) -> tuple[str, Optional[str]]:
+        kmsite = self._kmsite(config)
+        specs = {spec.uri: spec for spec in getattr(kmsite, "pages", [])}
+        spec = specs.get(page.file.src_uri)
+        if spec is not None:
+            content = spec.context.get("content")
+            return spec.kind, getattr(content, "slug", None)
+        url = page.url[len(prefix):] if prefix and page.url.startswith(prefix) else page.url
+        match = _ORG_URL.match(url)
+        org = match.group(1) if match and match.group(1) in self._org_names(config, "") else None
+        return "page", org
+
+    def _org_names(self, config: MkDocsConfig, lang: str) -> dict[str, str]:
+        site = getattr(self._kmsite(config), "site", None)
+        if site is None:
+            return {}
+        names = {}
+        for content in site.sorted_orgs():
+            org = content.org
+            names[content.slug] = (getattr(org, "name_en", None) if lang and lang != "th" else None) or org.name
+        return names
+
+    @event_priority(-200)  # after static-i18n (-100) has built every language, and after Material's search
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        langs = languages(config)
+        if not set(langs.all) <= set(self.collected):
+            return  # another language is still to be built
+        offline = self.config.offline
+        if offline is None:
+            plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+            offline = bool(plugin and plugin.config.get("enabled", True))
+        site_dir = Path(config.site_dir)
+        for lang in langs.all:
+            labels = load_labels(lang)
+            pages = self.collected[lang]
+            kind_labels = {}
+            for page in pages:
+                key = f"search.kind.{page.kind}"
+                if key not in labels:
+                    raise PluginError(f"kmsite-search: page {page.url} is of kind '{page.kind}', which has no "
+                                      f"label '{key}' in templates/labels/{lang}/search.yml")
+                kind_labels[page.kind] = labels[key]
+            index = build_index(pages, lang=lang, org_names=self._org_names(config, lang),
+                                kind_labels=kind_labels, labels={k: labels[k] for k in UI_LABELS},
+                                gram_shard_bytes=self.config.gram_shard_bytes,
+                                page_shard_bytes=self.config.page_shard_bytes)
+            self._write(site_dir / "search" / lang, index.files, offline, lang)
+        root = {
+            "config": {"lang": [langs.default], "separator": r"[\s\-]+", "pipeline": []},
+            "docs": [],
+            "kmsite": {"languages": {lang: langs.prefix(lang) for lang in langs.all},
+                       "default": langs.default, "offline": offline},
+        }
+        text = json.dumps(root, ensure_ascii=False, separators=(",", ":"))
+        (site_dir / "search").mkdir(parents=True, exist_ok=True)
+        (site_dir / "search" / "search_index.json").write_text(text, encoding="utf-8")
+        (site_dir / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+
+    @staticmethod
+    def _write(folder: Path, files: dict[str, str], offline: bool, lang: str) -> None:
+        for rel, text in files.items():
+            path = folder / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            if offline:
+                key = f"{lang}/{rel[:-len('.json')]}"
+                path.with_suffix(".js").write_text(js_twin(key, text), encoding="utf-8")

@@ -1,0 +1,165 @@
+"""The text a reader sees in a built page's main article, split into searchable sections.
+
+Sections follow what a reader can link to: the page itself (text before the first
+section), every heading h2-h4 with an ``id``, and every element with an ``id`` and the
+class ``kms-card`` (people cards, knowledge cards) or a ``data-search-section`` attribute.
+Block elements separate text by a space, inline elements do not (``<b>ภาษี</b>ป้าย`` is
+``ภาษีป้าย``), as in the browser's ``innerText`` that Ctrl+F searches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Optional
+
+from .normalise import fold_space
+
+__all__ = ["Section", "PageText", "extract"]
+
+BLOCK = frozenset(
+    "address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot "
+    "th thead tr ul".split()
+)
+# Not text of the page: scripts, icons, form controls (Ctrl+F does not find a <select>'s options).
+SKIP = frozenset({"script", "style", "template", "noscript", "svg", "button", "select", "option", "textarea"})
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+SECTION_HEADINGS = frozenset({"h2", "h3", "h4"})
+# Inline elements shown as blocks by kmsite's CSS: lines of a table cell.
+BLOCK_CLASSES = frozenset({"kms-line"})
+_CLASS_SPLIT = re.compile(r"\s+")
+
+
+@dataclass
+class Section:
+    anchor: str  # "" for the page itself
+    title: str
+    text: str = ""
+
+
+@dataclass
+class PageText:
+    title: str
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The whole page's text, sections separated by a space (what Ctrl+F searches)."""
+        return " ".join(s for s in ([self.title] + [x.title + " " + x.text if x.anchor else x.text
+                                                     for x in self.sections]) if s).strip()
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # depth inside the main article; 0 = outside
+        self.done = False
+        self.skip_depth = 0  # >0 while inside an element whose text is not shown
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, opens_section_title)
+        self.sections: list[Section] = [Section("", "")]
+        self.parts: list[list[str]] = [[]]
+        self.title_parts: Optional[list[str]] = None  # collecting a section title
+        self.h1: list[str] = []
+        self.in_h1 = False
+        self.card_title_pending = False
+
+    # --- helpers -------------------------------------------------------
+    def _open_section(self, anchor: str, title_from_heading: bool) -> None:
+        self.sections.append(Section(anchor, ""))
+        self.parts.append([])
+        self.title_parts = [] if title_from_heading else None
+        self.card_title_pending = not title_from_heading
+
+    def _emit(self, text: str) -> None:
+        if self.in_h1:
+            self.h1.append(text)
+        elif self.title_parts is not None:
+            self.title_parts.append(text)
+        else:
+            self.parts[-1].append(text)
+
+    # --- HTMLParser ----------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        a = dict(attrs)
+        classes = set(_CLASS_SPLIT.split(a.get("class") or ""))
+        if not self.depth:
+            if tag == "article" and "md-content__inner" in classes and not self.done:
+                self.depth = 1
+            return
+        if tag in VOID:
+            if tag == "br" or tag == "hr":
+                self._emit(" ")
+            return
+        self.depth += 1
+        skipped = (tag in SKIP or "headerlink" in classes or "hidden" in a
+                   or "data-search-exclude" in a or self.skip_depth > 0)
+        if skipped:
+            self.skip_depth += 1
+        opens_title = False
+        if not skipped:
+            anchor = a.get("id")
+            if tag == "h1" and not self.h1:
+                self.in_h1 = True
+                opens_title = True
+            elif anchor and tag in SECTION_HEADINGS:
+                self._open_section(anchor, title_from_heading=True)
+                opens_title = True
+            elif anchor and ("kms-card" in classes or "data-search-section" in a):
+                self._open_section(anchor, title_from_heading=False)
+            elif self.card_title_pending and tag in {"h2", "h3", "h4", "h5", "h6"}:
+                self.card_title_pending = False
+                self.title_parts = []
+                opens_title = True
+            if tag in BLOCK or classes & BLOCK_CLASSES:
+                self._emit(" ")
+        self.stack.append((tag, skipped, opens_title))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth or tag in VOID:
+            return
+        if not self.stack:  # the main article itself closes
+            if tag == "article":
+                self.depth = 0
+                self.done = True
+            return
+        if all(open_tag != tag for open_tag, _, _ in self.stack):
+            return  # a stray end tag: ignore it
+        # tolerate unclosed elements: pop until the matching tag
+        while self.stack:
+            open_tag, skipped, opens_title = self.stack.pop()
+            self.depth -= 1
+            if skipped:
+                self.skip_depth -= 1
+            if opens_title:
+                if self.in_h1:
+                    self.in_h1 = False
+                elif self.title_parts is not None:
+                    self.sections[-1].title = fold_space("".join(self.title_parts))
+                    self.title_parts = None
+            elif not skipped and open_tag in BLOCK:
+                self._emit(" ")
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip_depth:
+            self._emit(data)
+
+
+def extract(html: str) -> PageText:
+    """The main article's title (h1) and sections of a built MkDocs Material page."""
+    parser = _Parser()
+    parser.feed(html)
+    parser.close()
+    sections = []
+    for section, parts in zip(parser.sections, parser.parts):
+        section.text = fold_space("".join(parts))
+        if section.anchor or section.text:
+            sections.append(section)
+    if not sections or sections[0].anchor:
+        sections.insert(0, Section("", "", ""))
+    title = fold_space("".join(parser.h1))
+    sections[0].title = title
+    return PageText(title, sections)

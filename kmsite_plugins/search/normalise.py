@@ -1,0 +1,40 @@
+"""Normalisation shared by the index (Python) and the query (JavaScript, same rules).
+
+The stored text keeps what the page shows; only matching uses the normalised form.
+Every rule maps one character to at most one character, so that positions in the
+normalised text map back to the shown text (for snippets and highlighting).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..thai.digits import to_arabic
+
+__all__ = ["fold_space", "normalise", "normalise_char"]
+
+_SPACE = re.compile(r"\s+")
+# Characters Ctrl+F does not see: zero-width space/joiners, soft hyphen, BOM.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"), None)
+
+
+def fold_space(text: str) -> str:
+    """NFC, invisible characters removed, every run of whitespace one space, stripped."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _SPACE.sub(" ", text).strip()
+
+
+def normalise_char(ch: str) -> str:
+    """One character as matching sees it: Thai digits as Arabic, lower case (1:1 only)."""
+    low = to_arabic(ch).lower()
+    return low if len(low) == 1 else ch
+
+
+def normalise(text: str) -> str:
+    """Text as matching sees it: ``"ปี ๒๕๖๗  KM"`` → ``"ปี 2567 km"``; length of fold_space(text)."""
+    folded = to_arabic(fold_space(text))
+    low = folded.lower()
+    if len(low) == len(folded):  # the usual case: no character changed its length
+        return low
+    return "".join(normalise_char(c) for c in folded)

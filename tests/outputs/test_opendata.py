@@ -1,0 +1,75 @@
+"""Open data: the JSON export validates against its published JSON Schema; CSV tables; public fields only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+
+from kmsite_plugins.loader import load_site
+from kmsite_plugins.outputs import OutputContext
+from kmsite_plugins.outputs.opendata import CSV_TABLES, opendata_files
+from tests.conftest import ROOT
+
+
+def _validator(built_site: Path) -> jsonschema.Draft202012Validator:
+    schema = json.loads((built_site / "opendata/schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_site_and_org_exports_validate_against_the_published_schema(built_site: Path):
+    validator = _validator(built_site)
+    files = [built_site / "opendata/kmsite.json", *sorted(built_site.glob("orgs/*/opendata/*.json"))]
+    assert len(files) == 4
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        validator.validate(data)
+        assert data["$schema"] == "https://km.example.go.th/opendata/schema.json"
+    site = json.loads(files[0].read_text(encoding="utf-8"))
+    assert {o["slug"] for o in site["organisations"]} == {"suso", "prachantakham", "pathumthani-pao"}
+    prach = next(o for o in site["organisations"] if o["slug"] == "prachantakham")
+    assert len(prach["topics"]) == 15 and prach["activities"] and prach["committees"] and prach["positions"]
+
+
+def test_a_broken_export_fails_the_schema(built_site: Path):
+    validator = _validator(built_site)
+    data = json.loads((built_site / "orgs/suso/opendata/suso.json").read_text(encoding="utf-8"))
+    data["organisations"][0]["assets"][0]["phone"] = "0-7500-0000"  # no such field: additionalProperties false
+    del data["organisations"][0]["name"]
+    errors = list(validator.iter_errors(data))
+    assert len(errors) >= 2
+
+
+def test_csv_tables_are_utf8_with_bom_and_match_the_json(built_site: Path):
+    site = json.loads((built_site / "opendata/kmsite.json").read_text(encoding="utf-8"))
+    for table in CSV_TABLES:
+        raw = (built_site / f"opendata/{table}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), table
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+        assert rows and rows[0]["organisation"], table
+        if table in ("activities", "topics", "assets"):
+            assert len(rows) == sum(len(o[table]) for o in site["organisations"]), table
+    assets = list(csv.DictReader(io.StringIO((built_site / "opendata/assets.csv").read_bytes().decode("utf-8-sig"))))
+    guide = next(r for r in assets if r["slug"] == "signboard-tax-guide")
+    assert guide["holders"] == "revenue-officer; finance-director"
+    assert guide["attachments"].endswith("signboard-tax-guide/files/signboard-tax-checklist.csv")
+
+
+def test_internal_build_exports_public_fields_only():
+    site, problems = load_site(ROOT)  # everything, as an internal build holds it
+    assert not problems.errors
+    drafts = [(c.slug, e.slug) for c in site.orgs.values() for e in c.assets if not e.asset.is_public]
+    assert len(drafts) >= 2
+    private = [ct.value for c in site.orgs.values() for p in c.org.people for ct in p.contacts
+               if ct.visibility.value != "public"]
+    files = opendata_files(site, OutputContext("https://km.example.go.th/", "th", "th", ("th", "en"), audience="internal"))
+    text = "".join(f.content if isinstance(f.content, str) else f.content.decode("utf-8-sig") for f in files)
+    for org_slug, slug in drafts:
+        assert f"/knowledge/{slug}/" not in text and f'"slug": "{slug}"' not in text
+    for value in private:
+        assert value not in text, value
+    assert opendata_files(site, OutputContext("https://km.example.go.th/", "en", "th", ("th", "en"))) == []

@@ -1,0 +1,49 @@
+"""The renderer: digits chosen by the site option, English fallbacks marked, links per URL style."""
+
+from __future__ import annotations
+
+import re
+
+from kmsite_plugins.loader import load_site
+from kmsite_plugins.pages import build_pages
+from kmsite_plugins.pages.spec import relative_url
+from kmsite_plugins.render import Renderer
+
+from .conftest import ROOT
+
+THAI_DIGIT = re.compile(r"[๐-๙]")
+
+
+def _orgs_page(renderer: Renderer) -> str:
+    site, _ = load_site(ROOT)
+    spec = next(p for p in build_pages(site) if p.uri == "orgs/index.md")
+    return renderer.render(spec)
+
+
+def test_thai_pages_use_thai_digits_unless_the_site_chooses_arabic():
+    n = len(load_site(ROOT)[0].orgs)
+    thai = _orgs_page(Renderer("th", "th", ("th", "en"), digits="thai"))
+    arabic = _orgs_page(Renderer("th", "th", ("th", "en"), digits="arabic"))
+    english = _orgs_page(Renderer("en", "th", ("th", "en"), digits="thai"))
+    assert f"{'๐๑๒๓๔๕๖๗๘๙'[n]} หน่วยงาน" in thai
+    assert f"{n} หน่วยงาน" in arabic
+    assert f"{n} organisation" in english.lower()
+
+
+def test_english_pages_mark_thai_fallbacks():
+    from types import SimpleNamespace
+
+    english = Renderer("en", "th", ("th", "en"))
+    shown = str(english.tx(SimpleNamespace(name="เทศบาล<ก>", name_en=None), "name"))
+    assert shown.startswith('<span lang="th" class="kms-fallback"') and "เทศบาล&lt;ก&gt;" in shown
+    assert str(english.tx(SimpleNamespace(name="เทศบาล", name_en="Town"), "name")) == "Town"
+    thai = Renderer("th", "th", ("th", "en"))
+    assert str(thai.tx(SimpleNamespace(name="เทศบาล", name_en="Town"), "name")) == "เทศบาล"
+
+
+def test_links_name_index_html_without_directory_urls():
+    assert relative_url("orgs/suso/", "orgs/suso/people/") == "people/"
+    assert relative_url("orgs/suso/", "orgs/suso/people/", directory_urls=False) == "people/index.html"
+    assert relative_url("orgs/suso/people/", "orgs/suso/people/#somkid") == "./#somkid"
+    assert relative_url("", "orgs/", directory_urls=False) == "orgs/index.html"
+    assert relative_url("orgs/", "", directory_urls=False) == "../index.html"
