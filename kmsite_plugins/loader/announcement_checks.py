@@ -25,7 +25,12 @@ def _doc(docs: dict[str, dict[str, YamlDoc]], content: OrgContent, entry: Announ
 def _plans_failed(content: OrgContent, docs: dict[str, YamlDoc]) -> bool:
     """A plan file was read but did not validate: its own errors are reported, not a missing plan."""
     keys = {f"plan:{p.key}" for p in content.plans}
-    return any(name.startswith("plan:") and name not in keys for name in docs)
+    if any(name.startswith("plan:") and name not in keys for name in docs):
+        return True
+    # a plan file too malformed to read has no document at all
+    folder = content.folder / "plans" if content.folder else None
+    files = [f for f in folder.iterdir() if f.suffix in (".yml", ".yaml")] if folder and folder.is_dir() else []
+    return len(files) > len(content.plans)
 
 
 def _check_entry(content: OrgContent, entry: AnnouncementEntry, doc: YamlDoc, problems: Problems,

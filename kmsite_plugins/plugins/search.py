@@ -46,10 +46,12 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
 
     def __init__(self) -> None:
         self.collected: dict[str, list[IndexPage]] = {}
+        self.specs: dict[str, Any] = {}  # generated pages by source URI: their kind and organisation
 
     # static-i18n calls on_config again for every language: collections are reset per language here.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.collected[languages(config).current] = []
+        self.specs = {spec.uri: spec for spec in getattr(self._kmsite(config), "pages", [])}
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         search_meta = page.meta.get("search") or {}
@@ -69,26 +71,23 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
         return config.plugins.get("kmsite")
 
     def _kind_and_org(self, page: Page, config: MkDocsConfig, prefix: str) -> tuple[str, Optional[str]]:
-        kmsite = self._kmsite(config)
-        specs = {spec.uri: spec for spec in getattr(kmsite, "pages", [])}
-        spec = specs.get(page.file.src_uri)
+        spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             content = spec.context.get("content")
             return spec.kind, getattr(content, "slug", None)
         url = page.url[len(prefix):] if prefix and page.url.startswith(prefix) else page.url
         match = _ORG_URL.match(url)
-        org = match.group(1) if match and match.group(1) in self._org_names(config, "") else None
+        org = match.group(1) if match and match.group(1) in self._org_names(config, None) else None
         return "page", org
 
-    def _org_names(self, config: MkDocsConfig, lang: str) -> dict[str, str]:
+    def _org_names(self, config: MkDocsConfig, lang: Optional[str]) -> dict[str, str]:
+        """Organisation names by slug: English where given on pages of another language than the default."""
         site = getattr(self._kmsite(config), "site", None)
         if site is None:
             return {}
-        names = {}
-        for content in site.sorted_orgs():
-            org = content.org
-            names[content.slug] = (getattr(org, "name_en", None) if lang and lang != "th" else None) or org.name
-        return names
+        translated = lang is not None and lang != languages(config).default
+        return {content.slug: (getattr(content.org, "name_en", None) if translated else None) or content.org.name
+                for content in site.sorted_orgs()}
 
     @event_priority(-200)  # after static-i18n (-100) has built every language, and after Material's search
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -61,7 +61,7 @@ class SearchIndex:
 def fnv1a(text: str) -> int:
     """32-bit FNV-1a over UTF-16 code units, as JavaScript's ``charCodeAt`` sees them."""
     h = 0x811C9DC5
-    data = text.encode("utf-16-le")
+    data = text.encode("utf-16-le", "surrogatepass")
     for i in range(0, len(data), 2):
         h ^= data[i] | (data[i + 1] << 8)
         h = (h * 0x01000193) & 0xFFFFFFFF

@@ -85,13 +85,17 @@ class Searcher:
         by_shard: dict[int, list[int]] = {}
         for pid in ids:
             by_shard.setdefault(bisect.bisect_right(starts, pid) - 1, []).append(pid)
-        for shard_no, pids in by_shard.items():
+        groups = list(by_shard)
+        # Small answers in one go; large ones show the first pages while the rest are checked.
+        first = FIRST_BATCH_SHARDS if len(groups) > BATCH_SHARDS else BATCH_SHARDS
+        for n, shard_no in enumerate(groups):
             rows = self._load(f"p/{shard_no}.json")
-            for pid in pids:
+            for pid in by_shard[shard_no]:
                 row = rows[pid - starts[shard_no]]  # type: ignore[index]
                 if norm in normalise(page_text(row)):
                     anchors = [a for a, t, x in row[4] if a and norm in normalise(f"{t} {x}")]
                     hits.append(Hit(row[0], row[1], row[2], row[3], anchors))
-            if first_only and hits:
+            batch_end = n + 1 == first or (n + 1 > first and (n + 1 - first) % BATCH_SHARDS == 0)
+            if first_only and hits and batch_end:
                 break
         return hits

@@ -15,9 +15,8 @@ def search(browser, url: str, query: str, *, scoped: bool = False) -> tuple[obje
     if scoped:
         page.locator(".kms-search-scope input").check()
     page.keyboard.type(query)  # Thai text arrives as input events only, as from an input method
-    page.wait_for_function(
-        "q => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes("
-        "'h=' + encodeURIComponent(q).replace(/%20/g, '+')))", arg=query, timeout=10_000)
+    # the engine marks its last answer to a query (data-kms-search="done:<query>")
+    page.wait_for_selector(f'[data-md-component=search-result][data-kms-search="done:{query}"]', timeout=10_000)
     links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     paths = [unquote(urlsplit(link).path) + ("#" + unquote(urlsplit(link).fragment) if urlsplit(link).fragment else "")
              for link in links]
@@ -93,8 +92,23 @@ def test_results_can_be_limited_to_the_organisation_being_read(browser, site_url
 def test_keyboard_enter_opens_the_best_result(browser, site_url):
     page, paths = search(browser, site_url, "ภาษีป้าย")
     try:
-        page.keyboard.press("Enter")
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         assert unquote(urlsplit(page.url).path) == paths[0]
     finally:
         page.close()
+
+
+def test_browser_normalises_hashes_and_covers_queries_like_the_indexer(browser, site_url):
+    from kmsite_plugins.search.index import cover, fnv1a
+    from kmsite_plugins.search.normalise import normalise
+
+    samples = ["ปีงบประมาณ ๒๕๖๗", "  KM\tTeam\u200b ", "ผู้อำนวยการกองช่าง", "İstanbul", "e-LAAS 😀"]
+    page = browser.new_page()
+    try:
+        page.goto(site_url, wait_until="load")
+        got = page.evaluate("s => s.map(x => [kmsiteSearch.normalise(x), kmsiteSearch.fnv1a(x),"
+                            " kmsiteSearch.cover(kmsiteSearch.normalise(x))])", samples)
+    finally:
+        page.close()
+    assert got == [[normalise(x), fnv1a(x), cover(normalise(x))] for x in samples]

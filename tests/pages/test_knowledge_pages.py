@@ -162,3 +162,14 @@ def test_org_page_links_feeds_and_open_data(built_site: Path):
     en = (built_site / "en/orgs/suso/index.html").read_text(encoding="utf-8")
     href = re.search(r'href="([^"]*suso\.json)"', en).group(1)
     assert (built_site / "en/orgs/suso" / href).resolve() == built_site / "orgs/suso/opendata/suso.json"
+
+
+def test_english_body_when_written_else_the_thai_body_marked_as_the_original(built_site: Path):
+    note = load_labels("en")["fallback.title"]
+    translated = text_of(built_site / "en/orgs/pathumthani-pao/knowledge/km-techniques/index.html")
+    assert "Why this knowledge" in translated and "ทำไมจึงเลือก" not in translated and note not in translated
+    html = (built_site / "en/orgs/prachantakham/knowledge/signboard-tax-guide/index.html").read_text(encoding="utf-8")
+    assert note in html
+    assert re.search(r'<div class="kms-asset-body" lang="th">\s*<h2 id="[^"]*">ใครต้องเสียภาษีป้าย', html)
+    thai = text_of(built_site / "orgs/pathumthani-pao/knowledge/km-techniques/index.html")
+    assert "ทำไมจึงเลือก" in thai and "Why this knowledge" not in thai

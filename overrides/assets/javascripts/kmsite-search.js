@@ -64,15 +64,16 @@
   }
 
   /* Grams a page must contain to contain q: trigrams every 3 characters and the last. */
-  function cover(q) {
+  function cover(query) {
+    var q = Array.from(query);  /* code points, as Python counts them */
     if (q.length < 2) return [];
-    if (q.length === 2) return [q];
+    if (q.length === 2) return [query];
     var starts = [];
     for (var i = 0; i < q.length - 2; i += 3) starts.push(i);
     if (starts[starts.length - 1] !== q.length - 3) starts.push(q.length - 3);
     var seen = {}, out = [];
     starts.forEach(function (i) {
-      var g = q.slice(i, i + 3);
+      var g = q.slice(i, i + 3).join("");
       if (!seen[g]) { seen[g] = true; out.push(g); }
     });
     return out;
@@ -228,14 +229,19 @@
     return item;
   }
 
-  function post(data) {
-    if (state.port) state.port.emit({ type: MSG.RESULT, data: { items: data } });
+  /* Hand results to Material; `done` marks the last answer to a query (for tests: data-kms-search). */
+  function post(data, query, done) {
+    if (!state.port) return;
+    state.port.emit({ type: MSG.RESULT, data: { items: data } }, function () {
+      var el = document.querySelector("[data-md-component=search-result]");
+      if (el) el.setAttribute("data-kms-search", (done ? "done:" : "partial:") + (query || ""));
+    });
   }
 
   function run(raw) {
     var token = ++state.token, m = state.manifest, lang = state.lang;
     var q = normalise(raw || "");
-    if (!m || q.length < 2) return post([]);
+    if (!m || Array.from(q).length < 2) return post([], raw, true);
     return candidates(m, lang, q).then(function (ids) {
       if (state.scoped && state.org && m.orgs[state.org]) {
         var range = m.orgs[state.org].range;
@@ -248,11 +254,12 @@
         byShard[s].push(id);
       });
       var items = [], found = 0;
+      /* Small answers in one go; large ones show the first pages while the rest are checked. */
       function batch(from) {
         if (token !== state.token) return;
-        var size = from === 0 ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
+        var size = from === 0 && groups.length > BATCH_SHARDS ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
         var shards = groups.slice(from, from + size);
-        if (!shards.length) return post(sorted(items));
+        if (!shards.length) return post(sorted(items), raw, true);
         return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (rows) {
           if (token !== state.token) return;
           shards.forEach(function (s, k) {
@@ -262,13 +269,13 @@
             });
           });
           var more = from + size < groups.length && found < MAX_RESULTS;
-          if (!more || (from === 0 && items.length)) post(sorted(items));
+          if (!more || (from === 0 && items.length)) post(sorted(items), raw, !more);
           if (more) return batch(from + size);
         });
       }
       return batch(0);
     }).catch(function (err) {
-      if (token === state.token) post([]);
+      if (token === state.token) post([], raw, true);
       if (window.console) console.error("kmsite search:", err);
     });
   }
@@ -334,9 +341,12 @@
   SearchPort.prototype.addEventListener = function (type, fn, opts) { this.target.addEventListener(type, fn, opts); };
   SearchPort.prototype.removeEventListener = function (type, fn, opts) { this.target.removeEventListener(type, fn, opts); };
   SearchPort.prototype.terminate = function () {};
-  SearchPort.prototype.emit = function (message) {
+  SearchPort.prototype.emit = function (message, after) {
     var target = this.target;
-    setTimeout(function () { target.dispatchEvent(new MessageEvent("message", { data: message })); }, 0);
+    setTimeout(function () {
+      target.dispatchEvent(new MessageEvent("message", { data: message }));
+      if (after) after();
+    }, 0);
   };
   SearchPort.prototype.postMessage = function (message) {
     var port = this;

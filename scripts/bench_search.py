@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Benchmark the kmsite search index on a synthetic Thai site (default 20,000 pages).
+
+Pages are recombined from seed texts (lines shuffled into titles, headings and paragraphs,
+spread over organisations and page kinds). Prints the index size and number of files, the
+build time, and for sample queries the bytes (raw and gzip) and files a browser fetches
+before it can show the first result; then the size of a Material-style single index
+(one JSON of every section's text, as Material's search plugin writes it) for comparison.
+
+    .venv/bin/python scripts/bench_search.py                     # 20,000 pages
+    .venv/bin/python scripts/bench_search.py --pages 2000 --seeds ../shared/seeds
+
+Figures are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kmsite_plugins.search.extract import Section  # noqa: E402
+from kmsite_plugins.search.index import IndexPage, build_index  # noqa: E402
+from kmsite_plugins.search.normalise import normalise  # noqa: E402
+from kmsite_plugins.search.query import Searcher  # noqa: E402
+from kmsite_plugins.thai.digits import to_thai  # noqa: E402
+
+KINDS = ["plan", "knowledge", "people", "asset", "announcement", "cop", "org"]
+DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
+DEFAULT_QUERIES = ["การจัดการความรู้", "ชุมชนนักปฏิบัติ", "งบประมาณ", "ภาษีป้าย", "ความรู้", "สุโสะ",
+                   "ประจันตคาม", "ผู้สูงอายุ", "ราคากลาง", "2567", "KM", "ยุทธศาสตร์", "หน่วยงานทดสอบที่ ๑๒๓"]
+
+
+def seed_lines(seeds: Path) -> list[str]:
+    """Non-trivial lines of the seed texts, or of the demo content when no seeds are given."""
+    files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
+    if not files:  # the demo content's YAML strings
+        files = sorted((ROOT / "plans").rglob("*.yml"))
+    lines = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = re.sub(r"\s+", " ", line).strip(" -:|")
+            if len(line) >= 8:
+                lines.append(line)
+    return lines
+
+
+def corpus(n_pages: int, lines: list[str], n_orgs: int, rng: random.Random) -> list[IndexPage]:
+    pages = []
+    for i in range(n_pages):
+        org = i % n_orgs
+        kind = rng.choice(KINDS)
+        title = f"{rng.choice(lines)[:70]} หน่วยงานทดสอบที่ {to_thai(str(org))}"
+        sections = [Section("", title, " ".join(rng.choices(lines, k=rng.randint(2, 6))))]
+        for s in range(rng.randint(2, 7)):
+            sections.append(Section(f"s{s}", rng.choice(lines)[:60], " ".join(rng.choices(lines, k=rng.randint(3, 12)))))
+        pages.append(IndexPage(f"orgs/org-{org:04d}/{kind}/{i}/", title, kind, f"org-{org:04d}", sections))
+    return pages
+
+
+def material_single_index(pages: list[IndexPage]) -> bytes:
+    """Material's search_index.json for these pages: every section's text in one file, \\u-escaped."""
+    docs = []
+    for page in pages:
+        for s in page.sections:
+            docs.append({"location": page.url + (f"#{s.anchor}" if s.anchor else ""),
+                         "title": s.title or page.title, "text": s.text})
+    data = {"config": {"lang": ["th"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}, "docs": docs}
+    return json.dumps(data, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=20000)
+    ap.add_argument("--orgs", type=int, default=400)
+    ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
+    ap.add_argument("--query", action="append", help="sample query (repeatable)")
+    args = ap.parse_args()
+
+    rng = random.Random(7)
+    lines = seed_lines(args.seeds)
+    pages = corpus(args.pages, lines, args.orgs, rng)
+    text_bytes = sum(len(p.text.encode("utf-8")) for p in pages)
+    print(f"corpus: {len(pages):,} pages, {args.orgs} organisations, {text_bytes / 1e6:.1f} MB of text "
+          f"(mean {statistics.mean(len(p.text) for p in pages):,.0f} characters a page), "
+          f"{len(lines):,} seed lines from {args.seeds if args.seeds.is_dir() else 'plans/'}")
+
+    started = time.perf_counter()
+    index = build_index(pages, lang="th", org_names={p.org: p.org for p in pages if p.org},
+                        kind_labels={k: k for k in KINDS}, labels={})
+    built = time.perf_counter() - started
+    sizes = {rel: len(text.encode("utf-8")) for rel, text in index.files.items()}
+    gz = {rel: len(gzip.compress(text.encode("utf-8"), 6)) for rel, text in index.files.items()}
+    grams = [s for rel, s in sizes.items() if rel.startswith("g/")]
+    shards = [s for rel, s in sizes.items() if rel.startswith("p/")]
+    print(f"index: built in {built:.1f} s; {len(sizes):,} files, {sum(sizes.values()) / 1e6:.1f} MB "
+          f"({sum(gz.values()) / 1e6:.1f} MB gzip); manifest {sizes['manifest.json'] / 1e3:.0f} KB; "
+          f"{len(grams):,} gram shards (median {statistics.median(grams) / 1e3:.0f} KB, max {max(grams) / 1e3:.0f} KB); "
+          f"{len(shards):,} page shards (median {statistics.median(shards) / 1e3:.0f} KB, max {max(shards) / 1e3:.0f} KB)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for rel, text in index.files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text, encoding="utf-8")
+        print(f"\n{'query':<28} {'candidates':>10} {'files':>5} {'first result KB':>16} {'gzip KB':>8}")
+        for query in args.query or DEFAULT_QUERIES:
+            read: list[str] = []
+
+            def reader(rel: str) -> bytes:
+                read.append(rel)
+                return (folder / rel).read_bytes()
+
+            searcher = Searcher(reader)
+            hits = searcher.search(query, first_only=True)
+            total = len(Searcher(folder).candidates(normalise(query)) or [])  # pages with the query's grams
+            raw = sum(sizes[r] for r in read)
+            zipped = sum(gz[r] for r in read)
+            print(f"{query:<28} {total:>10} {len(read):>5} {raw / 1e3:>16.0f} {zipped / 1e3:>8.0f}"
+                  + ("" if hits else "   (no result)"))
+
+    single = material_single_index(pages)
+    print(f"\nMaterial-style single index for the same pages: {len(single) / 1e6:.1f} MB "
+          f"({len(gzip.compress(single, 6)) / 1e6:.1f} MB gzip), all fetched before the first result "
+          f"(and lunr then builds its index in the browser).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
