@@ -121,41 +121,35 @@ class SiteLoader:
             self.docs[slug][f"plan:{key}"] = self.docs[slug].pop(f"plan:{path.stem}")
         return sorted(entries, key=lambda e: e.key, reverse=True)
 
-    def _load_announcements(self, folder: Path, slug: str) -> list[AnnouncementEntry]:
-        entries: list[AnnouncementEntry] = []
+    def _load_markdown(self, folder: Path, slug: str, kind: str, model: type[M]) -> list[tuple[Path, M, str]]:
+        """Every ``<folder>/*.md`` with front matter validated as ``model``: (path, item, body)."""
+        found: list[tuple[Path, M, str]] = []
         if not folder.is_dir():
-            return entries
+            return found
         for path in sorted(folder.glob("*.md")):
             try:
                 doc, body, _ = load_front_matter(path)
             except YamlSyntaxError as exc:
                 self.problems.error(path, exc.line, "", str(exc))
                 continue
-            self.docs.setdefault(slug, {})[f"announcement:{path.stem}"] = doc
-            item = self._validate(doc, Announcement)
+            self.docs.setdefault(slug, {})[f"{kind}:{path.stem}"] = doc
+            item = self._validate(doc, model)
             if item is not None:
-                entries.append(AnnouncementEntry(slug=path.stem, announcement=item, body=body, path=path))
-        return entries
+                found.append((path, item, body))
+        return found
+
+    def _load_announcements(self, folder: Path, slug: str) -> list[AnnouncementEntry]:
+        return [AnnouncementEntry(slug=path.stem, announcement=item, body=body, path=path)
+                for path, item, body in self._load_markdown(folder, slug, "announcement", Announcement)]
 
     def _load_assets(self, folder: Path, slug: str) -> list[AssetEntry]:
         """Every ``knowledge/<asset-slug>.md``; attachments and other files may sit beside them."""
-        entries: list[AssetEntry] = []
-        if not folder.is_dir():
-            return entries
-        for path in sorted(folder.glob("*.md")):
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             if not _SLUG_RE.match(path.stem):
                 self.problems.error(path, 0, "", f"file name '{path.name}' is not a valid asset slug: use a-z, 0-9 and '-' (it becomes the page URL)")
-                continue
-            try:
-                doc, body, _ = load_front_matter(path)
-            except YamlSyntaxError as exc:
-                self.problems.error(path, exc.line, "", str(exc))
-                continue
-            self.docs.setdefault(slug, {})[f"asset:{path.stem}"] = doc
-            item = self._validate(doc, KnowledgeAsset)
-            if item is not None:
-                entries.append(AssetEntry(slug=path.stem, asset=item, body=body, path=path))
-        return entries
+        return [AssetEntry(slug=path.stem, asset=item, body=body, path=path)
+                for path, item, body in self._load_markdown(folder, slug, "asset", KnowledgeAsset)
+                if _SLUG_RE.match(path.stem)]
 
     def _report_unknown_entries(self, folder: Path) -> None:
         for entry in sorted(folder.iterdir()):

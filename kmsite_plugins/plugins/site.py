@@ -53,6 +53,11 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         self._renderer: Optional[Renderer] = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Material's offline plugin (listed before us) adds an iframe-worker shim from unpkg.com: a
+        # third-party request, and useless offline. kmsite's search runs in the page from file://.
+        polyfills = config.extra.get("polyfills")
+        if polyfills:
+            config.extra["polyfills"] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
         # Load once per build; static-i18n re-runs the build per language on the same config.
         root = Path(config.config_file_path or ".").parent
         content_dir = (root / self.config.content_dir).resolve()

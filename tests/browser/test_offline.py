@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,9 @@ def test_links_name_files_so_they_open_without_a_server(offline_site: Path):
 def test_browsing_from_the_file_system(offline_site: Path, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
+    requests: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda request: requests.append(request.url))
     try:
         page.goto((offline_site / "index.html").as_uri(), wait_until="load")
         page.locator(".md-tabs a", has_text="หน่วยงาน").first.click()
@@ -50,6 +53,11 @@ def test_browsing_from_the_file_system(offline_site: Path, browser):
     finally:
         page.close()
     assert not errors, errors
+    assert requests and all(url.startswith(("file:", "data:", "blob:")) for url in requests), \
+        sorted({u for u in requests if not u.startswith("file:")})
+    html = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html
+    assert not re.search(r'src="https?://', html), "a script or image from another host"
 
 
 def test_search_works_from_the_file_system(offline_site: Path, browser):
