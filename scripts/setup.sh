@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_system=${KMSITE_SYSTEM_PACKAGES:-auto}
-packages=(libicu-dev pkg-config chromium fonts-thai-tlwg zbar-tools poppler-utils nodejs npm)
+packages=(libicu-dev pkg-config chromium fonts-thai-tlwg zbar-tools poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -23,7 +23,7 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
 
-# Test-only JavaScript tools (axe-core), pinned by package-lock.json.
+# Test-only JavaScript tools (axe-core), pinned by package-lock.json; Node.js and npm come with the machine.
 if command -v npm >/dev/null 2>&1; then
   npm ci --no-audit --no-fund --silent >/dev/null
 else
