@@ -121,6 +121,8 @@ class Renderer:
         self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num)
         # lang attribute for blocks of Thai content on pages of another language
         self.env.globals["th_attr"] = Markup(' lang="th"') if self.lang != self.default_lang else Markup("")
+        # numbered lists count in Thai digits where numbers are shown in Thai digits
+        self.env.globals["ol_class"] = " kms-thai-digits" if self.lang == "th" and self.digits == "thai" else ""
 
     def t(self, key: str, **kwargs: Any) -> str:
         try:

@@ -127,12 +127,13 @@ def page_texts(browser, base: str, pages: list[str]) -> dict[str, str]:
     return texts
 
 
-# innerText of the article as Ctrl+F searches it: form controls (a <select>'s options) and
-# permalink signs are not searchable text.
+# innerText of the article as Ctrl+F searches it: forms (a filter's labels and a <select>'s
+# options), parts the page marks data-search-exclude and permalink signs are not content.
 PAGE_TEXT_JS = """() => {
   const article = document.querySelector('article.md-content__inner');
   if (!article) return '';
-  article.querySelectorAll('select, option, textarea, button, .headerlink').forEach(el => el.remove());
+  article.querySelectorAll('form, select, option, textarea, button, .headerlink, [data-search-exclude]')
+    .forEach(el => el.remove());
   return article.innerText;
 }"""
 

@@ -47,3 +47,11 @@ def test_links_name_index_html_without_directory_urls():
     assert relative_url("orgs/suso/people/", "orgs/suso/people/#somkid") == "./#somkid"
     assert relative_url("", "orgs/", directory_urls=False) == "orgs/index.html"
     assert relative_url("orgs/", "", directory_urls=False) == "../index.html"
+
+
+def test_numbered_lists_count_in_the_page_digits():
+    site, _ = load_site(ROOT)
+    spec = next(p for p in build_pages(site) if p.uri == "orgs/suso/index.md")
+    assert "kms-thai-digits" in Renderer("th", "th", ("th", "en"), digits="thai").render(spec)
+    assert "kms-thai-digits" not in Renderer("th", "th", ("th", "en"), digits="arabic").render(spec)
+    assert "kms-thai-digits" not in Renderer("en", "th", ("th", "en"), digits="thai").render(spec)
