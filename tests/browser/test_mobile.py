@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pages import PAGE_TYPES, page_paths
+from .pages import page_paths
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

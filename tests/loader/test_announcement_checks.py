@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.outputs.shortlinks import derived_code
 
+from .edits import errors, replace_in
+
 PAO = "plans/pathumthani-pao/announcements/km-plan-2567.md"
 PR = "plans/prachantakham/announcements/knowledge-holders.md"
-
-
-def replace_in(path: Path, old: str, new: str) -> int:
-    """Replace text once; return the 1-based line where it was."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
-
-
-def errors(root: Path) -> list[str]:
-    _, problems = load_site(root)
-    return [p.format() for p in problems.errors]
 
 
 def test_demo_announcements_load_without_problems():

@@ -5,27 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 
 from kmsite_plugins.cli import check
 from kmsite_plugins.loader import Severity, load_site
 
+from .edits import errors, replace_in
+
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<rest>.*)$")
-
-
-def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
-    """Replace text in a demo file; return the 1-based line of the first replacement."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-    return line
-
-
-def errors(root: Path) -> list[str]:
-    _, problems = load_site(root)
-    return [p.format() for p in problems.errors]
 
 
 def test_demo_has_no_errors_or_unreviewed_warnings():

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from kmsite_plugins.loader import Severity, load_site
 
+from .edits import problems_of, replace_in
+
 PLAN = "plans/pathumthani-pao/plans/2567.yml"
-
-
-def replace_in(path: Path, old: str, new: str) -> int:
-    """Replace the first ``old`` in a demo file; return its 1-based line."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
-
-
-def problems_of(root: Path, severity: Severity = Severity.ERROR) -> list[str]:
-    _, problems = load_site(root)
-    return [p.format() for p in problems.items if p.severity is severity]
 
 
 def test_demo_worksheets_and_progress_load_clean(demo_copy):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from .test_bilingual import parse, thai_pages
 
