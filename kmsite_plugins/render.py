@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 from ruamel.yaml import YAML
 
-from .pages import timeline as timelines, views
+from .pages import timeline as timelines, urls, views
 from .pages.announcements import template_globals as announcement_globals
 from .pages.knowledge import template_globals as knowledge_globals
 from .pages.home import home_view
@@ -117,7 +117,7 @@ class Renderer:
         )
         self.env.globals.update(announcement_globals(self.site_url, self.lang, self.default_lang))
         self.env.globals.update(knowledge_globals(self.lang, self.default_lang))
-        self.env.globals.update(home_view=home_view)
+        self.env.globals.update(home_view=home_view, urls=urls)  # urls: every page's URL, one place
         self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num)
         # lang attribute for blocks of Thai content on pages of another language
         self.env.globals["th_attr"] = Markup(' lang="th"') if self.lang != self.default_lang else Markup("")
@@ -139,9 +139,7 @@ class Renderer:
         translated = getattr(obj, f"{field}_en", None)
         if translated:
             return escape(translated)
-        if not thai:
-            return Markup("")
-        return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(thai)}</span>')
+        return self.th(thai)
 
     def num(self, value: object) -> str:
         """A number in the page's digits: Thai digits on Thai pages unless the site chose Arabic."""
@@ -160,4 +158,16 @@ class Renderer:
         def url(target: str) -> str:
             return relative_url(spec.url, target, self.directory_urls)
 
-        return template.render(spec=spec, url=url, **spec.context)
+        def file(path: str, default_tree: bool = False) -> str:
+            """A file (not a page) at ``path`` under this language's root, or under the site root with
+            ``default_tree`` (files written once, e.g. attachments): never ``index.html``-suffixed."""
+            up = "../" * self.languages_prefix.count("/") if default_tree else ""
+            folder, _, name = path.rpartition("/")
+            return relative_url(spec.url, up + folder + "/" if folder or up else "") + name
+
+        return template.render(spec=spec, url=url, file=file, **spec.context)
+
+    @property
+    def languages_prefix(self) -> str:
+        """URL prefix of this language's tree: '' for the default language, 'en/' for English."""
+        return "" if self.lang == self.default_lang else f"{self.lang}/"

@@ -37,6 +37,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def read_yaml(path: Path) -> dict:
+    """A demo YAML file as the loader reads it (ruamel, dates kept as text)."""
+    from kmsite_plugins.loader.yaml_source import load_yaml_file
+
+    return load_yaml_file(path).data
+
+
+def read_front_matter(path: Path) -> dict:
+    """The front matter of a demo Markdown file, as the loader reads it."""
+    from kmsite_plugins.loader.yaml_source import load_front_matter
+
+    return load_front_matter(path)[0].data
+
+
 def text_of(html_path: Path) -> str:
     """Visible text of a built page's article, whitespace folded."""
     import html as html_lib

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-import yaml
 
-from tests.conftest import ROOT
+from kmsite_plugins.thai.digits import to_arabic
+from tests.conftest import ROOT, read_front_matter, read_yaml
 
 _INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -29,7 +29,7 @@ def _folded(text: str) -> str:
     """Entities and JSON escapes decoded, whitespace and zero-width marks removed, Thai digits made Arabic."""
     text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     text = html.unescape(html.unescape(text))
-    text = text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    text = to_arabic(text)
     return _INVISIBLE.sub("", text)
 
 
@@ -38,15 +38,14 @@ def _text(value: object) -> list[str]:
 
 
 def _front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+    return read_front_matter(path) if path.read_text(encoding="utf-8").startswith("---") else {}
 
 
 def internal_values(plans: Path = ROOT / "plans") -> dict[str, str]:
     """Every value of the demo that only the internal build may show, keyed by where it comes from."""
     found: dict[str, str] = {}
     for org_dir in sorted(p for p in plans.iterdir() if p.is_dir()):
-        org = yaml.safe_load((org_dir / "organisation.yml").read_text(encoding="utf-8"))
+        org = read_yaml(org_dir / "organisation.yml")
         for person in org.get("people") or []:
             for c in person.get("contacts") or []:
                 if c.get("visibility", "internal") != "public":
@@ -54,7 +53,7 @@ def internal_values(plans: Path = ROOT / "plans") -> dict[str, str]:
             if person.get("note") and person.get("note_visibility", "internal") != "public":
                 found[f"{org_dir.name}/{person['id']} note"] = person["note"]
         cops_file = org_dir / "cops.yml"
-        cops = yaml.safe_load(cops_file.read_text(encoding="utf-8"))["cops"] if cops_file.exists() else []
+        cops = read_yaml(cops_file)["cops"] if cops_file.exists() else []
         for cop in cops:
             whole = cop.get("visibility", "public") == "internal"
             if whole:
@@ -133,7 +132,7 @@ def test_every_internal_page_has_the_banner_and_no_public_page_does(internal_sit
 
 
 def test_internal_values_are_tagged_as_internal_on_the_staff_site(internal_site: Path):
-    org = yaml.safe_load((ROOT / "plans/suso/organisation.yml").read_text(encoding="utf-8"))
+    org = read_yaml(ROOT / "plans/suso/organisation.yml")
     page = (internal_site / "orgs/suso/people/index.html").read_text(encoding="utf-8")
     for person in org["people"]:
         for c in person.get("contacts") or []:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import yaml
-
 from kmsite_plugins.cli import main
+from tests.conftest import read_yaml
 
 OPDC_ROLES = {"CEO", "CKO", "หัวหน้าทีม", "รองหัวหน้าทีม", "KM Team", "เลขานุการ", "ผู้ช่วยเลขานุการ"}
 
@@ -13,7 +12,7 @@ def test_scaffold_has_an_opdc_roster_and_a_cop_that_pass_check(tmp_path, capsys)
     (tmp_path / "plans").mkdir()
     assert main(["new", "ban-roster", "--root", str(tmp_path)]) == 0
     folder = tmp_path / "plans/ban-roster"
-    committees = yaml.safe_load((folder / "committees.yml").read_text(encoding="utf-8"))["committees"]
+    committees = read_yaml(folder / "committees.yml")["committees"]
     team = next(c for c in committees if c["kind"] == "km_team")
     assert {m["role"] for m in team["members"]} == OPDC_ROLES
     assert (folder / "cops.yml").exists()

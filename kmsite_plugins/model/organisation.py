@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field
-from typing_extensions import Annotated
 
 from .base import Id, Ref, StrictModel, Text, Visibility
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Iterator, Literal, Optional
+from typing import Annotated, Iterator, Literal, Optional
 
 from pydantic import BeforeValidator, Field, model_validator
-from typing_extensions import Annotated
 
 from ..thai.digits import to_arabic
 from .base import Id, Ref, StrictModel, Text, ThaiInt

@@ -13,10 +13,9 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import TYPE_CHECKING, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field
-from typing_extensions import Annotated
 
 from ..thai.dates import ThaiDateError, fiscal_year_bounds, format_long_date, parse_date
 from ..thai.digits import parse_int

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Optional, Sequence
+from typing import Annotated, Optional, Sequence
 
 from pydantic import BeforeValidator, Field
-from typing_extensions import Annotated
 
 from ..thai.digits import to_arabic
 from .base import Id, Ref, StrictModel, Text

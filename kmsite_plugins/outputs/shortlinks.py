@@ -108,7 +108,7 @@ def shortlink_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
     labels = load_labels(ctx.lang)
     files = []
     for link in short_links(site):
-        target = relative_url(link.go, link.url)
+        target = relative_url(link.go, link.url, ctx.directory_urls)
         canonical = absolute(ctx.site_url, ctx.prefix + link.url) if ctx.site_url else None
         html = _template().render(lang=ctx.lang, target=target, canonical=canonical, labels=labels)
         files.append(OutputFile(ctx.prefix + link.go + "index.html", html))

@@ -14,6 +14,7 @@ class OutputContext:
     languages: Sequence[str] = field(default_factory=tuple)
     audience: str = "public"  # "public" | "internal"
     digits: str = "thai"
+    directory_urls: bool = True  # False in the offline build: links to pages name index.html
 
     @property
     def is_default(self) -> bool:

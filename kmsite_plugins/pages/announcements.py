@@ -19,24 +19,10 @@ from ..model.announcement import DEFAULT_CLOSING
 from ..outputs import shortlinks
 from ..outputs.qr import QR_PNG, QR_SVG, qr_target
 from ..thai.dates import format_long_date
-from .spec import PageSpec
-from .urls import announcement_url, org_url, plan_url
+from .spec import PageSpec, source_uri
+from .urls import announcement_url, announcements_url, org_announcements_url, org_url, plan_url, poster_url
 
-__all__ = ["announcement_pages", "poster_pages", "newest_first", "notice_view", "template_globals",
-           "announcements_url", "org_announcements_url", "poster_url"]
-
-
-def announcements_url() -> str:
-    return "announcements/"
-
-
-def org_announcements_url(slug: str) -> str:
-    return f"orgs/{slug}/announcements/"
-
-
-def poster_url(page_url: str) -> str:
-    """The printable poster of an organisation or plan page."""
-    return f"{page_url}poster/"
+__all__ = ["announcement_pages", "poster_pages", "newest_first", "notice_view", "template_globals"]
 
 
 @dataclass
@@ -69,15 +55,15 @@ def newest_first(items: list[Listed]) -> list[Listed]:
 def announcement_pages(site: SiteModel) -> list[PageSpec]:
     """The site-wide list, a list per organisation, and one page per announcement."""
     every = [Listed(c, e) for c in site.sorted_orgs() for e in c.announcements]
-    pages = [PageSpec(announcements_url() + "index.md", "announcements", "announcements.md.j2",
+    pages = [PageSpec(source_uri(announcements_url()), "announcements", "announcements.md.j2",
                       {"site": site, "items": newest_first(every), "org_list": None})]
     for content in site.sorted_orgs():
         ctx = {"site": site, "content": content, "org": content.org}
         items = newest_first(listed(content))
-        pages.append(PageSpec(org_announcements_url(content.slug) + "index.md", "announcements",
+        pages.append(PageSpec(source_uri(org_announcements_url(content.slug)), "announcements",
                               "announcements.md.j2", {**ctx, "items": items, "org_list": content}))
         for entry in content.announcements:
-            pages.append(PageSpec(announcement_url(content.slug, entry.slug) + "index.md", "announcement",
+            pages.append(PageSpec(source_uri(announcement_url(content.slug, entry.slug)), "announcement",
                                   "announcement.md.j2", {**ctx, "entry": entry, "ann": entry.announcement},
                                   hide=("navigation", "toc")))
     return pages
@@ -89,11 +75,11 @@ def poster_pages(site: SiteModel) -> list[PageSpec]:
     for content in site.sorted_orgs():
         ctx = {"site": site, "content": content, "org": content.org}
         link = shortlinks.org_link(content)
-        pages.append(PageSpec(poster_url(org_url(content.slug)) + "index.md", "poster", "poster.md.j2",
+        pages.append(PageSpec(source_uri(poster_url(org_url(content.slug))), "poster", "poster.md.j2",
                               {**ctx, "link": link, "entry": None}, hide=("navigation", "toc")))
         for entry in content.plans:
             link = shortlinks.plan_link(content, entry)
-            pages.append(PageSpec(poster_url(plan_url(content.slug, entry.key)) + "index.md", "poster",
+            pages.append(PageSpec(source_uri(poster_url(plan_url(content.slug, entry.key))), "poster",
                                   "poster.md.j2", {**ctx, "link": link, "entry": entry}, hide=("navigation", "toc")))
     return pages
 
@@ -197,5 +183,4 @@ def template_globals(site_url: Optional[str], lang: str, default_lang: str) -> d
         "notice": notice_view, "long_date": long_date, "qr": QrView(site_url, prefix),
         "org_link": shortlinks.org_link, "plan_link": shortlinks.plan_link,
         "announcement_link": shortlinks.announcement_link, "newest_first": newest_first, "listed": listed,
-        "default_tree_up": "../" * prefix.count("/"),  # from a language tree up to the default one
     }

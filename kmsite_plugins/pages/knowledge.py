@@ -24,29 +24,16 @@ from typing import Any, Optional
 from ..model import AssetEntry, Department, KnowledgeTopic, OrgContent, PlanEntry, SiteModel
 from ..model.plan import STEPS, Activity
 from ..thai.collation import sort_key, thai_sorted
-from ..thai.dates import ThaiDateError, format_long_date, parse_date
+from ..thai.dates import ThaiDateError, ce_to_be, format_long_date, parse_date
 from ..thai.slug import slugify
-from .spec import PageSpec
-from .urls import asset_url, knowledge_url, plan_url
+from .spec import PageSpec, source_uri
+from .urls import asset_url, knowledge_index_url, knowledge_map_url, knowledge_url, plan_url, tags_url
 
 __all__ = ["knowledge_pages", "template_globals", "AssetView", "asset_views", "site_assets", "tag_index",
-           "topic_map", "site_topic_map", "facets", "tag_slug", "knowledge_index_url", "knowledge_map_url",
-           "tags_url", "tag_url"]
+           "topic_map", "site_topic_map", "facets", "tag_slug", "tag_url"]
 
 
 # -- URLs -----------------------------------------------------------------------
-
-def knowledge_index_url() -> str:
-    return "knowledge/"
-
-
-def knowledge_map_url() -> str:
-    return "knowledge/map/"
-
-
-def tags_url() -> str:
-    return "knowledge/tags/"
-
 
 @lru_cache(maxsize=4096)
 def tag_slug(tag: str) -> str:
@@ -305,30 +292,29 @@ def knowledge_pages(site: SiteModel) -> list[PageSpec]:
     orgs = site.sorted_orgs()
     base = {"site": site}
     pages = [
-        PageSpec(f"{knowledge_index_url()}index.md", "knowledge-index", "knowledge_index.md.j2",
+        PageSpec(source_uri(knowledge_index_url()), "knowledge-index", "knowledge_index.md.j2",
                  {**base, "assets": every, "facets": facets(every, orgs)}),
-        PageSpec(f"{knowledge_map_url()}index.md", "knowledge-map", "knowledge_map.md.j2",
+        PageSpec(source_uri(knowledge_map_url()), "knowledge-map", "knowledge_map.md.j2",
                  {**base, "groups": site_topic_map(site)}),
-        PageSpec(f"{tags_url()}index.md", "knowledge-tags", "knowledge_tags.md.j2",
+        PageSpec(source_uri(tags_url()), "knowledge-tags", "knowledge_tags.md.j2",
                  {**base, "tags": tag_index(every)}),
     ]
     for tv in tag_index(every):
-        pages.append(PageSpec(f"{tv.tag.url}index.md", "knowledge-tag", "knowledge_tag.md.j2",
+        pages.append(PageSpec(source_uri(tv.tag.url), "knowledge-tag", "knowledge_tag.md.j2",
                               {**base, "tag": tv.tag, "assets": tv.assets}))
     for content in orgs:
         views = asset_views(content)
         ctx = {**base, "content": content, "org": content.org}
-        pages.append(PageSpec(f"{knowledge_url(content.slug)}index.md", "knowledge", "knowledge.md.j2",
+        pages.append(PageSpec(source_uri(knowledge_url(content.slug)), "knowledge", "knowledge.md.j2",
                               {**ctx, "rows": topic_map(content, views), "assets": views,
                                "facets": facets(views, [content])}))
         for view in views:
-            pages.append(PageSpec(f"{view.url}index.md", "asset", "knowledge_asset.md.j2", {**ctx, "view": view}))
+            pages.append(PageSpec(source_uri(view.url), "asset", "knowledge_asset.md.j2", {**ctx, "view": view}))
     return pages
 
 
 def template_globals(lang: str, default_lang: str) -> dict[str, Any]:
     """Helpers for the knowledge templates in one language."""
-    prefix = "" if lang == default_lang else f"{lang}/"
 
     def plain_date(d: Optional[date]) -> str:
         """``5 กุมภาพันธ์ 2567`` / ``5 February 2024`` in Arabic digits (``num`` makes them Thai)."""
@@ -337,7 +323,7 @@ def template_globals(lang: str, default_lang: str) -> dict[str, Any]:
         return format_long_date(d, "th" if lang == "th" else "en", digits="arabic", style="plain")
 
     def year_label(year_ce: int) -> str:
-        return str(year_ce + 543) if lang == "th" else str(year_ce)
+        return str(ce_to_be(year_ce)) if lang == "th" else str(year_ce)
 
     def file_size(n: int) -> str:
         if n < 1024:
@@ -348,5 +334,4 @@ def template_globals(lang: str, default_lang: str) -> dict[str, Any]:
 
     return {
         "plain_date": plain_date, "year_label": year_label, "file_size": file_size,
-        "knowledge_up": "../" * prefix.count("/"),  # from this language tree to the default one (attachments, open data)
     }

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from ..model import SiteModel
 from . import directory, urls
-from .spec import PageSpec
+from .spec import PageSpec, source_uri
 
 WIDE = ("navigation", "toc")  # card grids and wide tables use the whole width
-
-
-def _uri(url: str) -> str:
-    """``orgs/suso/people/`` → ``orgs/suso/people/index.md``."""
-    return url + "index.md"
 
 
 def people_pages(site: SiteModel) -> list[PageSpec]:
@@ -20,15 +15,15 @@ def people_pages(site: SiteModel) -> list[PageSpec]:
     for content in site.sorted_orgs():
         ctx = {"site": site, "content": content, "org": content.org}
         cops = directory.cop_views(content)
-        pages.append(PageSpec(_uri(urls.people_url(content.slug)), "people", "people.md.j2", {**ctx, "cops": cops},
+        pages.append(PageSpec(source_uri(urls.people_url(content.slug)), "people", "people.md.j2", {**ctx, "cops": cops},
                               hide=WIDE))
-        pages.append(PageSpec(_uri(urls.who_knows_url(content.slug)), "who-knows", "who_knows.md.j2",
+        pages.append(PageSpec(source_uri(urls.who_knows_url(content.slug)), "who-knows", "who_knows.md.j2",
                               {**ctx, "index": directory.org_who_knows(content), "scope": "org"}))
-        pages.append(PageSpec(_uri(urls.cops_url(content.slug)), "cops", "cops.md.j2", {**ctx, "cops": cops}))
+        pages.append(PageSpec(source_uri(urls.cops_url(content.slug)), "cops", "cops.md.j2", {**ctx, "cops": cops}))
         for view in cops:
-            pages.append(PageSpec(_uri(view.url), "cop", "cop.md.j2", {**ctx, "view": view, "cop": view.cop}, hide=WIDE))
-    pages.append(PageSpec(_uri(urls.site_people_url()), "people-site", "people_site.md.j2",
+            pages.append(PageSpec(source_uri(view.url), "cop", "cop.md.j2", {**ctx, "view": view, "cop": view.cop}, hide=WIDE))
+    pages.append(PageSpec(source_uri(urls.site_people_url()), "people-site", "people_site.md.j2",
                           {"site": site, "catalogue": directory.site_catalogue(site)}))
-    pages.append(PageSpec(_uri(urls.site_who_knows_url()), "who-knows", "who_knows.md.j2",
+    pages.append(PageSpec(source_uri(urls.site_who_knows_url()), "who-knows", "who_knows.md.j2",
                           {"site": site, "index": directory.site_who_knows(site), "scope": "site"}))
     return pages

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Callable
 
 from ..model import SiteModel
-from .spec import PageSpec
+from . import urls
+from .spec import PageSpec, source_uri
 from .people import people_pages
 from .knowledge import knowledge_pages
 from .announcements import announcement_pages, poster_pages
@@ -19,13 +20,12 @@ Builder = Callable[[SiteModel], list[PageSpec]]
 
 def org_pages(site: SiteModel) -> list[PageSpec]:
     """The organisation index, and per organisation its overview, knowledge and plans."""
-    pages = [PageSpec("orgs/index.md", "orgs", "orgs.md.j2", {"site": site})]
+    pages = [PageSpec(source_uri(urls.orgs_url()), "orgs", "orgs.md.j2", {"site": site})]
     for content in site.sorted_orgs():
-        base = f"orgs/{content.slug}"
         ctx = {"site": site, "content": content, "org": content.org}
-        pages.append(PageSpec(f"{base}/index.md", "org", "org.md.j2", ctx))
+        pages.append(PageSpec(source_uri(urls.org_url(content.slug)), "org", "org.md.j2", ctx))
         for entry in content.plans:
-            pages.append(PageSpec(f"{base}/plans/{entry.key}/index.md", "plan", "plan.md.j2",
+            pages.append(PageSpec(source_uri(urls.plan_url(content.slug, entry.key)), "plan", "plan.md.j2",
                                   {**ctx, "entry": entry, "plan": entry.plan}, hide=("navigation",)))
     return pages
 

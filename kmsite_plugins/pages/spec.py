@@ -24,6 +24,11 @@ class PageSpec:
         return self.uri[:-3] + "/"
 
 
+def source_uri(url: str) -> str:
+    """The generated page's source URI for a directory URL: ``orgs/suso/people/`` → ``orgs/suso/people/index.md``."""
+    return url + "index.md"
+
+
 def relative_url(from_url: str, to_url: str, directory_urls: bool = True) -> str:
     """Relative link between two directory URLs of the same language tree.
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 
+def orgs_url() -> str:
+    return "orgs/"
+
+
 def org_url(slug: str) -> str:
     return f"orgs/{slug}/"
 
@@ -42,6 +46,11 @@ def knowledge_url(slug: str) -> str:
     return f"orgs/{slug}/knowledge/"
 
 
+def topic_url(slug: str, topic_id: str) -> str:
+    """A knowledge topic: a row of the organisation's knowledge map."""
+    return f"orgs/{slug}/knowledge/#{topic_id}"
+
+
 def asset_url(slug: str, asset_slug: str) -> str:
     return f"orgs/{slug}/knowledge/{asset_slug}/"
 
@@ -52,6 +61,31 @@ def cop_url(slug: str, cop_id: str) -> str:
 
 def announcement_url(slug: str, ann_slug: str) -> str:
     return f"orgs/{slug}/announcements/{ann_slug}/"
+
+
+def org_announcements_url(slug: str) -> str:
+    return f"orgs/{slug}/announcements/"
+
+
+def announcements_url() -> str:
+    return "announcements/"
+
+
+def poster_url(page_url: str) -> str:
+    """The printable poster of an organisation or plan page."""
+    return f"{page_url}poster/"
+
+
+def knowledge_index_url() -> str:
+    return "knowledge/"
+
+
+def knowledge_map_url() -> str:
+    return "knowledge/map/"
+
+
+def tags_url() -> str:
+    return "knowledge/tags/"
 
 
 def absolute(site_url: str, url: str) -> str:

@@ -20,7 +20,7 @@ from ..model.audience import for_audience
 from ..outputs import OutputContext, build_outputs
 from ..pages import PageSpec, build_pages
 from ..pages.banner import with_internal_banner
-from ..pages.spec import file_url
+from ..pages.spec import file_url, source_uri
 from ..render import Renderer
 from ..sitemap import SitemapEntry, write_sitemap
 from .languages import Languages, languages
@@ -89,12 +89,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         if HOME_MARKER not in markdown or self._renderer is None:
             return markdown
         langs = languages(config)
-        url = page.url if config.use_directory_urls else posixpath.dirname(page.url) + "/"
-        prefix = langs.prefix(langs.current)
-        if prefix and url.startswith(prefix):
-            url = url[len(prefix):]  # relative to the language tree, as generated pages are
-        uri = (url.strip("/") + "/index.md").lstrip("/")
-        spec = PageSpec(uri, "home", "home.md.j2", {"site": self.site})
+        folder = posixpath.dirname(page.file.dest_uri)  # "" (Thai home), "en", "about", ... in both URL styles
+        url = folder + "/" if folder else ""
+        url = url.removeprefix(langs.prefix(langs.current))  # relative to the language tree, as generated pages are
+        spec = PageSpec(source_uri(url), "home", "home.md.j2", {"site": self.site})
         return markdown.replace(HOME_MARKER, self._renderer.render(spec))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -131,7 +129,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             files.append(self._generate(spec, renderer, langs, config))
         assert self.site is not None
         ctx = OutputContext(self._site_url(config), langs.current, langs.default, langs.all,
-                            self.config.audience, self.config.digits)
+                            self.config.audience, self.config.digits, config.use_directory_urls)
         try:
             outputs = build_outputs(self.site, ctx)
         except ValueError as exc:  # e.g. a QR code asked for without site_url

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import public_view
 from kmsite_plugins.pages.knowledge import site_assets
+from kmsite_plugins.thai.digits import to_thai
 from tests.conftest import ROOT
 
 
@@ -24,7 +25,7 @@ def test_filter_by_organisation_and_type(built_site, site_url, browser):
         assert page.is_visible("form.kms-kfilter-form")  # the script shows the form
         assert _titles(page) == want  # still in Thai dictionary order
         count = page.inner_text(".kms-kfilter-count")
-        assert count == f"แสดง {len(want)} จาก {len(views)} รายการ".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+        assert count == to_thai(f"แสดง {len(want)} จาก {len(views)} รายการ")
         # choosing another organisation and type filters again and updates the address
         page.select_option("select[name=org]", "pathumthani-pao")
         page.select_option("select[name=type]", "explicit")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from urllib.parse import unquote
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,18 @@ def test_search_works_from_the_file_system(offline_site: Path, browser):
         assert "สุโสะ" in page.locator(".md-search-result").inner_text()
     finally:
         page.close()
+
+
+def test_every_link_and_image_names_a_file(offline_site: Path):
+    """From file:// a link to a folder shows a directory listing: every local href/src must be a file."""
+    missing = []
+    for page in offline_site.rglob("*.html"):
+        if page.name == "404.html":  # only ever served by a web server, with site-absolute links
+            continue
+        html = page.read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:href|src)="([^"#?]+)[^"]*"', html):
+            if re.match(r"^[a-z]+:|^//", ref):
+                continue
+            if not (page.parent / unquote(ref)).resolve().is_file():
+                missing.append(f"{page.relative_to(offline_site)} -> {ref}")
+    assert missing == [], missing[:10]

@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-import yaml
-
-from tests.conftest import ROOT, run_mkdocs, text_of
+from kmsite_plugins.thai.digits import to_arabic
+from tests.conftest import ROOT, read_yaml, run_mkdocs, text_of
 
 
 def _org_yaml(slug: str) -> dict:
-    return yaml.safe_load((ROOT / f"plans/{slug}/organisation.yml").read_text(encoding="utf-8"))
+    return read_yaml(ROOT / f"plans/{slug}/organisation.yml")
 
 
 def test_org_index_groups_all_organisations(built_site: Path):
@@ -46,7 +45,7 @@ def test_prachantakham_links_fifteen_topics_with_holders(built_site: Path):
     assert 'href="knowledge/"' in org
     page = built_site / "orgs/prachantakham/knowledge/index.html"
     html = page.read_text(encoding="utf-8")
-    topics = yaml.safe_load((ROOT / "plans/prachantakham/knowledge/topics.yml").read_text(encoding="utf-8"))["topics"]
+    topics = read_yaml(ROOT / "plans/prachantakham/knowledge/topics.yml")["topics"]
     assert len(topics) == 15
     rows = re.findall(r'<tr id="([a-z0-9-]+)">(.*?)</tr>', html, flags=re.S)
     assert [r[0] for r in rows] == [t["id"] for t in topics]
@@ -108,8 +107,8 @@ def test_language_switcher_leads_to_the_same_page(built_site: Path):
 def test_every_plan_row_is_on_its_page(built_site: Path):
     for slug in ("suso", "prachantakham", "pathumthani-pao"):
         for plan_file in (ROOT / f"plans/{slug}/plans").glob("*.yml"):
-            plan = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
-            key = str(plan.get("fiscal_year") or plan_file.stem).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+            plan = read_yaml(plan_file)
+            key = to_arabic(str(plan.get("fiscal_year") or plan_file.stem))
             html = (built_site / f"orgs/{slug}/plans/{key}/index.html").read_text(encoding="utf-8")
             rows = [row for s in plan["sections"] for t in s["tables"] for row in t["rows"]]
             body_rows = re.findall(r"<tr(?: [^>]*)?>\s*<td", html)

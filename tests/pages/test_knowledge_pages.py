@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import public_view
 from kmsite_plugins.pages.knowledge import site_assets, tag_index
 from kmsite_plugins.render import load_labels
 from kmsite_plugins.thai.collation import thai_sorted
-from tests.conftest import ROOT, text_of
+from tests.conftest import ROOT, read_front_matter, read_yaml, text_of
 
 LEADING_VOWELS = "เแโใไ"
 
@@ -24,12 +22,12 @@ def _public_assets():
 
 
 def _front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    return read_front_matter(path)
 
 
 def test_prachantakham_map_lists_fifteen_topics_with_departments_and_holders(built_site: Path):
-    topics = yaml.safe_load((ROOT / "plans/prachantakham/knowledge/topics.yml").read_text(encoding="utf-8"))["topics"]
-    org = yaml.safe_load((ROOT / "plans/prachantakham/organisation.yml").read_text(encoding="utf-8"))
+    topics = read_yaml(ROOT / "plans/prachantakham/knowledge/topics.yml")["topics"]
+    org = read_yaml(ROOT / "plans/prachantakham/organisation.yml")
     dept_names = {d["id"]: d["name"] for d in org["departments"]}
     html = (built_site / "orgs/prachantakham/knowledge/index.html").read_text(encoding="utf-8")
     people = (built_site / "orgs/prachantakham/people/index.html").read_text(encoding="utf-8")

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from kmsite_plugins.pages.directory import initial
 from kmsite_plugins.thai.collation import thai_sorted
-from tests.conftest import ROOT, text_of
+from tests.conftest import ROOT, read_yaml, text_of
 
 
 def _yaml(rel: str) -> dict:
-    return yaml.safe_load((ROOT / rel).read_text(encoding="utf-8"))
+    return read_yaml(ROOT / rel)
 
 
 def _fold(text: str) -> str:

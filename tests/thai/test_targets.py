@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kmsite_plugins.thai.digits import to_arabic
+from kmsite_plugins.thai.digits import to_arabic, to_thai
 from kmsite_plugins.thai.targets import Target, parse_target
 
 # (cell, comparator, number, unit, per)
@@ -74,7 +74,7 @@ def test_composed_targets_are_read_back(prefix, comparator, per, n, unit, thai) 
     number = (str(n) + " " + unit) if unit != "%" else f"{n}%"
     words = [w for w in (per, comparator) if w]
     cell = prefix + " ".join(words + [number])
-    cell = cell if not thai else cell.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    cell = cell if not thai else to_thai(cell)
     target = parse_target(cell)
     assert target.comparator == (COMPARATORS[comparator] if comparator else None)
     assert target.number == n
