@@ -7,46 +7,19 @@ and short codes that lead to two pages.
 
 from __future__ import annotations
 
-import re
-
-from ..model import AnnouncementEntry, OrgContent, Person, SiteModel
+from ..model import AnnouncementEntry, OrgContent, SiteModel
 from ..outputs.shortlinks import ShortLink, announcement_link, short_links_unchecked
 from .problems import Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
 
-_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
 def _doc(docs: dict[str, dict[str, YamlDoc]], content: OrgContent, entry: AnnouncementEntry) -> YamlDoc | None:
     return docs.get(content.slug, {}).get(f"announcement:{entry.slug}")
-
-
-def _plans_failed(content: OrgContent, docs: dict[str, YamlDoc]) -> bool:
-    """A plan file was read but did not validate: its own errors are reported, not a missing plan."""
-    keys = {f"plan:{p.key}" for p in content.plans}
-    if any(name.startswith("plan:") and name not in keys for name in docs):
-        return True
-    # a plan file too malformed to read has no document at all
-    folder = content.folder / "plans" if content.folder else None
-    files = [f for f in folder.iterdir() if f.suffix in (".yml", ".yaml")] if folder and folder.is_dir() else []
-    return len(files) > len(content.plans)
 
 
 def _check_entry(content: OrgContent, entry: AnnouncementEntry, doc: YamlDoc, problems: Problems,
                  plans_failed: bool) -> None:
     ann = entry.announcement
-    if not _SLUG_RE.match(entry.slug):
-        problems.error(doc.path, 0, "", f"file name '{doc.path.name}' is not a valid announcement slug: "
-                       "use a-z, 0-9 and '-' (it becomes the page URL)")
-    if ann.signer.ref is not None:
-        people = [p.id for p in content.org.people]
-        found = content.lookup(ann.signer.ref)
-        if not isinstance(found, Person):
-            what = "is not a person" if found is not None else "is unknown"
-            problems.error(doc.path, doc.line_of(("signer", "ref")), "signer.ref",
-                           f"'{ann.signer.ref}' {what}: the signer must be a person of this organisation"
-                           f"{did_you_mean(ann.signer.ref, people)} (known: {listing(people)})")
     if ann.announces and ann.page:
         problems.error(doc.path, doc.line_of(("page",)), "page",
                        "give either 'announces' (a plan key) or 'page' (a site page), not both")
@@ -81,10 +54,12 @@ def _check_short_codes(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], pro
                                f"short code '{code}' already leads to {clash[0].url}; choose another")
 
 
-def check_announcements(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], problems: Problems) -> None:
-    """Report every announcement problem of the site."""
+def check_announcements(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], problems: Problems,
+                        failed: dict[str, set[str]]) -> None:
+    """Report every announcement problem of the site; ``failed``: per organisation, the kinds of file
+    that did not load (a plan that failed is not reported again as missing)."""
     for content in site.orgs.values():
-        plans_failed = _plans_failed(content, docs.get(content.slug, {}))
+        plans_failed = "plan" in failed.get(content.slug, set())
         for entry in content.announcements:
             doc = _doc(docs, content, entry)
             if doc is not None:

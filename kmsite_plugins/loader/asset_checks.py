@@ -7,19 +7,16 @@ Every problem points at the line of the front-matter entry that causes it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional
 from urllib.parse import urlsplit
 
-from ..model import AssetEntry, Department, OrgContent, Person, Position
+from ..model import AssetEntry, OrgContent
 from ..thai.dates import ThaiDateError, parse_date
-from .problems import Problems
-from .pydantic_errors import field_path
-from .references import KIND_NAMES
+from .checks import unknown_id
+from .problems import Loc, Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
 
-HOLDER = (Position, Person)
-OWNER = (Department, Position, Person)
 # Files of a knowledge folder that are not attachments.
 KNOWN_FILES = {"topics.yml"}
 # MkDocs would render these as pages instead of shipping them.
@@ -33,28 +30,8 @@ class _Reporter:
         self.doc = doc
         self.problems = problems
 
-    def error(self, loc: Sequence[str | int], message: str) -> None:
-        self.problems.error(self.doc.path, self.doc.line_of(loc), field_path(loc), message)
-
-
-def _check_ref(content: OrgContent, rep: _Reporter, loc: tuple, ref: Optional[str], kinds: tuple) -> None:
-    """The id exists in the organisation and is of an accepted kind; otherwise say what exists."""
-    if ref is None:
-        return
-    known = [key for key, item in content.entities().items() if isinstance(item, kinds)]
-    what = " or ".join(KIND_NAMES[k] for k in kinds)
-    item = content.lookup(ref)
-    if item is None:
-        rep.error(loc, f"unknown reference '{ref}': no {what} of this organisation has that id"
-                       f"{did_you_mean(ref, known)} (known: {listing(known)})")
-    elif not isinstance(item, kinds):
-        rep.error(loc, f"'{ref}' is a {KIND_NAMES[type(item)]}, but this field needs a {what} (known: {listing(known)})")
-
-
-def _check_id_in(rep: _Reporter, loc: tuple, value: Optional[str], known: Sequence[str], what: str, where: str) -> None:
-    if value is not None and value not in known:
-        rep.error(loc, f"unknown {what} '{value}': {where} has no such id{did_you_mean(value, known)} "
-                       f"(known: {listing(known)})")
+    def error(self, loc: Loc, message: str) -> None:
+        self.problems.error_at(self.doc, loc, message)
 
 
 def _check_plan_activity(content: OrgContent, rep: _Reporter, value: Optional[str], plans_failed: bool) -> None:
@@ -134,8 +111,7 @@ def _check_topic_ids(content: OrgContent, doc: Optional[YamlDoc], problems: Prob
     for i, topic in enumerate(content.topics):
         if topic.id in seen and doc is not None:
             loc = ("topics", i, "id")
-            problems.error(doc.path, doc.line_of(loc), field_path(loc),
-                           f"topic id '{topic.id}' is used twice; ids must be unique (they are page anchors)")
+            problems.error_at(doc, loc, f"topic id '{topic.id}' is used twice; ids must be unique (they are page anchors)")
         seen.add(topic.id)
 
 
@@ -153,21 +129,14 @@ def _report_unattached(folder: Path, attached: set[Path], problems: Problems) ->
                                    "list it under an asset's attachments or remove it", code="unknown-file", value=rel.as_posix())
 
 
-def _failed(path: Path, problems: Problems) -> bool:
-    """The file (or a file under the folder) has errors of its own, e.g. it did not load or validate:
-    references into it are not checked, its own errors say what is wrong."""
-    rel = problems.rel(path)
-    return any(p.path == rel or p.path.startswith(rel + "/") for p in problems.errors)
-
-
-def check_assets(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems, folder: Path) -> None:
-    """Check every asset of one organisation; ``folder`` is the organisation folder."""
+def check_assets(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems, folder: Path,
+                 failed: set[str]) -> None:
+    """Check every asset of one organisation; ``folder`` is the organisation folder, ``failed`` the kinds of
+    file that did not load (references into them are not checked). Person and position references are
+    checked with all the others in references.py."""
     _check_topic_ids(content, docs.get("topics"), problems)
     topic_ids = [t.id for t in content.topics]
     cop_ids = [c.id for c in content.cops]
-    topics_failed = _failed(folder / "knowledge" / "topics.yml", problems)
-    cops_failed = _failed(folder / "cops.yml", problems)
-    plans_failed = _failed(folder / "plans", problems)
     attached: set[Path] = set()
     for entry in content.assets:
         doc = docs.get(f"asset:{entry.slug}")
@@ -175,17 +144,12 @@ def check_assets(content: OrgContent, docs: dict[str, YamlDoc], problems: Proble
             continue
         rep = _Reporter(doc, problems)
         asset = entry.asset
-        _check_ref(content, rep, ("department",), asset.department, (Department,))
-        for j, ref in enumerate(asset.holders):
-            _check_ref(content, rep, ("holders", j), ref, HOLDER)
-        _check_ref(content, rep, ("owner",), asset.owner, OWNER)
-        if not cops_failed:
-            _check_id_in(rep, ("cop",), asset.cop, cop_ids, "community of practice", "cops.yml")
-        for j, topic in enumerate(asset.topics if not topics_failed else ()):
-            _check_id_in(rep, ("topics", j), topic, topic_ids, "knowledge topic", "knowledge/topics.yml")
-        _check_plan_activity(content, rep, asset.plan_activity, plans_failed)
+        if asset.cop is not None and "cops" not in failed:
+            unknown_id(doc, problems, ("cop",), asset.cop, cop_ids, "community of practice", "cops.yml")
+        for j, topic in enumerate(asset.topics if "topics" not in failed else ()):
+            unknown_id(doc, problems, ("topics", j), topic, topic_ids, "knowledge topic", "knowledge/topics.yml")
+        _check_plan_activity(content, rep, asset.plan_activity, "plan" in failed)
         _check_dates(entry, rep)
         _check_source_url(entry, rep)
         attached |= _check_attachments(entry, rep)
     _report_unattached(folder / "knowledge", attached, problems)
-

@@ -14,7 +14,6 @@ from ..thai.periods import parse_period
 from ..model.plan import CMP_STEPS, KMP_STEPS
 from .plan_checks import check_plan_extras
 from .problems import Problems
-from .pydantic_errors import field_path
 from .yaml_source import YamlDoc
 
 _ORG_PREFIX = r"(?:องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|อบต\.|อบจ\.|ทต\.|ทม\.|ทน\.)"
@@ -62,8 +61,7 @@ def _other_org_names(content: OrgContent, docs: dict[str, YamlDoc], problems: Pr
                     continue
                 mention = match.group(0)
                 shown = mention if len(mention) <= 40 else mention[:40] + "…"
-                problems.warn(doc.path, doc.line_of(loc), field_path(loc),
-                              f"mentions '{shown}', which is not this organisation ({content.org.name}): "
+                problems.warn_at(doc, loc, f"mentions '{shown}', which is not this organisation ({content.org.name}): "
                               f"a name left from a copied template?", code="other-org-name", value=mention)
 
 
@@ -81,11 +79,9 @@ def _numbering(doc: YamlDoc, loc: tuple, raws: Sequence[Optional[str]], problems
             continue
         item_loc = loc + (i, "no")
         if previous is not None and number == previous:
-            problems.warn(doc.path, doc.line_of(item_loc), field_path(item_loc),
-                          f"row number '{raw}' repeats the previous row's number", code="row-number", value=str(raw))
+            problems.warn_at(doc, item_loc, f"row number '{raw}' repeats the previous row's number", code="row-number", value=str(raw))
         elif previous is not None and number != previous + 1:
-            problems.warn(doc.path, doc.line_of(item_loc), field_path(item_loc),
-                          f"row number '{raw}' follows {previous}: numbering skips or goes back", code="row-number", value=str(raw))
+            problems.warn_at(doc, item_loc, f"row number '{raw}' follows {previous}: numbering skips or goes back", code="row-number", value=str(raw))
         previous = number
 
 
@@ -115,8 +111,7 @@ def _step_coverage(content: OrgContent, docs: dict[str, YamlDoc], problems: Prob
                 missing = [step for step in steps if step not in covered]
                 if missing:
                     loc = ("sections", s)
-                    problems.warn(doc.path, doc.line_of(loc), field_path(loc),
-                                  f"'{section.heading[:60]}' does not cover {', '.join(missing)} "
+                    problems.warn_at(doc, loc, f"'{section.heading[:60]}' does not cover {', '.join(missing)} "
                                   f"(a complete plan covers KMP1-7 and CMP1-6)",
                                   code="missing-step", value=", ".join(missing))
 
@@ -135,11 +130,10 @@ def _periods(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) 
             try:
                 period = parse_period(text, entry.plan.fiscal_year)
             except ThaiDateError as exc:
-                problems.error(doc.path, doc.line_of(loc), field_path(loc), str(exc))
+                problems.error_at(doc, loc, str(exc))
                 continue
             if period.repeated:
-                problems.warn(doc.path, doc.line_of(loc), field_path(loc),
-                              f"the period '{text}' is written twice", code="repeated-period", value=text)
+                problems.warn_at(doc, loc, f"the period '{text}' is written twice", code="repeated-period", value=text)
 
 
 def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems) -> None:

@@ -39,6 +39,9 @@ class SiteLoader:
         self.plans_dir = plans_dir
         self.problems = problems
         self.docs: dict[str, dict[str, YamlDoc]] = {}  # slug -> logical name -> document
+        # slug -> kinds of file that failed to load or validate ("plan", "topics", "cops", ...): checks that
+        # refer into them stay quiet, the file's own errors say what is wrong
+        self.failed: dict[str, set[str]] = {}
         self.acks = Acknowledgements()
 
     # -- generic ---------------------------------------------------------------
@@ -65,10 +68,13 @@ class SiteLoader:
 
     def _load(self, path: Path, model: type[M], slug: str, name: str) -> Optional[M]:
         doc = self._read(path)
-        if doc is None:
-            return None
-        self.docs.setdefault(slug, {})[name] = doc
-        return self._validate(doc, model)
+        item = None
+        if doc is not None:
+            self.docs.setdefault(slug, {})[name] = doc
+            item = self._validate(doc, model)
+        if item is None:
+            self.failed.setdefault(slug, set()).add(name.partition(":")[0])
+        return item
 
     # -- per organisation ----------------------------------------------------
     def load_org(self, folder: Path) -> Optional[OrgContent]:
@@ -116,17 +122,23 @@ class SiteLoader:
             key = str(plan.fiscal_year) if plan.fiscal_year else path.stem
             if any(e.key == key for e in entries):
                 self.problems.error(path, 1, "fiscal_year", f"another plan of this organisation already has fiscal year {key}; one plan per year")
+                self.failed.setdefault(slug, set()).add("plan")
                 continue
             entries.append(PlanEntry(key=key, plan=plan))
             self.docs[slug][f"plan:{key}"] = self.docs[slug].pop(f"plan:{path.stem}")
         return sorted(entries, key=lambda e: e.key, reverse=True)
 
     def _load_markdown(self, folder: Path, slug: str, kind: str, model: type[M]) -> list[tuple[Path, M, str]]:
-        """Every ``<folder>/*.md`` with front matter validated as ``model``: (path, item, body)."""
+        """Every ``<folder>/*.md`` with front matter validated as ``model``: (path, item, body).
+
+        The file name becomes the page URL, so a name that cannot be one is an error.
+        """
         found: list[tuple[Path, M, str]] = []
-        if not folder.is_dir():
-            return found
-        for path in sorted(folder.glob("*.md")):
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            if not _SLUG_RE.match(path.stem):
+                self.problems.error(path, 0, "", f"file name '{path.name}' is not a valid {kind} slug: "
+                                                 "use a-z, 0-9 and '-' (it becomes the page URL)")
+                continue
             try:
                 doc, body, _ = load_front_matter(path)
             except YamlSyntaxError as exc:
@@ -144,12 +156,8 @@ class SiteLoader:
 
     def _load_assets(self, folder: Path, slug: str) -> list[AssetEntry]:
         """Every ``knowledge/<asset-slug>.md``; attachments and other files may sit beside them."""
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            if not _SLUG_RE.match(path.stem):
-                self.problems.error(path, 0, "", f"file name '{path.name}' is not a valid asset slug: use a-z, 0-9 and '-' (it becomes the page URL)")
         return [AssetEntry(slug=path.stem, asset=item, body=body, path=path)
-                for path, item, body in self._load_markdown(folder, slug, "asset", KnowledgeAsset)
-                if _SLUG_RE.match(path.stem)]
+                for path, item, body in self._load_markdown(folder, slug, "asset", KnowledgeAsset)]
 
     def _report_unknown_entries(self, folder: Path) -> None:
         for entry in sorted(folder.iterdir()):
@@ -174,8 +182,8 @@ def load_site(root: Path) -> tuple[SiteModel, Problems]:
         docs = loader.docs.get(slug, {})
         check_references(content, docs, problems)
         check_rosters(content, docs, problems)
-        check_assets(content, docs, problems, plans_dir / slug)
+        check_assets(content, docs, problems, plans_dir / slug, loader.failed.get(slug, set()))
         lint_org(content, site, docs, problems)
-    check_announcements(site, loader.docs, problems)
+    check_announcements(site, loader.docs, problems, loader.failed)
     loader.acks.apply(problems)
     return site, problems

@@ -8,39 +8,23 @@ cannot be read, a report entry naming no activity id of the plan. Warning
 
 from __future__ import annotations
 
-from typing import Iterable
-
 from ..model import OrgContent, PlanEntry
 from ..model.worksheet import Worksheet
 from ..thai.dates import ThaiDateError, parse_date
+from .checks import duplicates
 from .problems import Problems
-from .pydantic_errors import field_path
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
 
 Loc = tuple
 
 
-def _error(doc: YamlDoc, problems: Problems, loc: Loc, message: str) -> None:
-    problems.error(doc.path, doc.line_of(loc), field_path(loc), message)
-
-
-def _duplicates(doc: YamlDoc, problems: Problems, items: Iterable[tuple[Loc, str]], what: str, rule: str) -> None:
-    """An error for every value already given earlier in the same scope, naming where."""
-    seen: dict[str, Loc] = {}
-    for loc, value in items:
-        if value in seen:
-            _error(doc, problems, loc, f"{what} '{value}' is already given at {field_path(seen[value])}: {rule}")
-        else:
-            seen[value] = loc
-
-
 def _check_worksheet(doc: YamlDoc, problems: Problems, entry: PlanEntry, w: int, sheet: Worksheet) -> None:
     base: Loc = ("worksheets", w)
     criteria = sheet.criterion_ids
-    _duplicates(doc, problems, ((base + ("criteria", i, "id"), c.id) for i, c in enumerate(sheet.criteria)),
+    duplicates(doc, problems, ((base + ("criteria", i, "id"), c.id) for i, c in enumerate(sheet.criteria)),
                 "criterion id", "ids must be unique within a worksheet")
-    _duplicates(doc, problems, ((base + ("candidates", i, "id"), c.id) for i, c in enumerate(sheet.candidates)),
+    duplicates(doc, problems, ((base + ("candidates", i, "id"), c.id) for i, c in enumerate(sheet.candidates)),
                 "candidate id", "ids must be unique within a worksheet")
     sections = [s.id for s in entry.plan.sections]
     complete = True
@@ -49,16 +33,16 @@ def _check_worksheet(doc: YamlDoc, problems: Problems, entry: PlanEntry, w: int,
         missing = sheet.missing_criteria(candidate)
         if missing:
             complete = False
-            _error(doc, problems, loc + ("scores",),
+            problems.error_at(doc, loc + ("scores",),
                    f"candidate '{candidate.id}' has no score for {', '.join(missing)}: every candidate needs "
                    f"exactly one score per criterion (criteria: {listing(criteria)})")
         for key in sheet.extra_criteria(candidate):
             complete = False
-            _error(doc, problems, loc + ("scores", key),
+            problems.error_at(doc, loc + ("scores", key),
                    f"candidate '{candidate.id}' scores '{key}', which is not a criterion of this worksheet"
                    f"{did_you_mean(key, criteria)} (criteria: {listing(criteria)})")
         if candidate.section and candidate.section not in sections:
-            _error(doc, problems, loc + ("section",),
+            problems.error_at(doc, loc + ("section",),
                    f"unknown section '{candidate.section}': no section of this plan has that id"
                    f"{did_you_mean(candidate.section, sections)} (known: {listing(sections)})")
     if sheet.chosen is None:
@@ -66,13 +50,12 @@ def _check_worksheet(doc: YamlDoc, problems: Problems, entry: PlanEntry, w: int,
     candidates = [c.id for c in sheet.candidates]
     chosen = sheet.chosen_result
     if chosen is None:
-        _error(doc, problems, base + ("chosen",),
+        problems.error_at(doc, base + ("chosen",),
                f"chosen '{sheet.chosen}' names no candidate of this worksheet"
                f"{did_you_mean(sheet.chosen, candidates)} (candidates: {listing(candidates)})")
     elif complete and chosen.rank != 1:
         top = ", ".join(f"'{r.candidate.id}' ({r.total}/{sheet.max_total})" for r in sheet.top)
-        problems.warn(doc.path, doc.line_of(base + ("chosen",)), field_path(base + ("chosen",)),
-                      f"the chosen candidate '{sheet.chosen}' is ranked {chosen.rank} "
+        problems.warn_at(doc, base + ("chosen",), f"the chosen candidate '{sheet.chosen}' is ranked {chosen.rank} "
                       f"({chosen.total}/{sheet.max_total}), not 1; ranked 1: {top}",
                       code="not-top-ranked", value=sheet.chosen)
 
@@ -80,22 +63,22 @@ def _check_worksheet(doc: YamlDoc, problems: Problems, entry: PlanEntry, w: int,
 def _check_progress(doc: YamlDoc, problems: Problems, entry: PlanEntry) -> None:
     plan = entry.plan
     rows = [(loc + ("id",), row.id) for loc, _, _, row in plan.rows() if row.id]
-    _duplicates(doc, problems, rows, "activity id", "ids must be unique within a plan")
+    duplicates(doc, problems, rows, "activity id", "ids must be unique within a plan")
     known = list(dict.fromkeys(row_id for _, row_id in rows))
     for i, report in enumerate(plan.progress):
         base: Loc = ("progress", i)
         try:
             parse_date(report.date)
         except ThaiDateError as exc:
-            _error(doc, problems, base + ("date",), str(exc))
+            problems.error_at(doc, base + ("date",), str(exc))
         for j, item in enumerate(report.entries):
             loc = base + ("entries", j, "row")
             if item.row not in known:
                 what = (f"known: {listing(known)}" if known
                         else "no activity of this plan has an id yet: add 'id:' to the rows you report on")
-                _error(doc, problems, loc, f"unknown activity '{item.row}': no activity row of this plan has that id"
+                problems.error_at(doc, loc, f"unknown activity '{item.row}': no activity row of this plan has that id"
                                            f"{did_you_mean(item.row, known)} ({what})")
-        _duplicates(doc, problems, ((base + ("entries", j, "row"), e.row) for j, e in enumerate(report.entries)),
+        duplicates(doc, problems, ((base + ("entries", j, "row"), e.row) for j, e in enumerate(report.entries)),
                     "activity", "report each activity once per report")
 
 
@@ -105,7 +88,7 @@ def check_plan_extras(content: OrgContent, docs: dict[str, YamlDoc], problems: P
         doc = docs.get(f"plan:{entry.key}")
         if doc is None:
             continue
-        _duplicates(doc, problems, ((("worksheets", w, "id"), s.id) for w, s in enumerate(entry.plan.worksheets)),
+        duplicates(doc, problems, ((("worksheets", w, "id"), s.id) for w, s in enumerate(entry.plan.worksheets)),
                     "worksheet id", "ids must be unique within a plan")
         for w, sheet in enumerate(entry.plan.worksheets):
             _check_worksheet(doc, problems, entry, w, sheet)

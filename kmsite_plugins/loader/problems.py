@@ -5,6 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from .yaml_source import YamlDoc
+
+Loc = Sequence["str | int"]  # a path inside a YAML document: ("people", 2, "name")
+
+
+def field_path(loc: Loc) -> str:
+    """``('people', 2, 'name')`` → ``people[3].name`` (1-based items read better)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
 
 
 class Severity(str, Enum):
@@ -54,6 +71,13 @@ class Problems:
 
     def warn(self, path: Path, line: int, fld: str, message: str, *, code: str, value: str = "") -> None:
         self.add(path, line, fld, message, severity=Severity.WARNING, code=code, value=value)
+
+    def error_at(self, doc: "YamlDoc", loc: Loc, message: str) -> None:
+        """An error at the line of ``loc`` in a loaded document."""
+        self.error(doc.path, doc.line_of(loc), field_path(loc), message)
+
+    def warn_at(self, doc: "YamlDoc", loc: Loc, message: str, *, code: str, value: str = "") -> None:
+        self.warn(doc.path, doc.line_of(loc), field_path(loc), message, code=code, value=value)
 
     @property
     def errors(self) -> list[Problem]:

@@ -8,19 +8,8 @@ from typing import Any, Optional, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problems
+from .problems import Problems, field_path
 from .yaml_source import YamlDoc
-
-
-def field_path(loc: Sequence[str | int]) -> str:
-    """``('people', 2, 'name')`` → ``people[2].name`` (1-based items read better: people[3])."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def _unwrap(tp: Any) -> Any:

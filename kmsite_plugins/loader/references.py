@@ -6,7 +6,6 @@ from typing import Iterator, Optional, Sequence
 
 from ..model import Department, OrgContent, Person, Position
 from .problems import Problems
-from .pydantic_errors import field_path
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
 
@@ -60,6 +59,23 @@ def _cop_refs(content: OrgContent) -> Iterator[RefSite]:
         yield "cops", ("cops", i, "note_taker"), cop.note_taker, HOLDER
         for j, ref in enumerate(cop.members):
             yield "cops", ("cops", i, "members", j), ref, HOLDER
+        for m, meeting in enumerate(cop.meetings):
+            for k, ref in enumerate(meeting.attendees):
+                yield "cops", ("cops", i, "meetings", m, "attendees", k), ref, HOLDER
+
+
+def _asset_refs(content: OrgContent) -> Iterator[RefSite]:
+    for entry in content.assets:
+        doc = f"asset:{entry.slug}"
+        yield doc, ("department",), entry.asset.department, (Department,)
+        for j, ref in enumerate(entry.asset.holders):
+            yield doc, ("holders", j), ref, HOLDER
+        yield doc, ("owner",), entry.asset.owner, ANY
+
+
+def _announcement_refs(content: OrgContent) -> Iterator[RefSite]:
+    for entry in content.announcements:
+        yield f"announcement:{entry.slug}", ("signer", "ref"), entry.announcement.signer.ref, (Person,)
 
 
 def _known(content: OrgContent, kinds: tuple) -> list[str]:
@@ -78,8 +94,7 @@ def _duplicate_ids(content: OrgContent, doc: Optional[YamlDoc], problems: Proble
     for group_name, group in (("departments", org.departments), ("positions", org.positions), ("people", org.people)):
         for i, item in enumerate(group):
             if item.id in seen and doc:
-                problems.error(doc.path, doc.line_of((group_name, i, "id")), field_path((group_name, i, "id")),
-                               f"id '{item.id}' is already used by {seen[item.id]}; ids must be unique within an organisation")
+                problems.error_at(doc, (group_name, i, "id"), f"id '{item.id}' is already used by {seen[item.id]}; ids must be unique within an organisation")
             seen.setdefault(item.id, f"{group_name} '{item.id}'")
 
 
@@ -87,16 +102,15 @@ def check_references(content: OrgContent, docs: dict[str, YamlDoc], problems: Pr
     """Report every dangling or wrongly-typed reference with what does exist."""
     _duplicate_ids(content, docs.get("organisation"), problems)
     entities = content.entities()
-    for source in (_org_refs, _committee_refs, _plan_refs, _topic_refs, _cop_refs):
+    for source in (_org_refs, _committee_refs, _plan_refs, _topic_refs, _cop_refs, _asset_refs, _announcement_refs):
         for doc_name, loc, ref, kinds in source(content):
             if ref is None or doc_name not in docs:
                 continue
             doc = docs[doc_name]
             item = entities.get(ref)
             if item is None:
-                problems.error(doc.path, doc.line_of(loc), field_path(loc), _unknown_message(ref, kinds, _known(content, kinds)))
+                problems.error_at(doc, loc, _unknown_message(ref, kinds, _known(content, kinds)))
             elif not isinstance(item, kinds):
                 expected = " or ".join(KIND_NAMES[k] for k in kinds)
-                problems.error(doc.path, doc.line_of(loc), field_path(loc),
-                               f"'{ref}' is a {KIND_NAMES[type(item)]}, but this field needs a {expected} "
-                               f"(known: {', '.join(_known(content, kinds)) or 'none'})")
+                problems.error_at(doc, loc, f"'{ref}' is a {KIND_NAMES[type(item)]}, but this field needs a {expected} "
+                               f"(known: {listing(_known(content, kinds))})")

@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..model import Committee, CommitteeKind, OrgContent, Person, Position
-from .problems import Problems
-from .pydantic_errors import field_path
-from .suggest import did_you_mean, listing
+from ..model import Committee, CommitteeKind, OrgContent, Person
+from .checks import unknown_id
+from .problems import Problems, field_path
 from .yaml_source import YamlDoc
 
 HEAD_ROLES = ("ประธานกรรมการ", "หัวหน้าทีม")
@@ -47,12 +46,10 @@ def _check_committee(content: OrgContent, committee: Committee, doc: YamlDoc, lo
     if committee.kind in NEEDS_HEAD_AND_SECRETARY:
         where = loc + ("members",)
         if not any(r in HEAD_ROLES for _, r in seats):
-            problems.error(doc.path, doc.line_of(where), field_path(where),
-                           f"no chair: a {committee.kind.value} committee needs exactly one member with role "
+            problems.error_at(doc, where, f"no chair: a {committee.kind.value} committee needs exactly one member with role "
                            f"ประธานกรรมการ or หัวหน้าทีม")
         if not secretaries:
-            problems.error(doc.path, doc.line_of(where), field_path(where),
-                           f"no secretary: a {committee.kind.value} committee needs exactly one member with role "
+            problems.error_at(doc, where, f"no secretary: a {committee.kind.value} committee needs exactly one member with role "
                            f"เลขานุการ or กรรมการและเลขานุการ")
     _check_names(content, committee, doc, loc, problems)
 
@@ -64,8 +61,7 @@ def _at_most_one(doc: YamlDoc, loc: tuple, seats: Sequence[tuple[int, str]], wha
     first_loc = loc + ("members", seats[0][0])
     for j, role in seats[1:]:
         where = loc + ("members", j, "role")
-        problems.error(doc.path, doc.line_of(where), field_path(where),
-                       f"a second {what}: '{role}' here and '{seats[0][1]}' at {field_path(first_loc)} "
+        problems.error_at(doc, where, f"a second {what}: '{role}' here and '{seats[0][1]}' at {field_path(first_loc)} "
                        f"(line {doc.line_of(first_loc)}); a committee has exactly one")
 
 
@@ -83,53 +79,35 @@ def _check_names(content: OrgContent, committee: Committee, doc: YamlDoc, loc: t
             match = next((p for p in people if _fold(member.name) in (_fold(p.name), _fold(p.full_name))), None)
             hint = f"; it looks like '{match.id}': write ref: {match.id}" if match else \
                 "; add them to people: in organisation.yml and write their id as ref:"
-            problems.warn(doc.path, doc.line_of(where + ("name",)), field_path(where + ("name",)),
-                          f"'{member.name}' is named in this committee but is not one of the organisation's people"
+            problems.warn_at(doc, where + ("name",), f"'{member.name}' is named in this committee but is not one of the organisation's people"
                           f"{hint}", code="member-not-in-org", value=member.name)
         person = content.lookup(member.ref)
         if member.name and isinstance(person, Person) and _fold(member.name) not in (_fold(person.name), _fold(person.full_name)):
-            problems.warn(doc.path, doc.line_of(where + ("name",)), field_path(where + ("name",)),
-                          f"'{member.name}' differs from the name of '{person.id}' in organisation.yml "
+            problems.warn_at(doc, where + ("name",), f"'{member.name}' differs from the name of '{person.id}' in organisation.yml "
                           f"('{person.full_name}')", code="member-name-differs", value=member.name)
         key = member.ref or _fold(member.name or "")
         if key in seen:
-            problems.warn(doc.path, doc.line_of(where), field_path(where),
-                          f"'{member.ref or member.name}' holds another seat of this committee too "
+            problems.warn_at(doc, where, f"'{member.ref or member.name}' holds another seat of this committee too "
                           f"(members[{seen[key] + 1}])", code="member-twice", value=member.ref or member.name or "")
         seen.setdefault(key, j)
 
 
 # -- communities of practice -------------------------------------------------------
 def _check_cops(content: OrgContent, doc: YamlDoc, problems: Problems) -> None:
-    """CoP ids are unique; topics, meeting attendees and produced assets exist."""
+    """CoP ids are unique; topics and produced assets exist (people are checked in references.py)."""
     topics = [t.id for t in content.topics]
     assets = [a.slug for a in content.assets]
-    holders = [k for k, item in content.entities().items() if isinstance(item, (Person, Position))]
     seen: set[str] = set()
     for i, cop in enumerate(content.cops):
         if cop.id in seen:
-            _error(doc, ("cops", i, "id"), f"CoP id '{cop.id}' is used twice in this file; ids must be unique (they are the page URL)", problems)
+            problems.error_at(doc, ("cops", i, "id"), f"CoP id '{cop.id}' is used twice in this file; ids must be unique (they are the page URL)")
         seen.add(cop.id)
         for k, topic in enumerate(cop.topics):
-            if topic not in topics:
-                _error(doc, ("cops", i, "topics", k), _unknown("knowledge topic", topic, topics, "knowledge/topics.yml"), problems)
+            unknown_id(doc, problems, ("cops", i, "topics", k), topic, topics, "knowledge topic", "knowledge/topics.yml")
         for m, meeting in enumerate(cop.meetings):
             for k, slug in enumerate(meeting.assets):
-                if slug not in assets:
-                    _error(doc, ("cops", i, "meetings", m, "assets", k),
-                           _unknown("knowledge asset", slug, assets, "knowledge/<slug>.md"), problems)
-            for k, ref in enumerate(meeting.attendees):
-                if ref not in holders:
-                    _error(doc, ("cops", i, "meetings", m, "attendees", k),
-                           _unknown("person or position", ref, holders, "organisation.yml"), problems)
-
-
-def _unknown(what: str, value: str, known: Sequence[str], where: str) -> str:
-    return f"unknown {what} '{value}': none in {where} has that id{did_you_mean(value, known)} (known: {listing(known)})"
-
-
-def _error(doc: YamlDoc, loc: tuple, message: str, problems: Problems) -> None:
-    problems.error(doc.path, doc.line_of(loc), field_path(loc), message)
+                unknown_id(doc, problems, ("cops", i, "meetings", m, "assets", k), slug, assets, "knowledge asset",
+                           "knowledge/<slug>.md")
 
 
 # -- photos ------------------------------------------------------------------------
@@ -146,8 +124,8 @@ def _check_photos(content: OrgContent, doc: YamlDoc, folder: Path, problems: Pro
         loc = ("people", i, "photo")
         path = photo_path(folder, person.photo)
         if path is None:
-            _error(doc, loc, f"'{person.photo}' is outside the organisation folder; put photos in {folder.name}/photos/", problems)
+            problems.error_at(doc, loc, f"'{person.photo}' is outside the organisation folder; put photos in {folder.name}/photos/")
         elif path.suffix.lower() not in PHOTO_TYPES:
-            _error(doc, loc, f"'{person.photo}' is not a photo file the site shows ({', '.join(PHOTO_TYPES)})", problems)
+            problems.error_at(doc, loc, f"'{person.photo}' is not a photo file the site shows ({', '.join(PHOTO_TYPES)})")
         elif not path.is_file():
-            _error(doc, loc, f"photo file '{person.photo}' not found (looked for {path}); the path is relative to {folder.name}/", problems)
+            problems.error_at(doc, loc, f"photo file '{person.photo}' not found (looked for {path}); the path is relative to {folder.name}/")

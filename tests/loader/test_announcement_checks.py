@@ -39,15 +39,16 @@ def test_unreadable_date_is_an_error_at_its_line(demo_copy, written, message):
 def test_unknown_signer_is_an_error_naming_the_people(demo_copy):
     line = replace_in(demo_copy / PAO, "ref: tamruatwit", "ref: tamruatwitt")
     found = errors(demo_copy)
-    assert found == [f"{PAO}:{line}: signer.ref: 'tamruatwitt' is unknown: the signer must be a person of this "
-                     f"organisation; did you mean tamruatwit? (known: tamruatwit, phuwanai, chayaporn, narongchai, "
+    assert found == [f"{PAO}:{line}: signer.ref: unknown reference 'tamruatwitt': no person of this organisation "
+                     f"has that id; did you mean tamruatwit? (known: tamruatwit, phuwanai, chayaporn, narongchai, "
                      f"jenjira, sathita)"]
 
 
 def test_signer_must_be_a_person_not_a_position(demo_copy):
     line = replace_in(demo_copy / PAO, "ref: tamruatwit", "ref: pao-president")
     found = errors(demo_copy)
-    assert len(found) == 1 and found[0].startswith(f"{PAO}:{line}: signer.ref: 'pao-president' is not a person")
+    assert len(found) == 1 and found[0].startswith(
+        f"{PAO}:{line}: signer.ref: 'pao-president' is a position, but this field needs a person")
 
 
 def test_announced_plan_must_exist(demo_copy):

@@ -139,3 +139,13 @@ def test_unknown_file_is_reported_not_dropped(demo_copy):
     _, problems = load_site(demo_copy)
     assert any(p.code == "unknown-file" and p.value == "notes.txt" for p in problems.items
                if p.severity is Severity.WARNING)
+
+
+def test_meeting_attendees_are_checked_like_every_other_reference(demo_copy):
+    """A CoP meeting's attendees name people or positions: an unknown id or a department is an error."""
+    cops = demo_copy / "plans/prachantakham/cops.yml"
+    line = replace_in(cops, "attendees: [finance-officer, revenue-officer]", "attendees: [finance-oficer, finance]")
+    found = [e for e in errors(demo_copy) if e.startswith(f"plans/prachantakham/cops.yml:{line}:")]
+    assert len(found) == 2, found
+    assert re.search(r"attendees\[1\]: unknown reference 'finance-oficer': no position or person .*did you mean finance-officer", found[0])
+    assert "attendees[2]: 'finance' is a department, but this field needs a position or person" in found[1]
