@@ -1,9 +1,11 @@
-"""``kmsite check`` and ``kmsite new``: the author's tools, usable without MkDocs."""
+"""``kmsite check`` and ``kmsite new`` (the author's tools, usable without MkDocs), and ``kmsite build``."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
@@ -43,6 +45,28 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
     return 0
 
 
+INTERNAL_SITE_DIR = "site-internal"
+
+
+def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = None) -> int:
+    """``mkdocs build --strict``, public or the staff edition, with MkDocs' own messages.
+
+    The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
+    mkdocs.yml; it is always set here, so a variable left in the shell cannot change a public build.
+    The staff edition goes to ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given.
+    """
+    if internal and config_file.is_file() and "KMSITE_AUDIENCE" not in config_file.read_text(encoding="utf-8"):
+        print(f"kmsite build --internal: {config_file} does not set the kmsite plugin's audience from "
+              "KMSITE_AUDIENCE; add 'audience: !ENV [KMSITE_AUDIENCE, public]' under '- kmsite:'", file=sys.stderr)
+        return 2
+    if internal and site_dir is None:
+        site_dir = str(config_file.resolve().parent / INTERNAL_SITE_DIR)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
+    command += ["-d", site_dir] if site_dir else []
+    env = {**os.environ, "KMSITE_AUDIENCE": "internal" if internal else "public"}
+    return subprocess.run(command, env=env).returncode
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="kmsite", description="Tools for kmsite content.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -60,9 +84,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":
-        from .plugins.build import build_site  # MkDocs is needed for this command only
-
-        return build_site(Path(args.config_file), internal=args.internal, site_dir=args.site_dir)
+        return build(Path(args.config_file), args.internal, args.site_dir)
     return new(args.slug, Path(args.root))
 
 

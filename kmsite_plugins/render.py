@@ -112,7 +112,7 @@ class Renderer:
         self.labels = load_labels(self.lang)
         self.env.globals.update(
             t=self.t, tx=self.tx, lang=self.lang, audience=self.audience, entity=views.entity,
-            people_cards=views.people_cards, timeline=timelines.timeline, coverage=timelines.coverage,
+            card_count=views.card_count, timeline=timelines.timeline, coverage=timelines.coverage,
             month_label=month_label, org_groups=views.org_groups, latest_plan=views.latest_plan,
         )
         self.env.globals.update(announcement_globals(self.site_url, self.lang, self.default_lang))

@@ -8,10 +8,7 @@ this prints every impact level so moderate and minor ones are seen too.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from collections import Counter
 from pathlib import Path
 
@@ -20,27 +17,19 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.browser.pages import page_paths  # noqa: E402
+from tests.browser.serve import launch, served  # noqa: E402
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 IMPACTS = ("critical", "serious", "moderate", "minor")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 def main() -> None:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
     axe = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"| page type | lang | path | {' | '.join(IMPACTS)} | rules |")
     print("|---|---|---|" + "---|" * (len(IMPACTS) + 1))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+    with served(site) as base, sync_playwright() as p:
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for lang in ("th", "en"):
             for kind, path in page_paths(site, lang).items():
@@ -51,7 +40,6 @@ def main() -> None:
                 rules = ", ".join(sorted(v["id"] for v in result["violations"])) or "-"
                 print(f"| {kind} | {lang} | {path} | {' | '.join(str(counts[i]) for i in IMPACTS)} | {rules} |")
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def corpus(n_pages: int, lines: list[str], n_orgs: int, rng: random.Random) -> l
         org = i % n_orgs
         kind = rng.choice(KINDS)
         title = f"{rng.choice(lines)[:70]} หน่วยงานทดสอบที่ {to_thai(str(org))}"
-        sections = [Section("", title, " ".join(rng.choices(lines, k=rng.randint(2, 6))))]
+        sections = [Section("", "", " ".join(rng.choices(lines, k=rng.randint(2, 6))))]
         for s in range(rng.randint(2, 7)):
             sections.append(Section(f"s{s}", rng.choice(lines)[:60], " ".join(rng.choices(lines, k=rng.randint(3, 12)))))
         pages.append(IndexPage(f"orgs/org-{org:04d}/{kind}/{i}/", title, kind, f"org-{org:04d}", sections))
@@ -96,11 +96,11 @@ def main() -> int:
           f"{len(lines):,} seed lines from {args.seeds if args.seeds.is_dir() else 'plans/'}")
 
     started = time.perf_counter()
-    index = build_index(pages, lang="th", org_names={p.org: p.org for p in pages if p.org},
+    files = build_index(pages, lang="th", org_names={p.org: p.org for p in pages if p.org},
                         kind_labels={k: k for k in KINDS}, labels={})
     built = time.perf_counter() - started
-    sizes = {rel: len(text.encode("utf-8")) for rel, text in index.files.items()}
-    gz = {rel: len(gzip.compress(text.encode("utf-8"), 6)) for rel, text in index.files.items()}
+    sizes = {rel: len(text.encode("utf-8")) for rel, text in files.items()}
+    gz = {rel: len(gzip.compress(text.encode("utf-8"), 6)) for rel, text in files.items()}
     grams = [s for rel, s in sizes.items() if rel.startswith("g/")]
     shards = [s for rel, s in sizes.items() if rel.startswith("p/")]
     print(f"index: built in {built:.1f} s; {len(sizes):,} files, {sum(sizes.values()) / 1e6:.1f} MB "
@@ -110,7 +110,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for rel, text in index.files.items():
+        for rel, text in files.items():
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).write_text(text, encoding="utf-8")
         print(f"\n{'query':<28} {'candidates':>10} {'files':>5} {'first result KB':>16} {'gzip KB':>8}")

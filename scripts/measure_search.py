@@ -24,16 +24,13 @@ the result list before it stays still for 0.7 s.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
-import http.server
 import os
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -43,8 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kmsite_plugins.search.normalise import normalise  # noqa: E402
+from tests.browser.serve import launch, served  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 DEFAULT_QUERIES = [ROOT.parent / "shared" / "search-queries-dev.txt", ROOT / "tests" / "search" / "queries-extra.txt"]
 
 
@@ -77,20 +74,6 @@ def build_site(engine: str, site_dir: Path) -> None:
     finally:
         if temp:
             temp.unlink()
-
-
-def serve(site_dir: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    class Server(http.server.ThreadingHTTPServer):
-        def handle_error(self, request: object, client_address: object) -> None:
-            pass  # the browser dropping a connection (a 404 for sitemap.xml, a navigation) is no news
-
-    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 def tree_pages(site_dir: Path, prefix: str, other_prefixes: list[str]) -> list[str]:
@@ -271,14 +254,12 @@ def main() -> int:
         root_index = json.loads((sites["kmsite"] / "search" / "search_index.json").read_text(encoding="utf-8"))
         trees = sorted(root_index["kmsite"]["languages"].values())
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            base, server = serve(sites["kmsite"])
-            texts = page_texts(browser, base, tree_pages(sites["kmsite"], prefix, trees))
-            server.shutdown()
+            browser = launch(p)
+            with served(sites["kmsite"]) as base:
+                texts = page_texts(browser, base, tree_pages(sites["kmsite"], prefix, trees))
             for engine in engines:
-                base, server = serve(sites[engine])
-                measure(browser, base, prefix, trees, texts, queries, engine, args.verbose)
-                server.shutdown()
+                with served(sites[engine]) as base:
+                    measure(browser, base, prefix, trees, texts, queries, engine, args.verbose)
             browser.close()
     return 0
 

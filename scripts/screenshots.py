@@ -7,13 +7,14 @@ Serves the built site (default site/) on localhost and writes PNGs (default scre
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser.serve import launch, served  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -25,21 +26,12 @@ PAGES = {
 WIDTHS = {"1280": (1280, 900), "360": (360, 740)}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 def main() -> None:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+    with served(site) as base, sync_playwright() as p:
+        browser = launch(p)
         for width, viewport in WIDTHS.items():
             page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
             for lang, prefix in (("th", ""), ("en", "en/")):
@@ -50,7 +42,6 @@ def main() -> None:
                     print(target)
             page.close()
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ from typing import Iterator
 
 import pytest
 
+from kmsite_plugins.pages.banner import with_internal_banner
+from kmsite_plugins.render import Renderer
 from kmsite_plugins.thai.digits import to_arabic
 from tests.conftest import ROOT, read_front_matter, read_yaml
 
@@ -108,16 +110,34 @@ def test_demo_has_internal_values_of_every_kind():
 
 def test_public_build_carries_no_internal_value_in_any_file(built_site: Path):
     values = {k: _folded(v) for k, v in internal_values().items()}
-    leaks = [f"{path.relative_to(built_site)}: {key}" for path, text in _files(built_site)
+    files = dict(_files(built_site))
+    leaks = [f"{path.relative_to(built_site)}: {key}" for path, text in files.items()
              for key, value in values.items() if value in text]
     assert leaks == []
-    assert (built_site / "search/search_index.json").exists() or list(built_site.rglob("*.json"))
+    # The search index was read too, and it carries people's details: a leak there would have been found.
+    shards = sorted(built_site.glob("search/*/p/*.json"))
+    assert (built_site / "search/th/manifest.json") in files and shards
+    public = [_folded(str(c["value"])) for org in sorted((ROOT / "plans").glob("*/organisation.yml"))
+              for person in read_yaml(org).get("people") or [] for c in person.get("contacts") or []
+              if c.get("visibility") == "public"]
+    assert public and any(value in files[shard] for shard in shards for value in public)
 
 
 def test_internal_build_shows_every_internal_value(internal_site: Path):
     everything = "\n".join(text for _, text in _files(internal_site))
     missing = [key for key, value in internal_values().items() if _folded(value) not in everything]
     assert missing == []
+
+
+def test_internal_build_needs_the_audience_from_the_environment(tmp_path: Path):
+    """Without ``audience: !ENV [KMSITE_AUDIENCE, ...]`` --internal would build a public site: a clear error."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\nplugins:\n  - kmsite:\n      content_dir: plans\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kmsite_plugins.cli", "build", "--internal", "-f", str(config)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "does not set the kmsite plugin's audience from KMSITE_AUDIENCE" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site-internal").exists()
 
 
 def test_every_internal_page_has_the_banner_and_no_public_page_does(internal_site: Path, built_site: Path):
@@ -129,6 +149,17 @@ def test_every_internal_page_has_the_banner_and_no_public_page_does(internal_sit
         assert 'name="robots" content="noindex' in text, page
     for page in built_site.rglob("*.html"):
         assert 'class="kms-internal-banner"' not in page.read_text(encoding="utf-8"), page
+
+
+def test_banner_is_rendered_once_per_renderer(monkeypatch: pytest.MonkeyPatch):
+    renderer = Renderer("en", "th", ("th", "en"))
+    rendered: list[str] = []
+    get_template = renderer.env.get_template
+    monkeypatch.setattr(renderer.env, "get_template", lambda name: rendered.append(name) or get_template(name))
+    pages = [with_internal_banner(f"<html><head></head><body><p>{i}</p></body></html>", renderer) for i in range(3)]
+    assert rendered == ["partials/internal_banner.html.j2"]
+    assert all('<body><div class="kms-internal-banner"' in p and 'content="noindex' in p for p in pages)
+    assert with_internal_banner("<p>a fragment</p>", renderer) == "<p>a fragment</p>"
 
 
 def test_internal_values_are_tagged_as_internal_on_the_staff_site(internal_site: Path):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Optional
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from .base import Id, Ref, StrictModel, Text, Visibility
+from .base import Id, Ref, StrictModel, Text, Visibility, alias_validator
 from .plan import Step
 
 
@@ -70,21 +70,9 @@ STATUS_ALIASES: dict[str, ReviewStatus] = {
 }
 
 
-def _alias(table: dict[str, Enum]):
-    """A before-validator mapping a Thai (or spelled-out) word to its code; codes pass through."""
-
-    def convert(value: object) -> object:
-        if isinstance(value, str):
-            key = value.strip()
-            return table.get(key) or table.get(key.lower()) or key
-        return value
-
-    return BeforeValidator(convert)
-
-
-KnowledgeTypeField = Annotated[KnowledgeType, _alias(TYPE_ALIASES)]
-AssetFormField = Annotated[AssetForm, _alias(FORM_ALIASES)]
-ReviewStatusField = Annotated[ReviewStatus, _alias(STATUS_ALIASES)]
+KnowledgeTypeField = Annotated[KnowledgeType, alias_validator(TYPE_ALIASES)]
+AssetFormField = Annotated[AssetForm, alias_validator(FORM_ALIASES)]
+ReviewStatusField = Annotated[ReviewStatus, alias_validator(STATUS_ALIASES)]
 
 
 class Attachment(StrictModel):

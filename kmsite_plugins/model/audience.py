@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .asset import ReviewStatus
 from .base import Visibility
 from .cop import Cop, Meeting
 from .organisation import Organisation, Person
@@ -33,16 +32,11 @@ def public_view(site: SiteModel) -> SiteModel:
 
 def _public_org(content: OrgContent) -> OrgContent:
     cops_shown = {cop.id for cop in content.cops if cop.visibility is PUBLIC}
-    assets = [_public_asset(entry, cops_shown) for entry in content.assets if _asset_is_public(entry)]
+    assets = [_public_asset(entry, cops_shown) for entry in content.assets if entry.asset.is_public]
     published = {entry.slug for entry in assets}
     cops = [_public_cop(cop, published) for cop in content.cops if cop.id in cops_shown]
     # _index=None: the entity lookup must point at the public copies of the people.
     return replace(content, org=_public_organisation(content.org), assets=assets, cops=cops, _index=None)
-
-
-def _asset_is_public(entry: AssetEntry) -> bool:
-    asset = entry.asset
-    return asset.status is not ReviewStatus.DRAFT and asset.visibility is PUBLIC
 
 
 def _public_asset(entry: AssetEntry, cops_shown: set[str]) -> AssetEntry:

@@ -1,10 +1,10 @@
-"""Shared pydantic building blocks: strict models, ids, Thai integers, visibility."""
+"""Shared pydantic building blocks: strict models, ids, Thai integers, visibility, word aliases."""
 
 from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Mapping
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
@@ -54,6 +54,22 @@ def _text(value: object) -> object:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+
+
+def alias_validator(table: Mapping[str, Enum]) -> BeforeValidator:
+    """A before-validator mapping a Thai (or spelled-out) word to its enum code; codes pass through.
+
+    The word is looked up as written (stripped), then lower-cased; anything else goes on to the
+    enum's own validation, which names the allowed codes.
+    """
+
+    def convert(value: object) -> object:
+        if isinstance(value, str):
+            key = value.strip()
+            return table.get(key) or table.get(key.lower()) or key
+        return value
+
+    return BeforeValidator(convert)
 
 
 class Visibility(str, Enum):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import PurePosixPath
 from typing import Annotated, Literal, Optional
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from .base import Id, Ref, StrictModel, Text, Visibility
+from .base import Id, Ref, StrictModel, Text, Visibility, alias_validator
 
 OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ"]
 
@@ -29,12 +30,6 @@ KM_ROLE_ALIASES: dict[str, KmRole] = {
     "คุณอำนวย": KmRole.FACILITATOR, "คุณกิจ": KmRole.PRACTITIONER,
     "คุณลิขิต": KmRole.NOTE_TAKER, "คุณประสาน": KmRole.NETWORK, "คุณวิศาสตร์": KmRole.IT,
 }
-
-
-def _km_role(value: object) -> object:
-    if isinstance(value, str) and value.strip() in KM_ROLE_ALIASES:
-        return KM_ROLE_ALIASES[value.strip()]
-    return value
 
 
 ATTACHED_HONORIFICS = ("นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง")
@@ -75,7 +70,7 @@ class Person(StrictModel):
     name_en: Optional[Text] = None
     position: Optional[Ref] = None
     department: Optional[Ref] = None
-    km_roles: list[Annotated[KmRole, BeforeValidator(_km_role)]] = Field(default_factory=list)
+    km_roles: list[Annotated[KmRole, alias_validator(KM_ROLE_ALIASES)]] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     photo: Optional[Text] = None
     note: Optional[Text] = None
@@ -88,6 +83,11 @@ class Person(StrictModel):
             return self.name
         attached = self.honorific in ATTACHED_HONORIFICS or self.honorific.endswith(".")
         return f"{self.honorific}{'' if attached else ' '}{self.name}"
+
+    @property
+    def photo_file(self) -> Optional[str]:
+        """The photo's file name in the built site (``<id>.<ext>``, beside the people page), or None."""
+        return self.id + PurePosixPath(self.photo).suffix.lower() if self.photo else None
 
 
 class ParentOrganisation(StrictModel):

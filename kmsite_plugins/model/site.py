@@ -76,7 +76,7 @@ class OrgContent:
         found = self.lookup(person.position)
         return found if isinstance(found, Position) else None
 
-    def department_of(self, item: Union[Person, Position, KnowledgeTopic]) -> Optional[Department]:
+    def department_of(self, item: Union[Person, Position, KnowledgeTopic, KnowledgeAsset]) -> Optional[Department]:
         dept_id = item.department
         if dept_id is None and isinstance(item, Person) and (pos := self.position_of(item)):
             dept_id = pos.department

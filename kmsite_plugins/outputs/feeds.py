@@ -76,7 +76,7 @@ def feed_items(content: OrgContent, lang: str, default_lang: str) -> list[FeedIt
                               _text(content.org, "name", lang, default_lang)))
     for entry in content.announcements:
         ann = entry.announcement
-        summary = (ann.body_en if lang != default_lang and getattr(ann, "body_en", None) else entry.body)
+        summary = ann.body_en if lang != default_lang and ann.body_en else entry.body
         items.append(FeedItem("announcement", content, announcement_url(content.slug, entry.slug),
                               _text(ann, "title", lang, default_lang), _summary_of(summary), ann.issued,
                               author=_text(content.org, "name", lang, default_lang)))
@@ -96,8 +96,7 @@ def _moment(d: date) -> datetime:
 class _Feed:
     title: str
     description: str
-    home: str  # absolute
-    base: str  # absolute URL of the folder the feed files sit in
+    home: str  # absolute URL of the page the feed is about; the feed files sit in its folder
     lang: str
     items: list[FeedItem]
     labels: dict[str, str]
@@ -117,7 +116,7 @@ class _Feed:
         for tag, text in (("title", self.title), ("link", self.home), ("description", self.description),
                           ("language", self.lang), ("generator", "kmsite")):
             ET.SubElement(channel, tag).text = text
-        ET.SubElement(channel, f"{{{ATOM}}}link", {"href": self.base + "feed.xml", "rel": "self",
+        ET.SubElement(channel, f"{{{ATOM}}}link", {"href": self.home + "feed.xml", "rel": "self",
                                                   "type": "application/rss+xml"})
         if self.items:
             ET.SubElement(channel, "lastBuildDate").text = format_datetime(_moment(self.items[0].newest))
@@ -149,7 +148,7 @@ class _Feed:
                 entry["date_modified"] = _moment(item.modified).isoformat()
             items.append(entry)
         feed = {"version": JSON_FEED, "title": self.title, "home_page_url": self.home,
-                "feed_url": self.base + "feed.json", "description": self.description,
+                "feed_url": self.home + "feed.json", "description": self.description,
                 "language": self.lang, "items": items}
         return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
 
@@ -170,11 +169,11 @@ def feed_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
         folder = ctx.prefix + org_url(content.slug)
         name = _text(content.org, "name", ctx.lang, ctx.default_lang)
         feeds.append((folder, _Feed(labels["knowledge.feed.title.org"].format(org=name), labels["knowledge.feed.description"],
-                                    absolute(ctx.site_url, folder), absolute(ctx.site_url, folder), ctx.lang,
+                                    absolute(ctx.site_url, folder), ctx.lang,
                                     _newest_first(items), labels, ctx.prefix, ctx.site_url)))
     home = absolute(ctx.site_url, ctx.prefix)
     feeds.append((ctx.prefix, _Feed(labels["knowledge.feed.title.site"].format(site=labels["knowledge.title"]),
-                                    labels["knowledge.feed.description"], home, home, ctx.lang,
+                                    labels["knowledge.feed.description"], home, ctx.lang,
                                     _newest_first(every), labels, ctx.prefix, ctx.site_url)))
     files = []
     for folder, feed in feeds:

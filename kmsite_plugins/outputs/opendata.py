@@ -20,6 +20,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import OrgContent, SiteModel
 from ..model import export as ex
+from ..model.export import CSV_TABLES
 from ..model.audience import public_view
 from ..model.organisation import Department, Person, Position
 from ..pages.knowledge import asset_views
@@ -31,7 +32,6 @@ __all__ = ["opendata_files", "export_site", "export_org", "schema", "SITE_DIR", 
 SITE_DIR = "opendata/"
 SCHEMA_PATH = f"{SITE_DIR}schema.json"
 SITE_JSON = f"{SITE_DIR}kmsite.json"
-CSV_TABLES = ("activities", "topics", "assets", "people")
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -67,7 +67,7 @@ def _people(content: OrgContent) -> list[ex.Person]:
         out.append(ex.Person(
             id=p.id, honorific=p.honorific, name=p.name, name_en=p.name_en, position=p.position,
             department=dept.id if dept else None, km_roles=[r.value for r in p.km_roles],
-            contacts=[ex.Contact(kind=c.kind.value, value=c.value) for c in p.contacts if c.visibility.value == "public"],
+            contacts=[ex.Contact(kind=c.kind.value, value=c.value) for c in p.contacts],  # public_view kept public ones
         ))
     return out
 
@@ -107,9 +107,7 @@ def _plans(content: OrgContent, site_url: Optional[str]) -> tuple[list[ex.Plan],
 def _assets(content: OrgContent, site_url: Optional[str]) -> list[ex.Asset]:
     out = []
     for view in asset_views(content):
-        a = view.asset
-        if not a.is_public:  # never exported, even from an internal build
-            continue
+        a = view.asset  # public_view has removed drafts and internal assets
         out.append(ex.Asset(
             slug=view.slug, url=_url(site_url, asset_url(content.slug, view.slug)), title=a.title, title_en=a.title_en,
             summary=a.summary, summary_en=a.summary_en, department=_ref(content, a.department), type=a.type.value,
@@ -124,7 +122,7 @@ def _assets(content: OrgContent, site_url: Optional[str]) -> list[ex.Asset]:
 
 
 def export_org(content: OrgContent, site_url: Optional[str]) -> ex.Organisation:
-    """One organisation's public data. ``content`` must already be the public view."""
+    """One organisation's public data. ``content`` must already be the public view (export_site makes it)."""
     org = content.org
     plans, activities = _plans(content, site_url)
     assets = _assets(content, site_url)
@@ -143,7 +141,11 @@ def export_org(content: OrgContent, site_url: Optional[str]) -> ex.Organisation:
 
 
 def export_site(site: SiteModel, site_url: Optional[str]) -> ex.Export:
-    """Every organisation's public data (drafts, internal assets and private contacts removed)."""
+    """Every organisation's public data (drafts, internal assets and private contacts removed).
+
+    Whatever the build's audience, the export is made from ``public_view(site)``: the one place
+    where what is not public is filtered out.
+    """
     public = public_view(site)
     schema_url = absolute(site_url, SCHEMA_PATH) if site_url else "schema.json"  # beside opendata/kmsite.json
     return ex.Export(schema_=schema_url, site_url=site_url,

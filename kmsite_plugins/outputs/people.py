@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from ..loader.roster_checks import photo_path
 from ..model import SiteModel
 from ..pages import urls
@@ -26,6 +24,6 @@ def photo_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
             source = photo_path(content.folder, person.photo)
             if source is None or not source.is_file():
                 raise ValueError(f"photo of '{person.id}' not found: {person.photo}")
-            name = person.id + PurePosixPath(person.photo).suffix.lower()
-            files.append(OutputFile(f"{ctx.prefix}{urls.people_url(content.slug)}photos/{name}", source.read_bytes()))
+            files.append(OutputFile(f"{ctx.prefix}{urls.people_url(content.slug)}photos/{person.photo_file}",
+                                    source.read_bytes()))
     return files

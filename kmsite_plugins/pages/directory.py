@@ -1,23 +1,22 @@
 """View shapes of the people directory: who knows what, communities of practice, the site catalogue.
 
 Nothing here filters by audience: the plugin hands over a site model that already holds only
-what the build may show (model/audience.py). Lists are computed per language so that each
-is in Thai dictionary order of the text the reader sees.
+what the build may show (model/audience.py). The cards (views.people_cards) are made once per
+organisation and passed in; every list here names the cards that answer for a reference by the
+cards' own rule (Card.refs), so a list and a card never disagree. Lettered lists are made for the
+language being rendered, in Thai dictionary order of the text the reader sees.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Callable, Generic, Optional, TypeVar, Union
+from typing import Callable, Generic, Iterable, Optional, TypeVar, Union
 
 from ..model import AssetEntry, Cop, KnowledgeTopic, Meeting, OrgContent, SiteModel
 from ..thai.collation import thai_sorted
-from ..thai.dates import format_long_date
 from . import urls
-from .views import Card, people_cards
+from .views import Card
 
-LANGS = ("th", "en")
 T = TypeVar("T")
 _LEADING_VOWELS = "เแโใไ"
 
@@ -50,37 +49,26 @@ def lettered(items: list[T], name: Callable[[T], str]) -> list[Group[T]]:
     return groups
 
 
-def card_name(card: Card, lang: str) -> str:
-    """The name a card is filed under in ``lang`` (without honorific, as a directory sorts)."""
-    if card.person:
-        return (card.person.name_en if lang == "en" else None) or card.person.name
-    if card.position:
-        return (card.position.title_en if lang == "en" else None) or card.position.title
-    return card.id
-
-
-def card_target(card: Card) -> str:
-    return urls.person_url(card.slug, card.id)
-
-
 class CardIndex:
-    """Which card answers for a person or position id (a filled position → its holder's card)."""
+    """The cards that answer for a person or position id: every card whose ``refs`` hold it.
+
+    A position held by two people is answered by both their cards, as each card lists the
+    position's topics, assets and CoP seats.
+    """
 
     def __init__(self, cards: list[Card]):
-        self.cards = cards
-        self._by_ref: dict[str, Card] = {}
+        self._by_ref: dict[str, list[Card]] = {}
         for card in cards:
-            self._by_ref.setdefault(card.id, card)
-        for card in cards:
-            for anchor in card.anchors:
-                self._by_ref.setdefault(anchor, card)
+            for ref in card.refs:
+                self._by_ref.setdefault(ref, []).append(card)
 
-    def get(self, ref: Optional[str]) -> Optional[Card]:
-        return self._by_ref.get(ref) if ref else None
-
-    def all(self, refs: list[str]) -> list[Card]:
-        found = [c for c in (self.get(r) for r in refs) if c is not None]
-        return list({id(c): c for c in found}.values())
+    def all(self, refs: Iterable[Optional[str]]) -> list[Card]:
+        """The cards of ``refs`` in the order of ``refs`` (the holders of one position in card order), each once."""
+        found: dict[int, Card] = {}
+        for ref in refs:
+            for card in self._by_ref.get(ref, []) if ref else []:
+                found.setdefault(id(card), card)
+        return list(found.values())
 
 
 # -- who knows what ----------------------------------------------------------------
@@ -110,7 +98,7 @@ class Subject:
 
     def title(self, lang: str) -> str:
         item = self.titled
-        return (getattr(item, "title_en", None) if lang == "en" else None) or item.title
+        return (getattr(item, "title_en", None) if lang != "th" else None) or getattr(item, "title")
 
 
 @dataclass
@@ -123,19 +111,22 @@ class KnownBy:
 
 @dataclass
 class WhoKnows:
-    """Both directions of the index, per language: topic → people and person → topics."""
+    """Both directions of the index: topic → people and person → topics, lettered per language."""
 
-    by_topic: dict[str, list[Group[Subject]]]
-    by_person: dict[str, list[Group[KnownBy]]]
-    subjects: int
-    people: int
+    known: list[Subject]  # subjects somebody knows
+    people: list[KnownBy]
+
+    def by_topic(self, lang: str) -> list[Group[Subject]]:
+        return lettered(self.known, lambda s: s.title(lang))
+
+    def by_person(self, lang: str) -> list[Group[KnownBy]]:
+        return lettered(self.people, lambda k: k.card.name(lang))
 
 
 def org_subjects(content: OrgContent, index: CardIndex) -> list[Subject]:
     subjects = [Subject("topic", content.slug, t, index.all(t.holders)) for t in content.topics]
     for entry in content.assets:
-        refs = [*entry.asset.holders, *([entry.asset.owner] if entry.asset.owner else [])]
-        subjects.append(Subject("asset", content.slug, entry, index.all(refs)))
+        subjects.append(Subject("asset", content.slug, entry, index.all([*entry.asset.holders, entry.asset.owner])))
     return subjects
 
 
@@ -145,58 +136,52 @@ def _who_knows(subjects: list[Subject], cards: list[Card]) -> WhoKnows:
     for subject in known:
         for card in subject.cards:
             by_card.setdefault(id(card), []).append(subject)
-    people = [KnownBy(c, by_card[id(c)]) for c in cards if id(c) in by_card]
-    return WhoKnows(
-        by_topic={lang: lettered(known, lambda s, lang=lang: s.title(lang)) for lang in LANGS},
-        by_person={lang: lettered(people, lambda k, lang=lang: card_name(k.card, lang)) for lang in LANGS},
-        subjects=len(known), people=len(people),
-    )
+    return WhoKnows(known, [KnownBy(c, by_card[id(c)]) for c in cards if id(c) in by_card])
 
 
-def org_who_knows(content: OrgContent) -> WhoKnows:
-    cards = people_cards(content)
+def org_who_knows(content: OrgContent, cards: list[Card]) -> WhoKnows:
+    """Who knows what in one organisation; ``cards`` are its people cards."""
     return _who_knows(org_subjects(content, CardIndex(cards)), cards)
 
 
-def site_cards(site: SiteModel) -> list[Card]:
-    return [card for content in site.sorted_orgs() for card in people_cards(content)]
-
-
-def site_who_knows(site: SiteModel) -> WhoKnows:
+def site_who_knows(site: SiteModel, cards: dict[str, list[Card]]) -> WhoKnows:
+    """Who knows what across the site; ``cards`` are the people cards of each organisation by slug."""
     subjects: list[Subject] = []
-    cards: list[Card] = []
+    every: list[Card] = []
     for content in site.sorted_orgs():
-        org_cards = people_cards(content)
-        cards.extend(org_cards)
-        subjects.extend(org_subjects(content, CardIndex(org_cards)))
-    return _who_knows(subjects, cards)
+        every.extend(cards[content.slug])
+        subjects.extend(org_subjects(content, CardIndex(cards[content.slug])))
+    return _who_knows(subjects, every)
 
 
-def site_catalogue(site: SiteModel) -> dict[str, list[Group[Card]]]:
-    """Every card of the site, per language, filed under its initial letter."""
-    cards = site_cards(site)
-    return {lang: lettered(cards, lambda c, lang=lang: card_name(c, lang)) for lang in LANGS}
+@dataclass
+class Catalogue:
+    """Every card of the site, filed under its initial letter in the language being rendered."""
+
+    cards: list[Card]
+
+    def by_letter(self, lang: str) -> list[Group[Card]]:
+        return lettered(self.cards, lambda c: c.name(lang))
+
+
+def site_catalogue(site: SiteModel, cards: dict[str, list[Card]]) -> Catalogue:
+    return Catalogue([card for content in site.sorted_orgs() for card in cards[content.slug]])
 
 
 # -- communities of practice --------------------------------------------------------
 @dataclass
 class MeetingView:
     meeting: Meeting
-    day: date
     attendees: list[Card]
     assets: list[AssetEntry]
-
-    def date_text(self, lang: str) -> str:
-        """``15 มกราคม 2567`` / ``15 January 2024`` in Arabic digits (the template applies |num)."""
-        return format_long_date(self.day, "en" if lang == "en" else "th", digits="arabic", style="plain")
 
 
 @dataclass
 class CopView:
     cop: Cop
     slug: str
-    facilitator: Optional[Card]
-    note_taker: Optional[Card]
+    facilitators: list[Card]  # the cards of the facilitator (all holders when it names a position)
+    note_takers: list[Card]
     members: list[Card]
     topics: list[KnowledgeTopic]
     meetings: list[MeetingView] = field(default_factory=list)  # newest first
@@ -207,19 +192,19 @@ class CopView:
         return urls.cop_url(self.slug, self.cop.id)
 
 
-def cop_views(content: OrgContent) -> list[CopView]:
-    """Every CoP of the organisation in Thai dictionary order of its name."""
-    index = CardIndex(people_cards(content))
+def cop_views(content: OrgContent, cards: list[Card]) -> list[CopView]:
+    """Every CoP of the organisation in Thai dictionary order of its name; ``cards`` are its people cards."""
+    index = CardIndex(cards)
     assets = {a.slug: a for a in content.assets}
     topics = {t.id: t for t in content.topics}
     views = []
     for cop in content.cops:
-        meetings = sorted((MeetingView(m, m.day, index.all(m.attendees), [assets[s] for s in m.assets if s in assets])
-                           for m in cop.meetings), key=lambda v: v.day, reverse=True)
+        meetings = sorted((MeetingView(m, index.all(m.attendees), [assets[s] for s in m.assets if s in assets])
+                           for m in cop.meetings), key=lambda v: v.meeting.day, reverse=True)
         produced = [a for a in content.assets if a.asset.cop == cop.id]
         for mv in meetings:
             produced.extend(a for a in mv.assets if a not in produced)
-        views.append(CopView(cop, content.slug, index.get(cop.facilitator), index.get(cop.note_taker),
+        views.append(CopView(cop, content.slug, index.all([cop.facilitator]), index.all([cop.note_taker]),
                              index.all(cop.members), [topics[t] for t in cop.topics if t in topics],
                              meetings, produced))
     return thai_sorted(views, key=lambda v: v.cop.name)

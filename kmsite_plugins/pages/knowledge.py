@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..model import AssetEntry, Department, KnowledgeTopic, OrgContent, PlanEntry, SiteModel
+from ..model.export import CSV_TABLES
 from ..model.plan import STEPS, Activity
 from ..thai.collation import sort_key, thai_sorted
 from ..thai.dates import ThaiDateError, ce_to_be, format_long_date, parse_date
@@ -29,8 +30,8 @@ from ..thai.slug import slugify
 from .spec import PageSpec, source_uri
 from .urls import asset_url, knowledge_index_url, knowledge_map_url, knowledge_url, plan_url, tags_url
 
-__all__ = ["knowledge_pages", "template_globals", "AssetView", "asset_views", "site_assets", "tag_index",
-           "topic_map", "site_topic_map", "facets", "tag_slug", "tag_url"]
+__all__ = ["knowledge_pages", "template_globals", "AssetView", "asset_views", "views_by_org", "site_assets",
+           "tag_index", "topic_map", "site_topic_map", "facets", "tag_slug"]
 
 
 # -- URLs -----------------------------------------------------------------------
@@ -39,10 +40,6 @@ __all__ = ["knowledge_pages", "template_globals", "AssetView", "asset_views", "s
 def tag_slug(tag: str) -> str:
     """A tag's URL segment: Thai kept readable, case and punctuation folded (``e-LAAS`` → ``e-laas``)."""
     return slugify(tag) or "tag"
-
-
-def tag_url(tag: str) -> str:
-    return f"{tags_url()}{tag_slug(tag)}/"
 
 
 # -- views ------------------------------------------------------------------------
@@ -83,6 +80,7 @@ class Tag:
 
     @property
     def url(self) -> str:
+        """``knowledge/tags/<slug>/``: the one place a tag's URL is made."""
         return f"{tags_url()}{self.slug}/"
 
 
@@ -134,8 +132,7 @@ class AssetView:
 
     @property
     def department(self) -> Optional[Department]:
-        found = self.content.lookup(self.asset.department)
-        return found if isinstance(found, Department) else None
+        return self.content.department_of(self.asset)
 
     @cached_property
     def tags(self) -> list[Tag]:
@@ -144,7 +141,7 @@ class AssetView:
             seen.setdefault(tag_slug(name), Tag(name, tag_slug(name)))
         return list(seen.values())
 
-    @property
+    @cached_property
     def topics(self) -> list[KnowledgeTopic]:
         by_id = {t.id: t for t in self.content.topics}
         return [by_id[t] for t in self.asset.topics if t in by_id]
@@ -159,7 +156,7 @@ class AssetView:
         return [AttachmentView(a.file, a.title, a.title_en, folder / a.file, f"{self.url}{a.file}")
                 for a in self.asset.attachments]
 
-    @property
+    @cached_property
     def plan_activity(self) -> Optional[tuple[PlanEntry, Activity]]:
         """The plan and row of ``plan_activity`` (``<plan key>/<activity id>``)."""
         if not self.asset.plan_activity:
@@ -195,11 +192,19 @@ def _by_title(views: list[AssetView]) -> list[AssetView]:
 
 
 def asset_views(content: OrgContent) -> list[AssetView]:
+    """One organisation's assets in title order."""
     return _by_title([AssetView(content, e) for e in content.assets])
 
 
-def site_assets(site: SiteModel) -> list[AssetView]:
-    return _by_title([AssetView(c, e) for c in site.orgs.values() for e in c.assets])
+def views_by_org(site: SiteModel) -> dict[str, list[AssetView]]:
+    """Each organisation's asset views (by slug, organisations in Thai order), built once for a caller to share."""
+    return {content.slug: asset_views(content) for content in site.sorted_orgs()}
+
+
+def site_assets(site: SiteModel, by_org: Optional[dict[str, list[AssetView]]] = None) -> list[AssetView]:
+    """Every asset of the site in title order; ``by_org`` reuses views already built."""
+    by_org = views_by_org(site) if by_org is None else by_org
+    return _by_title([view for views in by_org.values() for view in views])
 
 
 @dataclass
@@ -230,9 +235,7 @@ def topic_map(content: OrgContent, views: list[AssetView]) -> list[TopicRow]:
     """The topics in the author's order, each with the assets that name it."""
     rows = []
     for topic in content.topics:
-        dept = content.lookup(topic.department)
-        rows.append(TopicRow(topic, dept if isinstance(dept, Department) else None,
-                             [v for v in views if topic.id in v.asset.topics]))
+        rows.append(TopicRow(topic, content.department_of(topic), [v for v in views if topic.id in v.asset.topics]))
     return rows
 
 
@@ -248,11 +251,12 @@ class TopicGroup:
         return self.rows[0][1].topic
 
 
-def site_topic_map(site: SiteModel) -> list[TopicGroup]:
+def site_topic_map(site: SiteModel, by_org: Optional[dict[str, list[AssetView]]] = None) -> list[TopicGroup]:
     """Topics grouped by id across organisations; groups and organisations in Thai order."""
+    by_org = views_by_org(site) if by_org is None else by_org
     groups: dict[str, TopicGroup] = {}
     for content in site.sorted_orgs():
-        for row in topic_map(content, asset_views(content)):
+        for row in topic_map(content, by_org[content.slug]):
             groups.setdefault(row.topic.id, TopicGroup(row.topic.id)).rows.append((content, row))
     return thai_sorted(groups.values(), key=lambda g: g.topic.title)
 
@@ -265,8 +269,11 @@ class Facet:
     options: list[tuple[str, Any, int]]  # (value, what to label it with, count)
 
 
-def facets(views: list[AssetView], orgs: list[OrgContent]) -> list[Facet]:
-    """The facets of a list of assets; only values that occur are offered (one pass over the assets)."""
+def facets(views: list[AssetView], orgs: list[OrgContent], tags: Optional[list[TagView]] = None) -> list[Facet]:
+    """The facets of a list of assets; only values that occur are offered (one pass over the assets).
+
+    ``tags`` is ``tag_index(views)`` when the caller has it already.
+    """
     counts: dict[str, Counter[str]] = {key: Counter() for key in ("org", "dept", "type", "form", "step", "year", "tags")}
     for view in views:
         for key, value in view.filter_data.items():
@@ -280,7 +287,7 @@ def facets(views: list[AssetView], orgs: list[OrgContent]) -> list[Facet]:
                         ("step", [s for s in STEPS if counts["step"][s]])):
         result.append(Facet(key, [(value, value, counts[key][value]) for value in values]))
     result.append(Facet("year", [(y, int(y), counts["year"][y]) for y in sorted(counts["year"], reverse=True)]))
-    result.append(Facet("tags", [(tv.tag.slug, tv.tag.name, len(tv.assets)) for tv in tag_index(views)]))
+    result.append(Facet("tags", [(tv.tag.slug, tv.tag.name, len(tv.assets)) for tv in (tag_index(views) if tags is None else tags)]))
     return [f for f in result if f.options]
 
 
@@ -288,22 +295,24 @@ def facets(views: list[AssetView], orgs: list[OrgContent]) -> list[Facet]:
 
 def knowledge_pages(site: SiteModel) -> list[PageSpec]:
     """Per organisation its knowledge page and asset pages; site-wide the index, map and tags."""
-    every = site_assets(site)
+    by_org = views_by_org(site)  # every view built once: its dates are parsed once for all pages
+    every = site_assets(site, by_org)
+    tags = tag_index(every)
     orgs = site.sorted_orgs()
     base = {"site": site}
     pages = [
         PageSpec(source_uri(knowledge_index_url()), "knowledge-index", "knowledge_index.md.j2",
-                 {**base, "assets": every, "facets": facets(every, orgs)}),
+                 {**base, "assets": every, "facets": facets(every, orgs, tags)}),
         PageSpec(source_uri(knowledge_map_url()), "knowledge-map", "knowledge_map.md.j2",
-                 {**base, "groups": site_topic_map(site)}),
+                 {**base, "groups": site_topic_map(site, by_org)}),
         PageSpec(source_uri(tags_url()), "knowledge-tags", "knowledge_tags.md.j2",
-                 {**base, "tags": tag_index(every)}),
+                 {**base, "tags": tags}),
     ]
-    for tv in tag_index(every):
+    for tv in tags:
         pages.append(PageSpec(source_uri(tv.tag.url), "knowledge-tag", "knowledge_tag.md.j2",
                               {**base, "tag": tv.tag, "assets": tv.assets}))
     for content in orgs:
-        views = asset_views(content)
+        views = by_org[content.slug]
         ctx = {**base, "content": content, "org": content.org}
         pages.append(PageSpec(source_uri(knowledge_url(content.slug)), "knowledge", "knowledge.md.j2",
                               {**ctx, "rows": topic_map(content, views), "assets": views,
@@ -334,4 +343,5 @@ def template_globals(lang: str, default_lang: str) -> dict[str, Any]:
 
     return {
         "plain_date": plain_date, "year_label": year_label, "file_size": file_size,
+        "csv_tables": CSV_TABLES,  # the open-data CSV files linked from knowledge pages
     }

@@ -5,25 +5,31 @@ from __future__ import annotations
 from ..model import SiteModel
 from . import directory, urls
 from .spec import PageSpec, source_uri
+from .views import Card, people_cards
 
 WIDE = ("navigation", "toc")  # card grids and wide tables use the whole width
 
 
 def people_pages(site: SiteModel) -> list[PageSpec]:
-    """Per organisation: people cards, who knows what, the CoP list and one page per CoP; then the site-wide pages."""
+    """Per organisation: people cards, who knows what, the CoP list and one page per CoP; then the site-wide pages.
+
+    The cards of an organisation are made once here and shared by every page that lists people.
+    """
     pages: list[PageSpec] = []
+    cards: dict[str, list[Card]] = {}
     for content in site.sorted_orgs():
+        org_cards = cards[content.slug] = people_cards(content)
         ctx = {"site": site, "content": content, "org": content.org}
-        cops = directory.cop_views(content)
-        pages.append(PageSpec(source_uri(urls.people_url(content.slug)), "people", "people.md.j2", {**ctx, "cops": cops},
-                              hide=WIDE))
+        cops = directory.cop_views(content, org_cards)
+        pages.append(PageSpec(source_uri(urls.people_url(content.slug)), "people", "people.md.j2",
+                              {**ctx, "cards": org_cards, "cops": cops}, hide=WIDE))
         pages.append(PageSpec(source_uri(urls.who_knows_url(content.slug)), "who-knows", "who_knows.md.j2",
-                              {**ctx, "index": directory.org_who_knows(content), "scope": "org"}))
+                              {**ctx, "index": directory.org_who_knows(content, org_cards), "scope": "org"}))
         pages.append(PageSpec(source_uri(urls.cops_url(content.slug)), "cops", "cops.md.j2", {**ctx, "cops": cops}))
         for view in cops:
             pages.append(PageSpec(source_uri(view.url), "cop", "cop.md.j2", {**ctx, "view": view, "cop": view.cop}, hide=WIDE))
     pages.append(PageSpec(source_uri(urls.site_people_url()), "people-site", "people_site.md.j2",
-                          {"site": site, "catalogue": directory.site_catalogue(site)}))
+                          {"site": site, "catalogue": directory.site_catalogue(site, cards)}))
     pages.append(PageSpec(source_uri(urls.site_who_knows_url()), "who-knows", "who_knows.md.j2",
-                          {"site": site, "index": directory.site_who_knows(site), "scope": "site"}))
+                          {"site": site, "index": directory.site_who_knows(site, cards), "scope": "site"}))
     return pages

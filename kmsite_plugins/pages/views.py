@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Optional, Union
 
 from ..model import (AssetEntry, Committee, Cop, Department, KnowledgeTopic, OrgContent, Person, PlanEntry,
@@ -57,18 +56,16 @@ class Card:
     def refs(self) -> set[str]:
         return {self.id, *([self.position.id] if self.position else [])}
 
-    @property
-    def sort_name(self) -> str:
-        if self.person:
-            return self.person.name
-        return self.position.title if self.position else self.id
+    def name(self, lang: str) -> str:
+        """The name the card is filed under (a person without honorific, else the position's title).
 
-    @property
-    def photo_file(self) -> Optional[str]:
-        """File name of the card's photo under the people page's ``photos/`` folder."""
-        if not (self.person and self.person.photo):
-            return None
-        return self.person.id + PurePosixPath(self.person.photo).suffix.lower()
+        Pages in a language other than Thai use the English twin where there is one.
+        """
+        if self.person:
+            return (self.person.name_en if lang != "th" else None) or self.person.name
+        if self.position:
+            return (self.position.title_en if lang != "th" else None) or self.position.title
+        return self.id
 
 
 def _cop_role(cop: Cop, refs: set[str]) -> Optional[str]:
@@ -79,18 +76,29 @@ def _cop_role(cop: Cop, refs: set[str]) -> Optional[str]:
     return "member" if refs.intersection(cop.members) else None
 
 
+def _card_subjects(content: OrgContent) -> list[tuple[Optional[Person], Optional[Position]]]:
+    """Who gets a card: every person (with the position they hold), then every position nobody holds."""
+    subjects: list[tuple[Optional[Person], Optional[Position]]] = [(p, content.position_of(p)) for p in content.org.people]
+    filled = {position.id for _, position in subjects if position}
+    subjects.extend((None, position) for position in content.org.positions if position.id not in filled)
+    return subjects
+
+
+def card_count(content: OrgContent) -> int:
+    """How many cards ``people_cards`` makes, without making them."""
+    return len(_card_subjects(content))
+
+
 def people_cards(content: OrgContent) -> list[Card]:
     """Cards for every person and every unfilled position, in Thai dictionary order."""
     cards: list[Card] = []
-    filled: set[str] = set()
-    for person in content.org.people:
-        position = content.position_of(person)
-        anchors = [position.id] if position and position.id not in filled else []
-        if position:
-            filled.add(position.id)
-        cards.append(Card(person.id, content.slug, person, position, content.department_of(person), anchors))
-    for position in content.org.positions:
-        if position.id not in filled:
+    anchored: set[str] = set()
+    for person, position in _card_subjects(content):
+        if person:
+            anchors = [position.id] if position and position.id not in anchored else []  # its first holder
+            anchored.update(anchors)
+            cards.append(Card(person.id, content.slug, person, position, content.department_of(person), anchors))
+        elif position:
             cards.append(Card(position.id, content.slug, None, position, content.department_of(position)))
     for card in cards:
         refs = card.refs
@@ -98,7 +106,7 @@ def people_cards(content: OrgContent) -> list[Card]:
         card.topics = [t for t in content.topics if refs.intersection(t.holders)]
         card.assets = [a for a in content.assets if refs.intersection(a.asset.holders) or a.asset.owner in refs]
         card.cops = [(cop, role) for cop in content.cops if (role := _cop_role(cop, refs))]
-    return thai_sorted(cards, key=lambda c: c.sort_name)
+    return thai_sorted(cards, key=lambda c: c.name("th"))
 
 
 def org_groups(site: SiteModel, unknown_province: str) -> list[tuple[str, list[tuple[str, list[OrgContent]]]]]:

@@ -1,10 +1,14 @@
 """The ``kmsite-search`` MkDocs plugin: index what every page shows, per language, in small shards.
 
 Pages are read after rendering (``on_post_page``), so hand-written and generated pages, in
-every language, are indexed from the text a reader sees. static-i18n builds each language in
-its own pass; the index files of all languages are written once every language has been seen,
-and ``search/search_index.json`` (what Material's bundle fetches) is replaced by a small
-manifest. The browser side is ``overrides/assets/javascripts/kmsite-search.js``.
+every language, are indexed from the text a reader sees. static-i18n builds the other
+languages from inside the default language's ``on_post_build``, so this plugin's
+``on_post_build`` (after static-i18n's) runs twice: at the end of the nested build of the
+last language, when every language has been seen, it writes the index of every language
+(once); at the end of the outer build, after static-i18n has rewritten
+``search/search_index.json`` (what Material's bundle fetches), it only replaces that file by
+a small manifest again. Material's search plugin stays enabled (its search box needs it) but
+indexes nothing. The browser side is ``overrides/assets/javascripts/kmsite-search.js``.
 """
 
 from __future__ import annotations
@@ -46,11 +50,23 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
 
     def __init__(self) -> None:
         self.collected: dict[str, list[IndexPage]] = {}
+        self.written: set[str] = set()  # languages whose index this build has written
         self.specs: dict[str, Any] = {}  # generated pages by source URI: their kind and organisation
 
-    # static-i18n calls on_config again for every language: collections are reset per language here.
+    @event_priority(-50)  # after Material's search plugin has made its index
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Keep Material's search plugin (its search box) but let it index nothing: this plugin's index replaces it."""
+        material = config.plugins.get("material/search")
+        index = getattr(material, "search_index", None)  # absent when that plugin is disabled
+        if index is not None:
+            index.add_entry_from_context = lambda page: None
+
+    # static-i18n builds every language in its own pass: collections are reset per language here.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.collected[languages(config).current] = []
+        langs = languages(config)
+        if langs.current == langs.default:  # a new build (the default language comes first)
+            self.written.clear()
+        self.collected[langs.current] = []
         self.specs = {spec.uri: spec for spec in getattr(self._kmsite(config), "pages", [])}
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -77,43 +93,33 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
             return spec.kind, getattr(content, "slug", None)
         url = page.url[len(prefix):] if prefix and page.url.startswith(prefix) else page.url
         match = _ORG_URL.match(url)
-        org = match.group(1) if match and match.group(1) in self._org_names(config, None) else None
+        site = getattr(self._kmsite(config), "site", None)
+        org = match.group(1) if match and site is not None and match.group(1) in site.orgs else None
         return "page", org
 
-    def _org_names(self, config: MkDocsConfig, lang: Optional[str]) -> dict[str, str]:
+    def _org_names(self, config: MkDocsConfig, lang: str) -> dict[str, str]:
         """Organisation names by slug: English where given on pages of another language than the default."""
         site = getattr(self._kmsite(config), "site", None)
         if site is None:
             return {}
-        translated = lang is not None and lang != languages(config).default
+        translated = lang != languages(config).default
         return {content.slug: (getattr(content.org, "name_en", None) if translated else None) or content.org.name
                 for content in site.sorted_orgs()}
 
-    @event_priority(-200)  # after static-i18n (-100) has built every language, and after Material's search
+    @event_priority(-200)  # after static-i18n (-100) and Material's search and offline plugins
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         langs = languages(config)
-        if not set(langs.all) <= set(self.collected):
-            return  # another language is still to be built
         offline = self.config.offline
         if offline is None:
             plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
             offline = bool(plugin and plugin.config.get("enabled", True))
         site_dir = Path(config.site_dir)
-        for lang in langs.all:
-            labels = load_labels(lang)
-            pages = self.collected[lang]
-            kind_labels = {}
-            for page in pages:
-                key = f"search.kind.{page.kind}"
-                if key not in labels:
-                    raise PluginError(f"kmsite-search: page {page.url} is of kind '{page.kind}', which has no "
-                                      f"label '{key}' in templates/labels/{lang}/search.yml")
-                kind_labels[page.kind] = labels[key]
-            index = build_index(pages, lang=lang, org_names=self._org_names(config, lang),
-                                kind_labels=kind_labels, labels={k: labels[k] for k in UI_LABELS},
-                                gram_shard_bytes=self.config.gram_shard_bytes,
-                                page_shard_bytes=self.config.page_shard_bytes)
-            self._write(site_dir / "search" / lang, index.files, offline, lang)
+        if set(langs.all) <= set(self.collected):  # every language seen (else one is still to be built)
+            for lang in langs.all:
+                if lang not in self.written:
+                    self._write_index(config, lang, site_dir / "search" / lang, offline)
+                    self.written.add(lang)
+        # Every time: static-i18n rewrites this file (Material's index) after the nested builds.
         root = {
             "config": {"lang": [langs.default], "separator": r"[\s\-]+", "pipeline": []},
             "docs": [],
@@ -123,10 +129,24 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
         text = json.dumps(root, ensure_ascii=False, separators=(",", ":"))
         (site_dir / "search").mkdir(parents=True, exist_ok=True)
         (site_dir / "search" / "search_index.json").write_text(text, encoding="utf-8")
-        (site_dir / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+        if offline:  # what Material's bundle loads from file:// (its offline plugin copied an outdated one)
+            (site_dir / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
-    @staticmethod
-    def _write(folder: Path, files: dict[str, str], offline: bool, lang: str) -> None:
+    def _write_index(self, config: MkDocsConfig, lang: str, folder: Path, offline: bool) -> None:
+        """Build and write the index files of one language tree."""
+        labels = load_labels(lang)
+        pages = self.collected[lang]
+        kind_labels = {}
+        for page in pages:
+            key = f"search.kind.{page.kind}"
+            if key not in labels:
+                raise PluginError(f"kmsite-search: page {page.url} is of kind '{page.kind}', which has no "
+                                  f"label '{key}' in templates/labels/{lang}/search.yml")
+            kind_labels[page.kind] = labels[key]
+        files = build_index(pages, lang=lang, org_names=self._org_names(config, lang),
+                            kind_labels=kind_labels, labels={k: labels[k] for k in UI_LABELS},
+                            gram_shard_bytes=self.config.gram_shard_bytes,
+                            page_shard_bytes=self.config.page_shard_bytes)
         for rel, text in files.items():
             path = folder / rel
             path.parent.mkdir(parents=True, exist_ok=True)

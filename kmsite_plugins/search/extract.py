@@ -34,7 +34,7 @@ _CLASS_SPLIT = re.compile(r"\s+")
 
 @dataclass
 class Section:
-    anchor: str  # "" for the page itself
+    anchor: str  # "" for the page's text before its first section (title "": the page's title is kept once)
     title: str
     text: str = ""
 
@@ -42,13 +42,7 @@ class Section:
 @dataclass
 class PageText:
     title: str
-    sections: list[Section] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        """The whole page's text, sections separated by a space (what Ctrl+F searches)."""
-        return " ".join(s for s in ([self.title] + [x.title + " " + x.text if x.anchor else x.text
-                                                     for x in self.sections]) if s).strip()
+    sections: list[Section] = field(default_factory=list)  # the first one is the page's own text (anchor "")
 
 
 class _Parser(HTMLParser):
@@ -160,6 +154,4 @@ def extract(html: str) -> PageText:
             sections.append(section)
     if not sections or sections[0].anchor:
         sections.insert(0, Section("", "", ""))
-    title = fold_space("".join(parser.h1))
-    sections[0].title = title
-    return PageText(title, sections)
+    return PageText(fold_space("".join(parser.h1)), sections)

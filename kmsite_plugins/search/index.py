@@ -19,12 +19,12 @@ from __future__ import annotations
 import json
 from array import array
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from .extract import Section
 from .normalise import normalise
 
-__all__ = ["IndexPage", "SearchIndex", "build_index", "fnv1a", "grams_of", "cover", "KIND_ORDER"]
+__all__ = ["IndexPage", "build_index", "page_text", "fnv1a", "grams_of", "cover", "KIND_ORDER"]
 
 FORMAT = 1
 GRAM_SHARD_BYTES = 64 * 1024  # target size of a gram shard
@@ -40,22 +40,22 @@ class IndexPage:
     org: Optional[str]  # organisation slug, or None for site-wide pages
     sections: list[Section] = field(default_factory=list)
 
+    def row(self) -> list:
+        """The page as a row of a page shard."""
+        return [self.url, self.title, self.kind, self.org or "", [[s.anchor, s.title, s.text] for s in self.sections]]
+
     @property
     def text(self) -> str:
-        """The page's text as Ctrl+F sees it; the browser rebuilds it the same way."""
-        parts = [self.title]
-        for s in self.sections:
-            parts.append(f"{s.title} {s.text}" if s.anchor else s.text)
-        return " ".join(p for p in parts if p)
+        return page_text(self.title, [(s.anchor, s.title, s.text) for s in self.sections])
 
 
-@dataclass
-class SearchIndex:
-    files: dict[str, str]  # path under search/<lang>/ → JSON text
-    pages: list[IndexPage]  # in id order
+def page_text(title: str, sections: Iterable[Sequence[str]]) -> str:
+    """A page's text as Ctrl+F sees it, from its title and ``(anchor, title, text)`` sections.
 
-    def size(self) -> int:
-        return sum(len(t.encode("utf-8")) for t in self.files.values())
+    The browser (``pageText`` in kmsite-search.js) joins a page row the same way.
+    """
+    parts = [title] + [f"{t} {x}" if a else x for a, t, x in sections]
+    return " ".join(p for p in parts if p)
 
 
 def fnv1a(text: str) -> int:
@@ -99,32 +99,33 @@ def _dump(data: object) -> str:
 def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, str],
                 kind_labels: dict[str, str], labels: dict[str, str],
                 gram_shard_bytes: int = GRAM_SHARD_BYTES,
-                page_shard_bytes: int = PAGE_SHARD_BYTES) -> SearchIndex:
-    """The index files of one language tree (paths relative to ``search/<lang>/``)."""
+                page_shard_bytes: int = PAGE_SHARD_BYTES) -> dict[str, str]:
+    """The index files of one language tree: JSON text by path relative to ``search/<lang>/``."""
     ordered = sorted(pages, key=_sort_key)
     files: dict[str, str] = {}
 
     # pages → page shards of about page_shard_bytes
     shard_starts: list[int] = []
-    current: list[list] = []
+    current: list[str] = []  # JSON text of the rows of the shard being filled
     size = 0
+    texts: list[str] = []  # page texts in id order
     for pid, page in enumerate(ordered):
-        row = [page.url, page.title, page.kind, page.org or "",
-               [[s.anchor, s.title, s.text] for s in page.sections]]
+        row = page.row()
+        texts.append(page_text(row[1], row[4]))
         if not current:
             shard_starts.append(pid)
-        current.append(row)
-        size += len(_dump(row).encode("utf-8"))
+        current.append(_dump(row))
+        size += len(current[-1].encode("utf-8"))
         if size >= page_shard_bytes:
-            files[f"p/{len(shard_starts) - 1}.json"] = _dump(current)
+            files[f"p/{len(shard_starts) - 1}.json"] = "[" + ",".join(current) + "]"
             current, size = [], 0
     if current:
-        files[f"p/{len(shard_starts) - 1}.json"] = _dump(current)
+        files[f"p/{len(shard_starts) - 1}.json"] = "[" + ",".join(current) + "]"
 
     # grams → page ids
     postings: dict[str, array] = {}
-    for pid, page in enumerate(ordered):
-        for gram in grams_of(normalise(page.text)):
+    for pid, text in enumerate(texts):
+        for gram in grams_of(normalise(text)):
             found = postings.get(gram)
             if found is None:
                 postings[gram] = found = array("I")
@@ -152,7 +153,7 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
         "labels": labels,
     }
     files["manifest.json"] = _dump(manifest)
-    return SearchIndex(files, ordered)
+    return files
 
 
 def js_twin(key: str, json_text: str) -> str:

@@ -12,7 +12,7 @@ import unicodedata
 
 from ..thai.digits import to_arabic
 
-__all__ = ["fold_space", "normalise", "normalise_char"]
+__all__ = ["fold_space", "normalise"]
 
 _SPACE = re.compile(r"\s+")
 # Characters Ctrl+F does not see: zero-width space/joiners, soft hyphen, BOM.
@@ -25,9 +25,9 @@ def fold_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def normalise_char(ch: str) -> str:
-    """One character as matching sees it: Thai digits as Arabic, lower case (1:1 only)."""
-    low = to_arabic(ch).lower()
+def _lower(ch: str) -> str:
+    """Lower case, or the character itself where lower case is longer (``İ``): positions must hold."""
+    low = ch.lower()
     return low if len(low) == 1 else ch
 
 
@@ -37,4 +37,4 @@ def normalise(text: str) -> str:
     low = folded.lower()
     if len(low) == len(folded):  # the usual case: no character changed its length
         return low
-    return "".join(normalise_char(c) for c in folded)
+    return "".join(map(_lower, folded))

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from .index import cover, fnv1a
+from .index import cover, fnv1a, page_text
 from .normalise import normalise
 
-__all__ = ["Hit", "Searcher", "page_text"]
+__all__ = ["Hit", "Searcher"]
 
 FIRST_BATCH_SHARDS = 2  # page shards verified before the first results are shown
 BATCH_SHARDS = 8
@@ -28,13 +28,6 @@ class Hit:
     kind: str
     org: str
     anchors: list[str] = field(default_factory=list)  # sections containing the query
-
-
-def page_text(row: list) -> str:
-    """The text of a page row of a page shard, built like ``IndexPage.text``."""
-    url, title, kind, org, sections = row
-    parts = [title] + [f"{t} {x}" if a else x for a, t, x in sections]
-    return " ".join(p for p in parts if p)
 
 
 class Searcher:
@@ -92,7 +85,7 @@ class Searcher:
             rows = self._load(f"p/{shard_no}.json")
             for pid in by_shard[shard_no]:
                 row = rows[pid - starts[shard_no]]  # type: ignore[index]
-                if norm in normalise(page_text(row)):
+                if norm in normalise(page_text(row[1], row[4])):
                     anchors = [a for a, t, x in row[4] if a and norm in normalise(f"{t} {x}")]
                     hits.append(Hit(row[0], row[1], row[2], row[3], anchors))
             batch_end = n + 1 == first or (n + 1 > first and (n + 1 - first) % BATCH_SHARDS == 0)

@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.qr_decode import zbar
+
 SITE_URL = "https://km.example.go.th/"  # site_url of mkdocs.yml; mapped to the local server below
 ANNOUNCEMENTS = ["orgs/pathumthani-pao/announcements/km-plan-2567/",
                  "orgs/prachantakham/announcements/knowledge-holders/",
                  "orgs/suso/announcements/km-action-plan/"]
 A4_PT = (595.28, 841.89)
-
-
-def zbar(path: Path, *options: str) -> list[str]:
-    result = subprocess.run(["zbarimg", "--quiet", "--raw", *options, str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, f"zbarimg read no code in {path}: {result.stderr}"
-    return result.stdout.splitlines()
 
 
 def pdf_pages(pdf: Path) -> tuple[int, float, float]:

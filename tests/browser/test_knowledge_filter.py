@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import public_view
 from kmsite_plugins.pages.knowledge import site_assets
 from kmsite_plugins.thai.digits import to_thai
 from tests.conftest import ROOT
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
 
 def _titles(page) -> list[str]:
@@ -45,10 +49,17 @@ def test_filter_by_organisation_and_type(built_site, site_url, browser):
 
 
 def test_english_filter_uses_english_labels_and_arabic_digits(built_site, site_url, browser):
+    site, _ = load_site(ROOT)
+    views = site_assets(public_view(site))
+    tacit = [v for v in views if v.asset.type.value == "tacit"]
+    assert 0 < len(tacit) < len(views)
     page = browser.new_page()
     try:
         page.goto(site_url + "en/knowledge/?type=tacit")
         assert page.inner_text("select[name=type] option:checked").startswith("Tacit knowledge")
-        assert page.inner_text(".kms-kfilter-count").startswith("Showing ")
+        count = page.inner_text(".kms-kfilter-count")
+        assert re.fullmatch(r"Showing [0-9]+ of [0-9]+", count), count  # Arabic digits ([0-9]: \d takes Thai ones too)
+        assert not set(count) & set(THAI_DIGITS), count
+        assert count == f"Showing {len(tacit)} of {len(views)}"
     finally:
         page.close()

@@ -6,16 +6,11 @@ import io
 from pathlib import Path
 
 from kmsite_plugins.cli import check
-from kmsite_plugins.loader import load_site
-from tests.loader.test_faults import replace_in
+from kmsite_plugins.loader import Severity
+
+from .edits import problems_of, replace_in
 
 SUSO_COMMITTEES = "plans/suso/committees.yml"
-
-
-def problems_of(root: Path, severity: str = "error") -> list[str]:
-    _, problems = load_site(root)
-    items = problems.errors if severity == "error" else problems.warnings
-    return [p.format() for p in items]
 
 
 def test_two_chairs_is_an_error_at_the_second_seat(demo_copy: Path):
@@ -84,7 +79,7 @@ def test_member_named_but_not_in_the_organisation_is_a_warning(demo_copy: Path):
     line = replace_in(demo_copy / SUSO_COMMITTEES, '{no: "5.", ref: samut, role: กรรมการ}',
                       '{no: "5.", name: "นายสมศักดิ์ ตัวอย่าง", role: กรรมการ}')
     assert problems_of(demo_copy) == []
-    warnings = problems_of(demo_copy, "warning")
+    warnings = problems_of(demo_copy, Severity.WARNING)
     assert len(warnings) == 1
     assert warnings[0].startswith(f"{SUSO_COMMITTEES}:{line}: warning: committees[1].members[5].name: 'นายสมศักดิ์ ตัวอย่าง' "
                                   "is named in this committee but is not one of the organisation's people")
@@ -93,7 +88,7 @@ def test_member_named_but_not_in_the_organisation_is_a_warning(demo_copy: Path):
 def test_member_named_as_written_is_matched_to_the_person(demo_copy: Path):
     line = replace_in(demo_copy / SUSO_COMMITTEES, '{no: "5.", ref: samut, role: กรรมการ}',
                       '{no: "5.", name: "นายสมุทร์ แดงมาด", role: กรรมการ}')
-    warnings = problems_of(demo_copy, "warning")
+    warnings = problems_of(demo_copy, Severity.WARNING)
     assert len(warnings) == 1 and warnings[0].startswith(f"{SUSO_COMMITTEES}:{line}: ")
     assert "it looks like 'samut': write ref: samut" in warnings[0]
 
@@ -113,7 +108,7 @@ def test_missing_photo_is_an_error_at_its_line(demo_copy: Path):
     assert found[0].startswith(f"plans/suso/organisation.yml:{line}: people[5].photo: photo file 'photos/samut.jpg' not found")
     (demo_copy / "plans/suso/photos").mkdir()
     (demo_copy / "plans/suso/photos/samut.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
-    assert problems_of(demo_copy) == [] and problems_of(demo_copy, "warning") == []
+    assert problems_of(demo_copy) == [] and problems_of(demo_copy, Severity.WARNING) == []
 
 
 def test_photo_outside_the_folder_or_not_an_image_is_an_error(demo_copy: Path):

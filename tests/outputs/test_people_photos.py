@@ -12,7 +12,7 @@ from kmsite_plugins.outputs import OutputContext
 from kmsite_plugins.outputs.people import photo_files
 from kmsite_plugins.pages.people import people_pages
 from kmsite_plugins.render import Renderer
-from tests.loader.test_faults import replace_in
+from tests.loader.edits import replace_in
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32  # bytes are copied as they are
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import unquote
 from pathlib import Path
 
 from kmsite_plugins.render import load_labels
@@ -71,8 +72,7 @@ def thai_pages(site: Path) -> list[Path]:
 def generated(site: Path, page: Path) -> bool:
     """A page kmsite made (no Markdown file of that name in docs/)."""
     rel = page.parent.relative_to(site).as_posix()
-    candidates = [ROOT / "docs" / (rel + ".md"), ROOT / "docs" / rel / "index.md", ROOT / "docs" / "index.md"]
-    return not any(c.exists() for c in candidates[: 2 if rel != "." else 3])
+    return not (ROOT / "docs" / (rel + ".md")).exists() and not (ROOT / "docs" / rel / "index.md").exists()
 
 
 def test_every_thai_page_has_an_english_twin_with_the_same_structure(built_site: Path):
@@ -135,14 +135,11 @@ def test_label_files_have_the_same_keys():
     assert sorted(set(th) ^ set(en)) == []
 
 
-def _switch_target(page: Path, lang: str) -> tuple[str, Path]:
-    html = page.read_text(encoding="utf-8")
-    found = re.search(rf'<a href="([^"]*)" hreflang="{lang}"', html)
+def _switch_target(page: Path, lang: str) -> str:
+    """The language switcher's link to ``lang``, unquoted."""
+    found = re.search(rf'<a href="([^"]*)" hreflang="{lang}"', page.read_text(encoding="utf-8"))
     assert found, f"{page}: no language switcher link to {lang}"
-    from urllib.parse import unquote
-
-    href = unquote(found.group(1))
-    return href, page
+    return unquote(found.group(1))
 
 
 def _resolve(site: Path, page: Path, href: str) -> Path:
@@ -153,9 +150,10 @@ def _resolve(site: Path, page: Path, href: str) -> Path:
 
 def test_language_switcher_leads_to_the_twin_on_every_page(built_site: Path):
     pages = [p for p in thai_pages(built_site) if parse(p, "").is_page]
+    assert pages
     for page in pages:
         twin = built_site / "en" / page.relative_to(built_site)
-        href, _ = _switch_target(page, "en")
+        href = _switch_target(page, "en")
         assert _resolve(built_site, page, href) == twin.resolve(), (page, href)
-        href, _ = _switch_target(twin, "th")
+        href = _switch_target(twin, "th")
         assert _resolve(built_site, twin, href) == page.resolve(), (twin, href)

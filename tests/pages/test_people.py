@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kmsite_plugins.pages.directory import initial
+from kmsite_plugins.loader import load_site
+from kmsite_plugins.pages.directory import cop_views, initial, org_who_knows
+from kmsite_plugins.pages.views import people_cards
 from kmsite_plugins.thai.collation import thai_sorted
 from tests.conftest import ROOT, read_yaml, text_of
 
@@ -123,6 +125,17 @@ def test_cop_list_per_organisation(built_site: Path):
             assert (built_site / f"orgs/{slug}/cops/{cop['id']}/index.html").exists() == shown
 
 
+def test_initial_skips_leading_vowels():
+    assert initial("เบี้ยยังชีพ") == "บ"
+    assert initial("ไข") == "ข"
+    assert initial("โครงการ") == "ค"
+    assert initial("แผน") == "ผ" and initial("ใบ") == "บ"
+    assert initial("สมคิด") == "ส"
+    assert initial("  กา ") == "ก"
+    assert initial("knowledge") == "K"
+    assert initial("") == "#"
+
+
 def test_who_knows_what_both_directions_in_thai_order(built_site: Path):
     page = built_site / "orgs/prachantakham/people/who-knows-what/index.html"
     html = page.read_text(encoding="utf-8")
@@ -171,3 +184,59 @@ def test_every_people_page_has_an_english_twin_with_english_labels(built_site: P
             assert label not in " ".join(headings) + labels, (rel, label)
     text = text_of(built_site / "en/orgs/suso/cops/project-writing/index.html")
     assert "Meeting log" in text and "19 June 2024" in text and "Facilitator" in text
+
+
+def _entry(html: str, href: str) -> str:
+    """The index entry (term and its inline list) that starts with a link to ``href``."""
+    start = html.index(f'href="{href}"')
+    return html[start:html.index("</ul></li>", start)]
+
+
+def test_both_holders_of_a_position_are_listed_for_its_knowledge(built_site: Path):
+    """policy-analyst is held by two people: each card lists its topic, and who knows what names both."""
+    org = _yaml("plans/pathumthani-pao/organisation.yml")
+    holders = [p["id"] for p in org["people"] if p.get("position") == "policy-analyst"]
+    assert holders == ["phuwanai", "sathita"]
+    topic = next(t for t in _yaml("plans/pathumthani-pao/knowledge/topics.yml")["topics"] if t["id"] == "km-techniques")
+    assert topic["holders"] == ["policy-analyst"]
+    for lang in ("", "en/"):
+        people = (built_site / lang / "orgs/pathumthani-pao/people/index.html").read_text(encoding="utf-8")
+        who = (built_site / lang / "orgs/pathumthani-pao/people/who-knows-what/index.html").read_text(encoding="utf-8")
+        by_topic, by_person = who.split('id="by-person"')
+        listed = re.findall(r'href="\.\./#([a-z0-9-]+)"', _entry(by_topic, "../../knowledge/#km-techniques"))
+        assert listed == holders
+        for person in holders:
+            assert 'href="../knowledge/#km-techniques"' in _card_html(people, person)
+            assert 'href="../../knowledge/#km-techniques"' in _entry(by_person, f"../#{person}")
+    site_wide = (built_site / "people/who-knows-what/index.html").read_text(encoding="utf-8")
+    entry = _entry(site_wide, "../../orgs/pathumthani-pao/knowledge/#km-techniques")
+    assert re.findall(r'href="\.\./\.\./orgs/pathumthani-pao/people/#([a-z0-9-]+)"', entry) == holders
+
+
+def test_cop_seats_given_to_a_position_list_every_holder_as_the_cards_do():
+    site, _ = load_site(ROOT)
+    content = site.orgs["pathumthani-pao"]
+    cop = content.cops[0]
+    meeting = cop.meetings[0].model_copy(update={"attendees": ["policy-analyst"]})
+    content.cops[0] = cop.model_copy(update={"facilitator": "policy-analyst", "note_taker": "policy-analyst",
+                                             "members": ["jenjira", "policy-analyst"], "meetings": [meeting]})
+    cards = people_cards(content)
+    view = next(v for v in cop_views(content, cards) if v.cop.id == cop.id)
+    holders = ["phuwanai", "sathita"]
+    assert [c.id for c in view.facilitators] == [c.id for c in view.note_takers] == holders
+    assert [c.id for c in view.members] == ["jenjira", *holders]
+    assert [c.id for c in view.meetings[0].attendees] == holders
+    seated = [c.id for c in cards if any(seat.id == cop.id for seat, _ in c.cops)]
+    assert sorted(seated) == ["jenjira", *holders]
+
+
+def test_lists_are_lettered_for_any_language():
+    """A third language files entries by the English twins and raises no KeyError."""
+    site, _ = load_site(ROOT)
+    content = site.orgs["pathumthani-pao"]
+    index = org_who_knows(content, people_cards(content))
+    for lang in ("th", "en", "fr"):
+        assert index.by_topic(lang) and index.by_person(lang)
+    topics = [s.title("fr") for g in index.by_topic("fr") for s in g.items]
+    assert topics == [s.title("en") for g in index.by_topic("en") for s in g.items]
+    assert any(t.startswith("Techniques for managing") for t in topics)

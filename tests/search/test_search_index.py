@@ -1,4 +1,4 @@
-"""Normalisation, segmentation, text extraction and the sharded index with its reference query."""
+"""Normalisation, text extraction and the sharded index with its reference query."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from kmsite_plugins.search.extract import Section, extract
-from kmsite_plugins.search.index import IndexPage, build_index, cover, fnv1a
+from kmsite_plugins.search.index import IndexPage, build_index, cover, fnv1a, page_text
 from kmsite_plugins.search.normalise import normalise
 from kmsite_plugins.search.query import Searcher
-from kmsite_plugins.search.segment import boundaries, is_word_match, words
 
 KINDS = {"page": "หน้าเว็บ", "people": "บุคลากร", "plan": "แผน KM"}
 
@@ -21,14 +20,6 @@ def test_normalise_folds_digits_case_and_space_one_char_for_one():
     assert normalise("a\u200bb") == "ab"  # zero-width space is invisible to Ctrl+F
     text = "İstanbul ๑"  # İ lowercases to two characters: kept, so positions still match
     assert len(normalise(text)) == len(text)
-
-
-def test_icu_segments_thai_words_and_ranks_whole_words():
-    text = "ปีงบประมาณ หน่วยงานภาษีป้าย"
-    assert words(text) == ["ปีงบประมาณ", "หน่วย", "งาน", "ภาษี", "ป้าย"]
-    assert boundaries("")[0] == 0
-    assert is_word_match(text, text.index("ภาษี"), text.index("ภาษี") + 4)
-    assert not is_word_match(text, 2, 10)  # งบประมาณ inside ปีงบประมาณ
 
 
 def test_fnv1a_matches_javascript_over_utf16_units():
@@ -55,12 +46,13 @@ PAGE = """<html><nav>เมนู ภาษี</nav><article class="md-content__
 def test_extract_reads_the_article_as_shown_and_splits_sections():
     page = extract(PAGE)
     assert page.title == "บุคลากร"
-    assert [(s.anchor, s.title) for s in page.sections] == [("", "บุคลากร"), ("somchai", "นายสมชาย ใจดี"),
-                                                           ("more", "เพิ่มเติม")]
+    assert [(s.anchor, s.title) for s in page.sections] == [("", ""), ("somchai", "นายสมชาย ใจดี"),
+                                                           ("more", "เพิ่มเติม")]  # the page's title once
     assert page.sections[0].text == "คำนำ ภาษีป้าย"  # inline <b> joins, permalink sign dropped
     assert page.sections[1].text == "นักวิชาการ คลัง"  # <br> separates; form controls are not text
     assert page.sections[2].text == "ท้าย"  # hidden and script text dropped
-    assert "เมนู" not in page.text and "ท้ายเว็บ" not in page.text
+    text = page_text(page.title, [(s.anchor, s.title, s.text) for s in page.sections])
+    assert text == "บุคลากร คำนำ ภาษีป้าย นายสมชาย ใจดี นักวิชาการ คลัง เพิ่มเติม ท้าย"  # no menu, no footer
 
 
 def _pages() -> list[IndexPage]:
@@ -74,9 +66,9 @@ def _pages() -> list[IndexPage]:
 
 
 def _write(tmp_path: Path, pages: list[IndexPage], **kw) -> Searcher:
-    index = build_index(pages, lang="th", org_names={"a": "อบต.ก", "b": "อบต.ข"}, kind_labels=KINDS,
+    files = build_index(pages, lang="th", org_names={"a": "อบต.ก", "b": "อบต.ข"}, kind_labels=KINDS,
                         labels={"search.scope": "เฉพาะ {org}"}, **kw)
-    for rel, text in index.files.items():
+    for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text, encoding="utf-8")
     return Searcher(tmp_path)

@@ -195,7 +195,7 @@
 
   /* A result item for Material: [page, ...sections], or null when the page lacks q. */
   function resultItem(m, row, q, raw, lang) {
-    var text = normaliseFolded(pageText(row));
+    var full = pageText(row), text = normaliseFolded(full);
     var first = text.indexOf(q);
     if (first < 0) return null;
     var count = 0;
@@ -209,11 +209,9 @@
     if (sections.some(function (s) { return normaliseFolded(s[1]).indexOf(q) >= 0; })) score += 2;
     var terms = {};
     terms[raw] = true;
+    /* Teaser: the page's own text where it has q, else the whole text when no section has q. */
     var top = row[4][0] && !row[4][0][0] ? row[4][0][2] : "";
-    var teaser = normaliseFolded(top).indexOf(q) >= 0 || !sections.length ? top : "";
-    if (!sections.length && normaliseFolded(top).indexOf(q) < 0) {
-      teaser = pageText(row);
-    }
+    var teaser = normaliseFolded(top).indexOf(q) >= 0 ? top : sections.length ? "" : full;
     var tags = [m.kinds[row[2]] || row[2]];
     if (row[3] && m.orgs[row[3]]) tags.push(m.orgs[row[3]].name);
     var item = [{
@@ -377,6 +375,6 @@
   };
   if (NativeWorker) window.Worker.prototype = NativeWorker.prototype;
 
-  /* For tests and the measurement script. */
-  window.kmsiteSearch = { normalise: normalise, cover: cover, fnv1a: fnv1a, state: state, run: run };
+  /* For tests: the browser's normalisation and hashing must match the build's. */
+  window.kmsiteSearch = { normalise: normalise, cover: cover, fnv1a: fnv1a };
 })();
