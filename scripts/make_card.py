@@ -7,6 +7,7 @@ site name:  .venv/bin/python scripts/make_card.py
 from __future__ import annotations
 
 import html
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -14,6 +15,8 @@ from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets" / "images" / "kmsite-card.png"
+sys.path.insert(0, str(ROOT))
+from tests.browser.serve import launch  # noqa: E402
 
 
 def card_html(title: str, subtitle: str) -> str:
@@ -32,7 +35,7 @@ def main() -> None:
     yaml.constructor.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1200, "height": 630})
         page.set_content(card_html(config["site_name"], config["site_description"]))
         OUT.parent.mkdir(parents=True, exist_ok=True)
