@@ -80,7 +80,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          "writes to site-internal/ unless -d is given; never publish it")
     p_build.add_argument("-f", "--config-file", default="mkdocs.yml")
     p_build.add_argument("-d", "--site-dir", default=None)
+    p_serve = sub.add_parser("serve", help="preview the site; the open page reloads after an edit under plans/ or docs/")
+    p_serve.add_argument("--org", action="append", default=[], metavar="SLUG",
+                         help="build only this organisation (repeatable); site-wide pages then list only these")
+    p_serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    p_serve.add_argument("-f", "--config-file", default="mkdocs.yml")
+    p_serve.add_argument("--internal", action="store_true", help="preview the staff edition")
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        from .serve import serve  # imports MkDocs: not for check and new
+
+        return serve(Path(args.config_file), args.dev_addr, args.org, args.internal)
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":

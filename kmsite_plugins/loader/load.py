@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional, TypeVar
+from typing import Collection, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,6 +18,7 @@ from .references import check_references
 from .roster_checks import check_rosters
 from .asset_checks import check_assets
 from .lint import lint_org
+from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -165,8 +166,12 @@ class SiteLoader:
                 self.problems.warn(entry, 0, "", f"'{entry.name}' is not part of the organisation format and is not published; expected: {', '.join(sorted(KNOWN_ENTRIES))}", code="unknown-file", value=entry.name)
 
 
-def load_site(root: Path) -> tuple[SiteModel, Problems]:
-    """Load and check every organisation under ``root``; never raises on bad content."""
+def load_site(root: Path, only: Optional[Collection[str]] = None) -> tuple[SiteModel, Problems]:
+    """Load and check every organisation under ``root``; never raises on bad content.
+
+    ``only``: read just these organisation folders (an author's preview of a large tree); checks across
+    organisations then see only them, and a slug without a folder is an error.
+    """
     plans_dir = find_plans_dir(root)
     problems = Problems(root=plans_dir.parent)
     site = SiteModel()
@@ -174,7 +179,14 @@ def load_site(root: Path) -> tuple[SiteModel, Problems]:
         problems.error(plans_dir, 0, "", "no plans/ folder here: run 'kmsite check' from the project root or give its path")
         return site, problems
     loader = SiteLoader(plans_dir, problems)
-    for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    folders = sorted(p for p in plans_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if only is not None:
+        folders = [p for p in folders if p.name in only]
+        known = sorted(p.name for p in plans_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+        for slug in sorted(set(only) - {p.name for p in folders}):
+            problems.error(plans_dir, 0, "", f"no organisation folder '{slug}' to preview{did_you_mean(slug, known)} "
+                                             f"(organisations here: {listing(known)})")
+    for folder in folders:
         content = loader.load_org(folder)
         if content is not None:
             site.orgs[content.slug] = content
@@ -187,3 +199,4 @@ def load_site(root: Path) -> tuple[SiteModel, Problems]:
     check_announcements(site, loader.docs, problems, loader.failed)
     loader.acks.apply(problems)
     return site, problems
+

@@ -24,6 +24,7 @@ from ..pages.spec import file_url, source_uri
 from ..render import Renderer
 from ..sitemap import SitemapEntry, write_sitemap
 from .languages import Languages, languages
+from .preview import Preview, only_orgs
 
 log = get_plugin_logger(__name__)
 HOME_MARKER = "<!-- kmsite:home -->"
@@ -33,6 +34,8 @@ class KmSiteConfig(Config):
     content_dir = c.Type(str, default="plans")
     audience = c.Choice(("public", "internal"), default="public")
     digits = c.Choice(("thai", "arabic"), default="thai")  # digits of numbers on Thai pages
+    # Build only these organisations (an author's preview); empty: KMSITE_ONLY_ORGS, else all
+    only_orgs = c.ListOfItems(c.Type(str), default=[])
 
 
 class _Alternate:
@@ -51,6 +54,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         self._loaded_for: Optional[str] = None
         self._sitemap: dict[str, SitemapEntry] = {}
         self._renderer: Optional[Renderer] = None
+        self.preview = Preview()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Material's offline plugin (listed before us) adds an iframe-worker shim from unpkg.com: a
@@ -58,18 +62,25 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         polyfills = config.extra.get("polyfills")
         if polyfills:
             config.extra["polyfills"] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
-        # Load once per build; static-i18n re-runs the build per language on the same config.
+        # Load once per build; static-i18n re-runs the build per language on the same config
+        # (its default language first), and `mkdocs serve` rebuilds with this same plugin instance.
         root = Path(config.config_file_path or ".").parent
         content_dir = (root / self.config.content_dir).resolve()
-        if self._loaded_for != str(content_dir) or self.site is None:
+        langs = languages(config)
+        if self._loaded_for != str(content_dir) or self.site is None or langs.current == langs.default:
             # Internal content is removed from the model here, before any page or file is made.
-            self.site = for_audience(self._load(content_dir), self.config.audience)
-            self.pages = build_pages(self.site)
+            site, problems = self._load(content_dir)
+            self.site = for_audience(site, self.config.audience)
+            self.pages = [] if problems.errors else build_pages(self.site)
+            self.preview.loaded(problems, [spec.uri for spec in self.pages])
             self._loaded_for = str(content_dir)
+        if self.preview.serving and str(content_dir) not in config.watch:
+            config.watch.append(str(content_dir))  # an edit under plans/ rebuilds
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._loaded_for = None  # `mkdocs serve`: reload content on every rebuild
+        self.preview.serving = command == "serve"
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if languages(config).current == languages(config).default:
@@ -86,7 +97,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
         """Hand-written pages may ask for a generated block: ``<!-- kmsite:home -->``."""
-        if HOME_MARKER not in markdown or self._renderer is None:
+        if HOME_MARKER not in markdown or self._renderer is None or self.preview.broken:
             return markdown
         langs = languages(config)
         folder = posixpath.dirname(page.file.dest_uri)  # "" (Thai home), "en", "about", ... in both URL styles
@@ -100,10 +111,14 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         if self._sitemap and langs.current == langs.all[-1]:  # every language is built by now
             write_sitemap(Path(config.site_dir), list(self._sitemap.values()))
 
-    def _load(self, content_dir: Path) -> SiteModel:
-        site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir)
+    def _load(self, content_dir: Path) -> tuple[SiteModel, Problems]:
+        """The content, its problems printed; errors stop a build, and under serve become the error page."""
+        site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir,
+                                   only_orgs(self.config.only_orgs))
         self._report(problems)
-        return site
+        if problems.errors and not self.preview.serving:
+            raise PluginError(str(ContentError(problems)))
+        return site, problems
 
     @staticmethod
     def _report(problems: Problems) -> None:
@@ -112,10 +127,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
                 log.info(problem.format())
             elif problem.severity is Severity.WARNING:
                 log.warning(problem.format())
-        if problems.errors:
-            for problem in problems.errors:
-                log.error(problem.format())
-            raise PluginError(str(ContentError(problems)))
+        for problem in problems.errors:
+            log.error(problem.format())
 
     # After static-i18n (-100) so that only the language being built is generated.
     @event_priority(-110)
@@ -125,6 +138,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
                             self._override_dir(config), self.config.digits,
                             directory_urls=config.use_directory_urls, site_url=self._site_url(config))
         self._renderer = renderer
+        if self.preview.broken:  # serve mode: keep the last good pages' URLs; every page shows the problems
+            for uri in self.preview.stub_uris():
+                files.append(self._generated(uri, "", langs, config))
+            return files
         for spec in self.pages:
             files.append(self._generate(spec, renderer, langs, config))
         assert self.site is not None
@@ -139,10 +156,17 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         return files
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        if self.preview.broken:
+            return self.preview.page(languages(config).current, self.config.digits)
         # Every page of an internal build says so, so that nobody publishes one by mistake.
         if self.config.audience == "internal" and self._renderer is not None:
             return with_internal_banner(output, self._renderer)
         return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if self.preview.broken and template_name == "404.html":
+            return self.preview.page(languages(config).current, self.config.digits)
+        return output_content
 
     @staticmethod
     def _site_url(config: MkDocsConfig) -> Optional[str]:
@@ -154,13 +178,18 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         custom = config.theme.custom_dir
         return Path(custom) / "kmsite" if custom else None
 
+    @classmethod
+    def _generate(cls, spec: PageSpec, renderer: Renderer, langs: Languages, config: MkDocsConfig) -> File:
+        return cls._generated(spec.uri, renderer.render(spec), langs, config)
+
     @staticmethod
-    def _generate(spec: PageSpec, renderer: Renderer, langs: Languages, config: MkDocsConfig) -> File:
-        file = File.generated(config, spec.uri, content=renderer.render(spec), inclusion=InclusionLevel.NOT_IN_NAV)
+    def _generated(uri: str, content: str, langs: Languages, config: MkDocsConfig) -> File:
+        file = File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = langs.prefix(langs.current) + file.dest_uri
         # Tell static-i18n where this page lives in every language (language switcher, sitemap).
         # percent-encoded like MkDocs' own File.url (Thai tag slugs)
-        file.alternates = {lang: _Alternate(quote(file_url(langs.prefix(lang) + spec.url, config.use_directory_urls)))
+        url = PageSpec(uri, "", "").url
+        file.alternates = {lang: _Alternate(quote(file_url(langs.prefix(lang) + url, config.use_directory_urls)))
                            for lang in langs.all}
         file.locale = file.locale_alternate_of = langs.current
         return file

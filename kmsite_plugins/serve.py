@@ -1,0 +1,61 @@
+"""``kmsite serve``: MkDocs' own dev server and livereload, in process, with an author's org selection.
+
+``--org`` reaches the kmsite plugin through ``KMSITE_ONLY_ORGS`` (the plugin's ``only_orgs`` option
+does the same from mkdocs.yml): only those organisation folders are read and built, and the site-wide
+pages list only them, at the URLs of the published site. The plugin watches the content folder, reloads
+it on every rebuild, and under serve shows content errors as a page instead of stopping (plugins/preview.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .plugins.preview import ONLY_ORGS_ENV
+
+AUDIENCE_ENV = "KMSITE_AUDIENCE"  # mkdocs.yml: audience: !ENV [KMSITE_AUDIENCE, public], as for kmsite build
+DEFAULT_ADDR = "127.0.0.1:8000"
+
+
+def _log_to_terminal() -> None:
+    """MkDocs' messages (build, livereload, kmsite's ``path:line: field: message``) on stderr, one per line."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def serve(config_file: Path, dev_addr: str = DEFAULT_ADDR, orgs: Sequence[str] = (), internal: bool = False) -> int:
+    """Serve the site until interrupted; returns the exit status."""
+    if not config_file.is_file():
+        print(f"kmsite serve: no {config_file} here; give the site's mkdocs.yml with -f", file=sys.stderr)
+        return 2
+    if internal and AUDIENCE_ENV not in config_file.read_text(encoding="utf-8"):
+        print(f"kmsite serve --internal: {config_file} does not set the kmsite plugin's audience from "
+              f"{AUDIENCE_ENV}; add 'audience: !ENV [{AUDIENCE_ENV}, public]' under '- kmsite:'", file=sys.stderr)
+        return 2
+    os.environ[AUDIENCE_ENV] = "internal" if internal else "public"
+    if orgs:
+        os.environ[ONLY_ORGS_ENV] = ",".join(orgs)
+    else:
+        os.environ.pop(ONLY_ORGS_ENV, None)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _log_to_terminal()
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        # strict off: content warnings are printed, never a reason to stop the preview
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, strict=False, livereload=True)
+    except MkDocsException as exc:  # a bad mkdocs.yml, an address that is not host:port, a failed first build
+        print(f"kmsite serve: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # e.g. the port is taken
+        print(f"kmsite serve: cannot serve on {dev_addr}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
