@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -29,6 +30,10 @@ def _log_to_terminal() -> None:
     logger.setLevel(logging.INFO)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # MkDocs' serve then stops the server and removes its temporary site
+
+
 def serve(config_file: Path, dev_addr: str = DEFAULT_ADDR, orgs: Sequence[str] = (), internal: bool = False) -> int:
     """Serve the site until interrupted; returns the exit status."""
     if not config_file.is_file():
@@ -45,6 +50,7 @@ def serve(config_file: Path, dev_addr: str = DEFAULT_ADDR, orgs: Sequence[str] =
         os.environ.pop(ONLY_ORGS_ENV, None)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_terminal()
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a process manager: shut down as on Ctrl+C
 
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
