@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import quote
 from typing import Optional
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +26,7 @@ from ..render import Renderer
 from ..sitemap import SitemapEntry, write_sitemap
 from .languages import Languages, languages
 from .preview import Preview, only_orgs
+from .template_cache import THEME_TEMPLATES, page_templates
 
 log = get_plugin_logger(__name__)
 HOME_MARKER = "<!-- kmsite:home -->"
@@ -137,6 +139,9 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         renderer = Renderer(langs.current, langs.default, langs.all, self.config.audience,
                             self._override_dir(config), self.config.digits,
                             directory_urls=config.use_directory_urls, site_url=self._site_url(config))
+        # compiled once per process, not per language and build; keyed by every value the renderer's filters read
+        renderer.env.bytecode_cache = page_templates(langs.current, langs.default, self.config.digits,
+                                                     self.config.audience, str(self._override_dir(config)))
         self._renderer = renderer
         if self.preview.broken:  # serve mode: keep the last good pages' URLs; every page shows the problems
             for uri in self.preview.stub_uris():
@@ -154,6 +159,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         for out in outputs:
             files.append(File.generated(config, out.path, content=out.content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        env.bytecode_cache = THEME_TEMPLATES  # MkDocs makes a theme environment per build: compile its templates once
+        return env
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
         if self.preview.broken:

@@ -7,86 +7,23 @@ never reloads the page itself: every change it sees comes from livereload. Every
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from ..conftest import ROOT
+from .live import LiveServer, copy_project, live_server
 
 BUILD_TIMEOUT = 180.0  # seconds for a (re)build on a busy machine; polled, never slept through
 BUILD_TIMEOUT_MS = BUILD_TIMEOUT * 1000
 
 
-class Preview:
-    """A running ``kmsite serve`` on a project copy."""
-
-    def __init__(self, project: Path, url: str, process: subprocess.Popen, log: Path):
-        self.project, self.url, self.process, self.log = project, url, process, log
-
-    def terminal(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    def status(self, path: str) -> int:
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=10) as response:
-                return int(response.status)
-        except urllib.error.HTTPError as exc:
-            return exc.code
-
-    def wait_until_serving(self, path: str) -> None:
-        deadline = time.monotonic() + BUILD_TIMEOUT
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "kmsite serve exited:\n" + self.terminal()[-3000:]
-            try:
-                if self.status(path) == 200:
-                    return
-            except OSError:
-                pass  # not listening yet
-            time.sleep(0.2)
-        raise AssertionError(f"kmsite serve did not serve {path} within {BUILD_TIMEOUT} s:\n" + self.terminal()[-3000:])
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
-    project = tmp_path_factory.mktemp("preview")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("docs", "overrides", "plans"):
-        shutil.copytree(ROOT / folder, project / folder)
-    port = _free_port()
-    log = project / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("KMSITE_ONLY_ORGS", None)
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kmsite_plugins.cli", "serve", "--org", "suso", "-a", f"127.0.0.1:{port}",
-             "-f", str(project / "mkdocs.yml")], cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
-    running = Preview(project, f"http://127.0.0.1:{port}/", process, log)
-    try:
-        running.wait_until_serving("orgs/suso/")
-        yield running
-    finally:
-        process.send_signal(signal.SIGTERM)  # kmsite serve shuts down as on Ctrl+C
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    project = copy_project(ROOT, tmp_path_factory.mktemp("preview") / "project")
+    with live_server(project, orgs=["suso"], first_page="orgs/suso/", timeout=BUILD_TIMEOUT) as server:
+        yield server
 
 
 @pytest.fixture
@@ -100,7 +37,7 @@ def _line_of(path: Path, prefix: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(prefix))
 
 
-def test_plans_edit_error_and_fix_show_in_the_open_page(preview: Preview, page) -> None:  # type: ignore[no-untyped-def]
+def test_plans_edit_error_and_fix_show_in_the_open_page(preview: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
     org_file = preview.project / "plans" / "suso" / "organisation.yml"
@@ -135,7 +72,7 @@ def test_plans_edit_error_and_fix_show_in_the_open_page(preview: Preview, page) 
     expect(page.locator("#kmsite-problems")).to_have_count(0)
 
 
-def test_yaml_syntax_error_shows_on_every_page_and_clears(preview: Preview, page) -> None:  # type: ignore[no-untyped-def]
+def test_yaml_syntax_error_shows_on_every_page_and_clears(preview: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
     plan = preview.project / "plans" / "suso" / "plans" / "undated.yml"
@@ -154,7 +91,7 @@ def test_yaml_syntax_error_shows_on_every_page_and_clears(preview: Preview, page
     expect(page.locator("#kmsite-problems")).to_have_count(0)
 
 
-def test_docs_edit_shows_in_the_open_page(preview: Preview, page) -> None:  # type: ignore[no-untyped-def]
+def test_docs_edit_shows_in_the_open_page(preview: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
     about = preview.project / "docs" / "about" / "index.md"
@@ -165,7 +102,7 @@ def test_docs_edit_shows_in_the_open_page(preview: Preview, page) -> None:  # ty
     expect(page.locator("article")).to_contain_text(marker, timeout=BUILD_TIMEOUT_MS)
 
 
-def test_org_selection_builds_only_the_named_organisations(preview: Preview, page) -> None:  # type: ignore[no-untyped-def]
+def test_org_selection_builds_only_the_named_organisations(preview: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
     assert preview.status("orgs/suso/") == 200
