@@ -26,7 +26,7 @@ from ..render import Renderer
 from ..sitemap import SitemapEntry, write_sitemap
 from .languages import Languages, languages
 from .preview import Preview, only_orgs
-from .template_cache import THEME_TEMPLATES, page_templates
+from .template_cache import THEME_TEMPLATES, renderer_cache
 
 log = get_plugin_logger(__name__)
 HOME_MARKER = "<!-- kmsite:home -->"
@@ -139,9 +139,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         renderer = Renderer(langs.current, langs.default, langs.all, self.config.audience,
                             self._override_dir(config), self.config.digits,
                             directory_urls=config.use_directory_urls, site_url=self._site_url(config))
-        # compiled once per process, not per language and build; keyed by every value the renderer's filters read
-        renderer.env.bytecode_cache = page_templates(langs.current, langs.default, self.config.digits,
-                                                     self.config.audience, str(self._override_dir(config)))
+        renderer.env.bytecode_cache = renderer_cache(renderer)  # compiled once per process, not per language and build
         self._renderer = renderer
         if self.preview.broken:  # serve mode: keep the last good pages' URLs; every page shows the problems
             for uri in self.preview.stub_uris():

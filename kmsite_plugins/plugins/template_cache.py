@@ -7,14 +7,17 @@ Jinja's bytecode cache checks each template's source checksum, so an edited temp
 afresh. The compiled code depends on more than the source: on the environment's options, and on
 its filters, which Jinja calls at compile time when their arguments are constants (``{{ 5 | num }}``
 becomes ``๕`` in the code). So the theme has one cache (MkDocs' theme filters take the context and
-are never folded), and kmsite's renderer one per set of values its filters read (``page_templates``).
+are never folded), and kmsite's renderer one per renderer configuration (``renderer_cache``).
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from types import CodeType
 
 from jinja2.bccache import Bucket, BytecodeCache
+
+from ..render import Renderer
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -38,6 +41,8 @@ THEME_TEMPLATES = MemoryBytecodeCache()  # the theme's environment (Material, ov
 _PAGE_TEMPLATES: dict[tuple[str, ...], MemoryBytecodeCache] = {}
 
 
-def page_templates(*state: str) -> MemoryBytecodeCache:
-    """The cache for kmsite's renderer with these filter inputs (language, default language, digits, ...)."""
-    return _PAGE_TEMPLATES.setdefault(state, MemoryBytecodeCache())
+def renderer_cache(renderer: Renderer) -> MemoryBytecodeCache:
+    """The cache for renderers configured like this one: every field (language, digits, ...) is in the key,
+    since its filters read them (``num`` the digits, ``th`` the language)."""
+    key = tuple(repr(getattr(renderer, f.name)) for f in fields(renderer))
+    return _PAGE_TEMPLATES.setdefault(key, MemoryBytecodeCache())
