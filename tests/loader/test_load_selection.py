@@ -21,6 +21,6 @@ def test_only_the_named_folders_are_read(demo_copy: Path) -> None:
 def test_a_slug_without_a_folder_is_an_error_with_the_close_ones(demo_copy: Path) -> None:
     site, problems = load_site(demo_copy, only=["suso", "susoo"])
     assert list(site.orgs) == ["suso"]
-    assert [p.format() for p in problems.errors] == [
-        "plans: no organisation folder 'susoo' to preview; did you mean suso? "
-        "(organisations here: pathumthani-pao, prachantakham, suso)"]
+    expected = ("plans: no organisation folder 'susoo' to preview; did you mean suso? "
+                "(organisations here: pathumthani-pao, prachantakham, suso)")
+    assert [p.format() for p in problems.errors] == [expected]
