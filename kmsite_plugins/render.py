@@ -22,7 +22,9 @@ from .outputs import qr as qrcodes
 from .outputs.spec import OutputFile
 from .pages.spec import PageSpec
 from .thai.dates import MONTHS, ce_to_be, format_long_date, format_month
-from .views import people as views, shortlinks, timeline as timelines, urls
+from .views import people as views
+from .views import shortlinks, urls
+from .views import timeline as timelines
 from .views.announcements import listed, newest_first, notice_view
 from .views.context import BuildContext
 from .views.shortlinks import ShortLink
@@ -193,7 +195,8 @@ class Renderer:
         """Thai content shown on a page of another language: marked with lang="th"."""
         if self.lang == self.default_lang or not text:
             return escape(text or "")
-        return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
+        return Markup(f'<span lang="th" class="kms-fallback" '
+                      f'title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")

@@ -6,9 +6,9 @@ import re
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.pages import build_pages
-from kmsite_plugins.views.urls import relative_url
 from kmsite_plugins.render import Renderer
 from kmsite_plugins.views.context import BuildContext
+from kmsite_plugins.views.urls import relative_url
 
 from .conftest import ROOT
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kmsite_plugins.outputs import qr
 from kmsite_plugins.loader import load_site
-from kmsite_plugins.outputs import OutputContext
+from kmsite_plugins.outputs import OutputContext, qr
 from kmsite_plugins.outputs.qr import qr_files
 from kmsite_plugins.views.shortlinks import derived_code, short_links
 from tests.conftest import ROOT, run_mkdocs
@@ -105,7 +104,9 @@ def test_two_pages_with_one_code_stop_the_build():
     site, _ = load_site(ROOT)
     entry = site.orgs["suso"].announcements[0]
     entry.announcement = entry.announcement.model_copy(update={"short": derived_code("org:prachantakham")})
-    with pytest.raises(ValueError, match="short code '.*' leads to two pages, orgs/prachantakham/ and orgs/suso/announcements/km-action-plan/"):
+    with pytest.raises(ValueError,
+                       match="short code '.*' leads to two pages, orgs/prachantakham/ and "
+                             "orgs/suso/announcements/km-action-plan/"):
         short_links(site)
 
 

@@ -40,7 +40,7 @@ def test_seed_002_announcement_as_the_source_prints_it(built_site: Path):
         "นายกองค์การบริหารส่วนจังหวัดปทุมธานี",
     ]
     positions = [text.find(part) for part in expected]
-    assert -1 not in positions, [p for p, i in zip(expected, positions) if i < 0]
+    assert -1 not in positions, [p for p, i in zip(expected, positions, strict=False) if i < 0]
     assert positions == sorted(positions)
     assert "สแกนคิวอาร์โค้ด" in text  # the QR code the source promises, with its caption
     assert "ตัวอย่าง" not in text  # seed 002 is real content, not an example
@@ -138,7 +138,8 @@ def test_org_and_plan_pages_offer_a_qr_code_for_posters(built_site: Path, url: s
             assert href == short
             continue
         assert resolves(built_site, lang + url, href).is_file(), href
-    targets = {resolves(built_site, lang + url, h) for h in re.findall(r'href="([^"]+)"', block) if not h.startswith("http")}
+    targets = {resolves(built_site, lang + url, h) for h in re.findall(r'href="([^"]+)"',
+                                                                       block) if not h.startswith("http")}
     folder = built_site / (lang + url)
     assert {folder / "qr.png", folder / "qr.svg", folder / "poster/index.html"} <= targets
 
