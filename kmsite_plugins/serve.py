@@ -8,26 +8,16 @@ it on every rebuild, and under serve shows content errors as a page instead of s
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .plugins.preview import ONLY_ORGS_ENV
 
 AUDIENCE_ENV = "KMSITE_AUDIENCE"  # mkdocs.yml: audience: !ENV [KMSITE_AUDIENCE, public], as for kmsite build
 DEFAULT_ADDR = "127.0.0.1:8000"
-
-
-def _log_to_terminal() -> None:
-    """MkDocs' messages (build, livereload, kmsite's ``path:line: field: message``) on stderr, one per line."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -49,7 +39,6 @@ def serve(config_file: Path, dev_addr: str = DEFAULT_ADDR, orgs: Sequence[str] =
     else:
         os.environ.pop(ONLY_ORGS_ENV, None)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    _log_to_terminal()
     signal.signal(signal.SIGTERM, _interrupt)  # stopped by a process manager: shut down as on Ctrl+C
 
     from mkdocs.commands.serve import serve as mkdocs_serve

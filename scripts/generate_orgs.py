@@ -138,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.n < 1:
         parser.error("n must be at least 1")
     slugs = generate(args.n, args.outdir, args.seed)
-    print(f"{len(slugs)} organisations in {args.outdir / 'plans'}: {', '.join(slugs[:3])}{', ...' if len(slugs) > 3 else ''}")
+    shown = ", ".join(slugs[:3]) + (", ..." if len(slugs) > 3 else "")
+    print(f"{len(slugs)} organisations in {args.outdir / 'plans'}: {shown}")
     return 0
 
 

@@ -6,14 +6,15 @@ adds its pages through a builder ``(site) -> list[PageSpec]`` listed in BUILDERS
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..model import SiteModel
-from . import urls
-from .spec import PageSpec, source_uri
-from .people import people_pages
-from .knowledge import knowledge_pages
+from ..views import urls
+from ..views.plan import plan_view
 from .announcements import announcement_pages, poster_pages
+from .knowledge import knowledge_pages
+from .people import people_pages
+from .spec import PageSpec, source_uri
 
 Builder = Callable[[SiteModel], list[PageSpec]]
 
@@ -25,8 +26,9 @@ def org_pages(site: SiteModel) -> list[PageSpec]:
         ctx = {"site": site, "content": content, "org": content.org}
         pages.append(PageSpec(source_uri(urls.org_url(content.slug)), "org", "org.md.j2", ctx))
         for entry in content.plans:
+            view = plan_view(content, entry)
             pages.append(PageSpec(source_uri(urls.plan_url(content.slug, entry.key)), "plan", "plan.md.j2",
-                                  {**ctx, "entry": entry, "plan": entry.plan}, hide=("navigation",)))
+                                  {**ctx, "entry": entry, "plan": entry.plan, "view": view}, hide=("navigation",)))
     return pages
 
 

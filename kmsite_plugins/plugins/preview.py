@@ -9,18 +9,23 @@ Builds (``mkdocs build``, ``kmsite build``) still stop on content errors.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Optional
+from collections.abc import Iterable
+from typing import Optional
 
 from ..loader import Problems
 from ..problem_page import problem_page
+from ..views.context import BuildContext
 
 ONLY_ORGS_ENV = "KMSITE_ONLY_ORGS"  # comma-separated organisation slugs: what `kmsite serve --org` sets
 
 
-def only_orgs(configured: list[str]) -> Optional[list[str]]:
-    """The organisations to build: the plugin's ``only_orgs`` option, else ``KMSITE_ONLY_ORGS``; None for all."""
+def only_orgs(configured: list[str], from_env: bool) -> Optional[list[str]]:
+    """The organisations to build: the plugin's ``only_orgs`` option, else (under serve only, so that a variable
+    left in a shell never makes a partial build) ``KMSITE_ONLY_ORGS``; None for all."""
     if configured:
         return configured
+    if not from_env:
+        return None
     slugs = [s.strip() for s in os.environ.get(ONLY_ORGS_ENV, "").split(",") if s.strip()]
     return slugs or None
 
@@ -49,6 +54,7 @@ class Preview:
         """Generated pages to keep while broken, so that an open page is still there to reload."""
         return sorted(self._good_uris)
 
-    def page(self, lang: str, digits: str) -> str:
+    def page(self, ctx: BuildContext) -> str:
+        """The problems, in the language and digits of the page they replace."""
         assert self.problems is not None
-        return problem_page(self.problems.errors, len(self.problems.warnings), lang, digits)
+        return problem_page([p.format() for p in self.problems.errors], len(self.problems.warnings), ctx)

@@ -12,12 +12,13 @@ are never folded), and kmsite's renderer one per renderer configuration (``rende
 
 from __future__ import annotations
 
-from dataclasses import fields
+from pathlib import Path
 from types import CodeType
+from typing import Optional
 
 from jinja2.bccache import Bucket, BytecodeCache
 
-from ..render import Renderer
+from ..views.context import BuildContext
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -41,8 +42,7 @@ THEME_TEMPLATES = MemoryBytecodeCache()  # the theme's environment (Material, ov
 _PAGE_TEMPLATES: dict[tuple[str, ...], MemoryBytecodeCache] = {}
 
 
-def renderer_cache(renderer: Renderer) -> MemoryBytecodeCache:
-    """The cache for renderers configured like this one: every field (language, digits, ...) is in the key,
-    since its filters read them (``num`` the digits, ``th`` the language)."""
-    key = tuple(repr(getattr(renderer, f.name)) for f in fields(renderer))
-    return _PAGE_TEMPLATES.setdefault(key, MemoryBytecodeCache())
+def renderer_cache(ctx: BuildContext, override_dir: Optional[Path]) -> MemoryBytecodeCache:
+    """The cache for renderers of this build context: all of it (language, digits, ...) is in the key,
+    since the renderer's filters read it (``num`` the digits, ``th`` the language)."""
+    return _PAGE_TEMPLATES.setdefault((repr(ctx), str(override_dir)), MemoryBytecodeCache())

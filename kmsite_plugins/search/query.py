@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from .index import cover, fnv1a, page_text
 from .normalise import normalise

@@ -12,8 +12,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "plans")
 
@@ -67,7 +67,8 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def live_server(project: Path, orgs: Sequence[str] = (), first_page: str = "", timeout: float = 180.0) -> Iterator[LiveServer]:
+def live_server(project: Path, orgs: Sequence[str] = (), first_page: str = "",
+                timeout: float = 180.0) -> Iterator[LiveServer]:
     """Start ``kmsite serve [--org ...]`` on a free 127.0.0.1 port; yields once ``first_page`` is served."""
     port = free_port()
     log = project / "serve.log"

@@ -7,8 +7,8 @@ never reloads the page itself: every change it sees comes from livereload. Every
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

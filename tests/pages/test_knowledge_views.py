@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kmsite_plugins.model import AssetEntry, KnowledgeAsset, KnowledgeTopic, Organisation, OrgContent, SiteModel
-from kmsite_plugins.pages.knowledge import facets, site_assets, site_topic_map, tag_index, tag_slug
+from kmsite_plugins.views.knowledge import facets, site_assets, site_topic_map, tag_index, tag_slug
 
 # Dictionary order puts a word under its first consonant, not under its leading vowel เ แ โ ใ ไ.
 WORDS = ["ไก่", "ใบไม้", "โรงเรียน", "แมว", "เกลือ", "ขนม", "กา"]
@@ -28,7 +28,8 @@ def test_assets_sort_in_thai_dictionary_order_not_code_point_order():
 
 
 def test_tags_sort_in_dictionary_order_and_fold_case():
-    site = SiteModel({"x": _org("x", "ก", [("หนึ่ง", {"tags": ["ไฟป่า", "ขยะ", "e-LAAS"]}), ("สอง", {"tags": ["E-LAAS", "เกษตร"]})])})
+    site = SiteModel({"x": _org("x", "ก", [("หนึ่ง", {"tags": ["ไฟป่า", "ขยะ", "e-LAAS"]}), ("สอง", {"tags": ["E-LAAS",
+                                                                                                              "เกษตร"]})])})
     tags = tag_index(site_assets(site))
     assert [t.tag.name for t in tags if t.tag.slug != "e-laas"] == ["เกษตร", "ขยะ", "ไฟป่า"]
     assert [len(t.assets) for t in tags if t.tag.slug == "e-laas"] == [2]

@@ -65,5 +65,6 @@ def test_generated_pages_describe_themselves_for_link_previews(built_site: Path)
     assert "สุโสะ" in meta(org, "property", "og:description")
     plan = (built_site / "en" / "orgs" / "suso" / "plans" / "undated" / "index.html").read_text(encoding="utf-8")
     assert "Suso" in meta(plan, "property", "og:description")
-    notice = next((built_site / "orgs" / "pathumthani-pao" / "announcements").glob("*/index.html")).read_text(encoding="utf-8")
+    folder = built_site / "orgs" / "pathumthani-pao" / "announcements"
+    notice = next(folder.glob("*/index.html")).read_text(encoding="utf-8")
     assert "องค์การบริหารส่วนจังหวัดปทุมธานี" in meta(notice, "property", "og:description")

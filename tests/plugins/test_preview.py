@@ -6,8 +6,8 @@ The browser side (livereload, the open page) is tests/browser/test_live_preview.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 from mkdocs.commands.build import build

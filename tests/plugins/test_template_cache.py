@@ -8,6 +8,7 @@ from kmsite_plugins.loader import load_site
 from kmsite_plugins.pages import build_pages
 from kmsite_plugins.plugins.template_cache import THEME_TEMPLATES, renderer_cache
 from kmsite_plugins.render import Renderer
+from kmsite_plugins.views.context import BuildContext
 
 from ..conftest import ROOT
 
@@ -15,8 +16,9 @@ from ..conftest import ROOT
 def _render(lang: str, digits: str, kind: str) -> str:
     site, _ = load_site(ROOT)
     spec = next(p for p in build_pages(site) if p.kind == kind)
-    renderer = Renderer(lang, "th", ("th", "en"), digits=digits, site_url="https://km.example.go.th/")
-    renderer.env.bytecode_cache = renderer_cache(renderer)
+    ctx = BuildContext("https://km.example.go.th/", lang, "th", ("th", "en"), digits=digits)  # type: ignore[arg-type]
+    renderer = Renderer(ctx)
+    renderer.env.bytecode_cache = renderer_cache(ctx, None)
     return renderer.render(spec)
 
 

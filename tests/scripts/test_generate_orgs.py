@@ -36,8 +36,10 @@ def test_clones_pass_the_check_with_the_demo_notes_only(tmp_path: Path) -> None:
     assert sorted(site.orgs) == sorted(slugs)
     assert problems.errors == [] and problems.warnings == []
     _, demo = load_site(ROOT)
-    per_template = {t: sum(1 for p in demo.notes if p.path.startswith(f"plans/{t}/")) for t in ("suso", "prachantakham", "pathumthani-pao")}
-    assert len(problems.notes) == 3 * per_template["suso"] + 2 * per_template["prachantakham"] + 2 * per_template["pathumthani-pao"]
+    notes = {t: sum(1 for p in demo.notes if p.path.startswith(f"plans/{t}/"))
+             for t in ("suso", "prachantakham", "pathumthani-pao")}
+    # organisations 0, 3, 6 copy suso; 1, 4 prachantakham; 2, 5 pathumthani-pao
+    assert len(problems.notes) == 3 * notes["suso"] + 2 * notes["prachantakham"] + 2 * notes["pathumthani-pao"]
     # a division keeps its name ("กองยุทธศาสตร์และงบประมาณ"): its parent organisation tells the copies apart
     names = {(c.org.name, c.org.parent.name if c.org.parent else "") for c in site.orgs.values()}
     assert len(names) == 7

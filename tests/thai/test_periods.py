@@ -201,5 +201,5 @@ def test_months_in_is_the_overlap_with_the_fiscal_year(start, length, fy) -> Non
     overlap = min(index(end), index(fy_last)) - max(index(start), index(fy_first)) + 1
     assert len(covered) == max(0, overlap)
     assert set(covered) <= set(fiscal_months(fy))
-    assert all(_add_months(a, 1) == b for a, b in zip(covered, covered[1:]))
+    assert all(_add_months(a, 1) == b for a, b in zip(covered, covered[1:], strict=False))
     assert all(start <= ym <= end for ym in covered)

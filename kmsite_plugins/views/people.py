@@ -5,8 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from ..model import (AssetEntry, Committee, Cop, Department, KnowledgeTopic, OrgContent, Person, PlanEntry,
-                     Position, SiteModel)
+from ..model import (
+    AssetEntry,
+    Committee,
+    Cop,
+    Department,
+    KnowledgeTopic,
+    OrgContent,
+    Person,
+    PlanEntry,
+    Position,
+    SiteModel,
+)
 from ..model.committee import Member
 from ..thai.collation import thai_sorted
 
@@ -78,7 +88,8 @@ def _cop_role(cop: Cop, refs: set[str]) -> Optional[str]:
 
 def _card_subjects(content: OrgContent) -> list[tuple[Optional[Person], Optional[Position]]]:
     """Who gets a card: every person (with the position they hold), then every position nobody holds."""
-    subjects: list[tuple[Optional[Person], Optional[Position]]] = [(p, content.position_of(p)) for p in content.org.people]
+    subjects: list[tuple[Optional[Person], Optional[Position]]] = [(p,
+                                                                    content.position_of(p)) for p in content.org.people]
     filled = {position.id for _, position in subjects if position}
     subjects.extend((None, position) for position in content.org.positions if position.id not in filled)
     return subjects
