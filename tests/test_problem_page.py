@@ -19,7 +19,7 @@ class _Text(html.parser.HTMLParser):
         self.tags: list[str] = []
         self.text: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:  # type: ignore[type-arg]
+    def handle_starttag(self, tag: str, attrs: list) -> None:
         self.tags.append(tag)
 
     def handle_data(self, data: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Optional
+from typing import Optional, Union
 
 from ..model import Department, OrgContent, Person, Position
 from .problems import Problems
@@ -92,7 +92,9 @@ def _unknown_message(ref: str, kinds: tuple, known: Sequence[str]) -> str:
 def _duplicate_ids(content: OrgContent, doc: Optional[YamlDoc], problems: Problems) -> None:
     seen: dict[str, str] = {}
     org = content.org
-    for group_name, group in (("departments", org.departments), ("positions", org.positions), ("people", org.people)):
+    groups: tuple[tuple[str, Sequence[Union[Department, Position, Person]]], ...] = (
+        ("departments", org.departments), ("positions", org.positions), ("people", org.people))
+    for group_name, group in groups:
         for i, item in enumerate(group):
             if item.id in seen and doc:
                 problems.error_at(doc, (group_name, i, "id"),

@@ -7,7 +7,7 @@ Files (default language tree only; the data carries both languages):
 - ``orgs/<slug>/opendata/<slug>.json`` and the same CSV files per organisation.
 
 Public fields only, whatever the build's audience: the export is made from ``public_view`` of
-the site and from models (``model/export.py``) that have no field for anything else. CSV files
+the site and from models (``opendata_schema.py``) that have no field for anything else. CSV files
 are UTF-8 with a byte-order mark so that spreadsheet programs read Thai correctly.
 """
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..model import SiteModel
 from ..views import urls
+from ..views.org import org_view, province_groups
 from ..views.plan import plan_view
 from .announcements import announcement_pages, poster_pages
 from .knowledge import knowledge_pages
@@ -21,10 +22,12 @@ Builder = Callable[[SiteModel], list[PageSpec]]
 
 def org_pages(site: SiteModel) -> list[PageSpec]:
     """The organisation index, and per organisation its overview, knowledge and plans."""
-    pages = [PageSpec(source_uri(urls.orgs_url()), "orgs", "orgs.md.j2", {"site": site})]
+    pages = [PageSpec(source_uri(urls.orgs_url()), "orgs", "orgs.md.j2",
+                      {"site": site, "provinces": province_groups(site)})]
     for content in site.sorted_orgs():
         ctx = {"site": site, "content": content, "org": content.org}
-        pages.append(PageSpec(source_uri(urls.org_url(content.slug)), "org", "org.md.j2", ctx))
+        pages.append(PageSpec(source_uri(urls.org_url(content.slug)), "org", "org.md.j2",
+                              {**ctx, "view": org_view(content)}))
         for entry in content.plans:
             view = plan_view(content, entry)
             pages.append(PageSpec(source_uri(urls.plan_url(content.slug, entry.key)), "plan", "plan.md.j2",

@@ -55,7 +55,7 @@ class Searcher:
         result: Optional[set[int]] = None
         for gram in grams:
             shard = self._load(f"g/{fnv1a(gram) % self.manifest['gram_shards']}.json")
-            deltas = shard.get(gram)  # type: ignore[union-attr]
+            deltas = shard.get(gram)  # type: ignore[attr-defined]
             if not deltas:
                 return []
             ids, total = set(), 0

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, Optional, TypeVar, Union
 
-from ..model import AssetEntry, Cop, KnowledgeTopic, Meeting, OrgContent, SiteModel
+from ..model import AssetEntry, Cop, KnowledgeAsset, KnowledgeTopic, Meeting, OrgContent, SiteModel
 from ..thai.collation import thai_sorted
 from . import urls
 from .people import Card
@@ -83,7 +83,7 @@ class Subject:
     cards: list[Card]
 
     @property
-    def titled(self) -> object:
+    def titled(self) -> Union[KnowledgeAsset, KnowledgeTopic]:
         """The object whose ``title``/``title_en`` the template prints with tx()."""
         return self.item.asset if isinstance(self.item, AssetEntry) else self.item
 

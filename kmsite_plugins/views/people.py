@@ -15,7 +15,6 @@ from ..model import (
     Person,
     PlanEntry,
     Position,
-    SiteModel,
 )
 from ..model.committee import Member
 from ..thai.collation import thai_sorted
@@ -118,16 +117,6 @@ def people_cards(content: OrgContent) -> list[Card]:
         card.assets = [a for a in content.assets if refs.intersection(a.asset.holders) or a.asset.owner in refs]
         card.cops = [(cop, role) for cop in content.cops if (role := _cop_role(cop, refs))]
     return thai_sorted(cards, key=lambda c: c.name("th"))
-
-
-def org_groups(site: SiteModel, unknown_province: str) -> list[tuple[str, list[tuple[str, list[OrgContent]]]]]:
-    """Organisations grouped by province, then by type, each level in Thai order."""
-    provinces: dict[str, dict[str, list[OrgContent]]] = {}
-    for content in site.sorted_orgs():
-        province = content.org.province or unknown_province
-        provinces.setdefault(province, {}).setdefault(content.org.type, []).append(content)
-    return [(p, sorted(types.items())) for p, types in
-            thai_sorted(provinces.items(), key=lambda kv: kv[0])]
 
 
 def latest_plan(content: OrgContent) -> Optional[PlanEntry]:

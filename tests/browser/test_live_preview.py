@@ -27,7 +27,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
+def page(browser):
     context = browser.new_context()
     yield context.new_page()
     context.close()
@@ -37,7 +37,7 @@ def _line_of(path: Path, prefix: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(prefix))
 
 
-def test_plans_edit_error_and_fix_show_in_the_open_page(preview: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
+def test_plans_edit_error_and_fix_show_in_the_open_page(preview: LiveServer, page) -> None:
     from playwright.sync_api import expect
 
     org_file = preview.project / "plans" / "suso" / "organisation.yml"
@@ -72,7 +72,7 @@ def test_plans_edit_error_and_fix_show_in_the_open_page(preview: LiveServer, pag
     expect(page.locator("#kmsite-problems")).to_have_count(0)
 
 
-def test_yaml_syntax_error_shows_on_every_page_and_clears(preview: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
+def test_yaml_syntax_error_shows_on_every_page_and_clears(preview: LiveServer, page) -> None:
     from playwright.sync_api import expect
 
     plan = preview.project / "plans" / "suso" / "plans" / "undated.yml"
@@ -91,7 +91,7 @@ def test_yaml_syntax_error_shows_on_every_page_and_clears(preview: LiveServer, p
     expect(page.locator("#kmsite-problems")).to_have_count(0)
 
 
-def test_docs_edit_shows_in_the_open_page(preview: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
+def test_docs_edit_shows_in_the_open_page(preview: LiveServer, page) -> None:
     from playwright.sync_api import expect
 
     about = preview.project / "docs" / "about" / "index.md"
@@ -102,7 +102,7 @@ def test_docs_edit_shows_in_the_open_page(preview: LiveServer, page) -> None:  #
     expect(page.locator("article")).to_contain_text(marker, timeout=BUILD_TIMEOUT_MS)
 
 
-def test_org_selection_builds_only_the_named_organisations(preview: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
+def test_org_selection_builds_only_the_named_organisations(preview: LiveServer, page) -> None:
     from playwright.sync_api import expect
 
     assert preview.status("orgs/suso/") == 200

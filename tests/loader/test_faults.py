@@ -8,6 +8,7 @@ import sys
 
 from kmsite_plugins.cli import check
 from kmsite_plugins.loader import Severity, load_site
+from tests.conftest import must
 
 from .edits import errors, replace_in
 
@@ -27,7 +28,7 @@ def test_bad_yaml(demo_copy):
     found = errors(demo_copy)
     assert len(found) == 1
     assert found[0].startswith("plans/suso/organisation.yml:")
-    assert int(LINE.match(found[0])["line"]) >= line
+    assert int(must(LINE.match(found[0]))["line"]) >= line
     assert "malformed YAML" in found[0]
 
 
@@ -98,7 +99,7 @@ def test_every_fault_reported_at_once(demo_copy, capsys):
     out = capsys.readouterr().out.splitlines()
     assert status == 1
     error_lines = [line for line in out if LINE.match(line) and ": note: " not in line and ": warning: " not in line]
-    files = {LINE.match(line)["path"] for line in error_lines}
+    files = {must(LINE.match(line))["path"] for line in error_lines}
     assert files == {"plans/suso/organisation.yml", "plans/pathumthani-pao/plans/2567.yml",
                      "plans/pathumthani-pao/committees.yml", "plans/prachantakham/organisation.yml"}
 

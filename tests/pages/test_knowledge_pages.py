@@ -10,7 +10,7 @@ from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import public_view
 from kmsite_plugins.thai.collation import thai_sorted
 from kmsite_plugins.views.knowledge import site_assets, tag_index
-from tests.conftest import ROOT, read_front_matter, read_yaml, text_of
+from tests.conftest import ROOT, must, read_front_matter, read_yaml, text_of
 
 LEADING_VOWELS = "เแโใไ"
 
@@ -44,7 +44,7 @@ def test_prachantakham_map_lists_fifteen_topics_with_departments_and_holders(bui
 
 def test_map_links_topics_to_their_assets(built_site: Path):
     html = (built_site / "orgs/prachantakham/knowledge/index.html").read_text(encoding="utf-8")
-    row = re.search(r'<tr id="signboard-tax">(.*?)</tr>', html, flags=re.S).group(1)
+    row = must(re.search(r'<tr id="signboard-tax">(.*?)</tr>', html, flags=re.S)).group(1)
     assert 'href="signboard-tax-guide/"' in row
     assert (built_site / "orgs/prachantakham/knowledge/signboard-tax-guide/index.html").exists()
 
@@ -66,7 +66,7 @@ def test_asset_page_shows_fields_attachment_and_thai_dates(built_site: Path):
         assert label in text, label
     assert "๕ กุมภาพันธ์ ๒๕๖๗" in text  # created: 2567-02-05, BE with Thai digits
     assert "๑ มีนาคม ๒๕๖๗" in text  # reviewed: ๑ มีนาคม ๒๕๖๗
-    href = re.search(r'<a href="([^"]+signboard-tax-checklist\.csv)"', html).group(1)
+    href = must(re.search(r'<a href="([^"]+signboard-tax-checklist\.csv)"', html)).group(1)
     shipped = (page.parent / href).resolve()
     source = ROOT / "plans/prachantakham/knowledge/files/signboard-tax-checklist.csv"
     assert shipped.read_bytes() == source.read_bytes()
@@ -84,7 +84,7 @@ def test_english_asset_page_has_english_labels_ce_dates_and_the_same_attachment(
     for label in ("Department", "Knowledge type", "Knowledge holders", "Attachments", "Created", "Last reviewed"):
         assert label in text
     assert "5 February 2024" in text and "1 March 2024" in text
-    href = re.search(r'<a href="([^"]+signboard-tax-checklist\.csv)"', html).group(1)
+    href = must(re.search(r'<a href="([^"]+signboard-tax-checklist\.csv)"', html)).group(1)
     csv = "orgs/prachantakham/knowledge/signboard-tax-guide/files/signboard-tax-checklist.csv"
     assert (page.parent / href).resolve() == (built_site / csv)
     assert 'lang="th"' in html  # the Thai body, marked as Thai
@@ -163,7 +163,7 @@ def test_org_page_links_feeds_and_open_data(built_site: Path):
         assert href in html, href
     assert '<link rel="alternate" type="application/rss+xml" href="./feed.xml">' in html
     en = (built_site / "en/orgs/suso/index.html").read_text(encoding="utf-8")
-    href = re.search(r'href="([^"]*suso\.json)"', en).group(1)
+    href = must(re.search(r'href="([^"]*suso\.json)"', en)).group(1)
     assert (built_site / "en/orgs/suso" / href).resolve() == built_site / "orgs/suso/opendata/suso.json"
 
 

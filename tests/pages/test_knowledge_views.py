@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from kmsite_plugins.model import AssetEntry, KnowledgeAsset, KnowledgeTopic, Organisation, OrgContent, SiteModel
@@ -12,7 +13,7 @@ WORDS = ["ไก่", "ใบไม้", "โรงเรียน", "แมว"
 DICTIONARY_ORDER = ["กา", "เกลือ", "ไก่", "ขนม", "ใบไม้", "แมว", "โรงเรียน"]
 
 
-def _org(slug: str, name: str, assets: list[tuple[str, dict]], topics: list[KnowledgeTopic] = ()) -> OrgContent:
+def _org(slug: str, name: str, assets: list[tuple[str, dict]], topics: Sequence[KnowledgeTopic] = ()) -> OrgContent:
     org = Organisation(name=name, type="อบต.")
     entries = [AssetEntry(f"a{i}", KnowledgeAsset(**{"title": title, "summary": "-", "type": "tacit", "form": "manual",
                                                      "created": f"2567-01-0{i + 1}", **extra}), "", Path(f"/x/a{i}.md"))

@@ -38,7 +38,7 @@ def configs(project: Path) -> Iterator[Callable[[], MkDocsConfig]]:
     get_config().plugins.on_startup(command="build", dirty=False)  # the reused plugin instance leaves serve mode
 
 
-def test_serve_shows_errors_on_every_page_and_keeps_the_last_good_urls(project: Path, configs) -> None:  # type: ignore[no-untyped-def]
+def test_serve_shows_errors_on_every_page_and_keeps_the_last_good_urls(project: Path, configs) -> None:
     config = configs()
     config.plugins.on_startup(command="serve", dirty=False)
     build(config)
@@ -62,7 +62,7 @@ def test_serve_shows_errors_on_every_page_and_keeps_the_last_good_urls(project: 
     assert "KM" in text_of(plan_page)
 
 
-def test_a_build_still_stops_on_content_errors(project: Path, configs, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_build_still_stops_on_content_errors(project: Path, configs, caplog) -> None:
     (project / "plans" / "suso" / "organisation.yml").write_text("name: [unclosed\n", encoding="utf-8")
     config = configs()
     config.plugins.on_startup(command="build", dirty=False)
