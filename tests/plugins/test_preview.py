@@ -15,6 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from kmsite_plugins.plugins.preview import only_orgs
+
 from ..conftest import ROOT, text_of
 
 
@@ -70,3 +72,22 @@ def test_a_build_still_stops_on_content_errors(project: Path, configs, caplog) -
         build(config)
     assert "plans/suso/organisation.yml:2: malformed YAML" in caplog.text
     assert not (project / "site" / "index.html").exists()
+
+
+def test_the_selection_variable_is_read_under_serve_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KMSITE_ONLY_ORGS", "suso, prachantakham,")
+    assert only_orgs([], from_env=True) == ["suso", "prachantakham"]
+    assert only_orgs([], from_env=False) is None  # a variable left in a shell never shrinks a build
+    assert only_orgs(["pathumthani-pao"], from_env=False) == ["pathumthani-pao"]
+    monkeypatch.delenv("KMSITE_ONLY_ORGS")
+    assert only_orgs([], from_env=True) is None
+
+
+def test_a_partial_build_warns_so_a_strict_build_refuses_it(project: Path, configs, caplog) -> None:
+    config = configs()
+    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins["kmsite"].config["only_orgs"] = ["suso"]
+    config.strict = True
+    with pytest.raises(Abort, match="warning"):
+        build(config)
+    assert "only_orgs: building 1 organisation(s) of the tree (suso)" in caplog.text
