@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +25,18 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # MkDocs' serve then stops the server and removes its temporary site
 
 
+def _address_problem(dev_addr: str) -> str:
+    """Why the server could not listen on ``host:port`` (not host:port, port taken), or ""."""
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        return "give the address as HOST:PORT, e.g. 127.0.0.1:8000"
+    try:
+        with socket.create_server((host, int(port))):
+            return ""
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
 def serve(config_file: Path, dev_addr: str = DEFAULT_ADDR, orgs: Sequence[str] = (), internal: bool = False) -> int:
     """Serve the site until interrupted; returns the exit status."""
     if not config_file.is_file():
@@ -32,6 +45,10 @@ def serve(config_file: Path, dev_addr: str = DEFAULT_ADDR, orgs: Sequence[str] =
     if internal and AUDIENCE_ENV not in config_file.read_text(encoding="utf-8"):
         print(f"kmsite serve --internal: {config_file} does not set the kmsite plugin's audience from "
               f"{AUDIENCE_ENV}; add 'audience: !ENV [{AUDIENCE_ENV}, public]' under '- kmsite:'", file=sys.stderr)
+        return 2
+    problem = _address_problem(dev_addr)
+    if problem:  # before the first build, which takes minutes in a large tree
+        print(f"kmsite serve: cannot serve on {dev_addr}: {problem}", file=sys.stderr)
         return 2
     os.environ[AUDIENCE_ENV] = "internal" if internal else "public"
     if orgs:
