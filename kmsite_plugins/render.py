@@ -22,7 +22,6 @@ from .outputs import qr as qrcodes
 from .outputs.spec import OutputFile
 from .pages.spec import PageSpec
 from .thai.dates import MONTHS, ce_to_be, format_long_date, format_month
-from .views import people as views
 from .views import urls
 from .views.context import BuildContext
 from .views.shortlinks import ShortLink
@@ -149,10 +148,9 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.labels = load_labels(self.lang)
-        # Templates format view data; besides labels and formatting, they may look up a reference (entity)
-        # and build a URL (urls), nothing else.
+        # Templates format view data: besides labels and formatting they build URLs (urls), nothing else.
         self.env.globals.update(
-            t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience, entity=views.entity,
+            t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience,
             month_label=month_label,
         )
         self.env.globals.update(announcement_globals(ctx.site_url, self.lang, self.default_lang))

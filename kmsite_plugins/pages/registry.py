@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..model import SiteModel
 from ..views import urls
 from ..views.org import org_view, province_groups
+from ..views.people import entity_index
 from ..views.plan import plan_view
 from .announcements import announcement_pages, poster_pages
 from .knowledge import knowledge_pages
@@ -43,6 +44,9 @@ def build_pages(site: SiteModel) -> list[PageSpec]:
     pages: list[PageSpec] = []
     for builder in BUILDERS:
         pages.extend(builder(site))
+    entities = entity_index(site)  # what a reference in any page shows (templates look it up, never compute it)
+    for page in pages:
+        page.context["entities"] = entities
     seen: set[str] = set()
     for page in pages:
         if page.uri in seen:

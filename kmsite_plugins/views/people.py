@@ -15,6 +15,7 @@ from ..model import (
     Person,
     PlanEntry,
     Position,
+    SiteModel,
 )
 from ..model.committee import Member
 from ..thai.collation import thai_sorted
@@ -40,6 +41,19 @@ def entity(content: OrgContent, ref: Optional[str]) -> Optional[EntityView]:
     if isinstance(item, Department):
         return EntityView("department", item.id, item)
     return None
+
+
+EntityIndex = dict[str, dict[str, EntityView]]
+"""Per organisation slug, every referable id with its view."""
+
+
+def entity_index(site: SiteModel) -> EntityIndex:
+    """The view of every department, position and person of every organisation, made once per build."""
+    index: EntityIndex = {}
+    for slug, content in site.orgs.items():
+        views = {ref: entity(content, ref) for ref in content.entities()}
+        index[slug] = {ref: view for ref, view in views.items() if view is not None}
+    return index
 
 
 @dataclass
