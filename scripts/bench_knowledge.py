@@ -12,16 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from kmsite_plugins.model import (
-    AssetEntry,
-    Department,
-    KnowledgeAsset,
-    KnowledgeTopic,
-    Organisation,
-    OrgContent,
-    Position,
-    SiteModel,
-)
+from kmsite_plugins.model import (AssetEntry, Department, KnowledgeAsset, KnowledgeTopic, Organisation, OrgContent,
+                                  Position, SiteModel)
 from kmsite_plugins.outputs import OutputContext
 from kmsite_plugins.outputs.feeds import feed_files
 from kmsite_plugins.outputs.opendata import opendata_files
