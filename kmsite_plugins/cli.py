@@ -45,6 +45,27 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
     return 0
 
 
+def import_(path: Path, slug: str, fiscal_year: Optional[int], fmt: Optional[str], root: Path,
+            out: Optional[TextIO] = None) -> int:
+    """``kmsite import``: write ``plans/<slug>/`` as a draft and print the import report."""
+    from .importer import import_file
+
+    out = out or sys.stdout
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        print(f"kmsite import: '{slug}' is not a valid slug: use lower-case a-z, 0-9 and '-'", file=sys.stderr)
+        return 2
+    if not path.is_file():
+        print(f"kmsite import: {path}: no such file", file=sys.stderr)
+        return 2
+    try:
+        _, _, report = import_file(path, slug, fiscal_year, fmt, root)  # type: ignore[arg-type]
+    except (FileExistsError, UnicodeDecodeError, ValueError) as exc:
+        print(f"kmsite import: {path}: {exc}", file=sys.stderr)
+        return 2
+    print(report, file=out, end="")
+    return 0
+
+
 INTERNAL_SITE_DIR = "site-internal"
 
 
@@ -80,7 +101,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          "writes to site-internal/ unless -d is given; never publish it")
     p_build.add_argument("-f", "--config-file", default="mkdocs.yml")
     p_build.add_argument("-d", "--site-dir", default=None)
+    p_import = sub.add_parser("import", help="draft an organisation folder from a Word plan (.docx) or a text export")
+    p_import.add_argument("file")
+    p_import.add_argument("--org", required=True, help="slug of the new organisation folder")
+    p_import.add_argument("--fiscal-year", type=int, default=None, help="fiscal year (BE) when the document has none")
+    p_import.add_argument("--format", choices=("markdown", "yaml"), default=None,
+                          help="plan file form (default: markdown when available, else yaml)")
+    p_import.add_argument("--root", default=".", help="project root (default: .)")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return import_(Path(args.file), args.org, args.fiscal_year, args.format, Path(args.root))
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":

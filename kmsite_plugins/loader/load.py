@@ -23,8 +23,10 @@ from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter, load_yaml_
 M = TypeVar("M", bound=BaseModel)
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-# Files and folders an organisation folder may hold; anything else is reported.
-KNOWN_ENTRIES = {"organisation.yml", "committees.yml", "cops.yml", "plans", "knowledge", "announcements", "photos"}
+# Files and folders an organisation folder may hold; anything else is reported. ``import/`` holds the notes of
+# ``kmsite import`` (leftovers, raw cells, report): never read, never published.
+KNOWN_ENTRIES = {"organisation.yml", "committees.yml", "cops.yml", "plans", "knowledge", "announcements", "photos",
+                 "import"}
 
 
 def find_plans_dir(root: Path) -> Path:

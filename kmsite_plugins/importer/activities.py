@@ -1,0 +1,161 @@
+"""Activity tables: header recognition, repeated headers, section rows, KM steps, periods, raw cells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..thai.dates import ThaiDateError
+from ..thai.periods import parse_period
+from .document import Cell, Loc, Row, Table
+from .labels import ACTIVITY_KEYS, header_keys, normalise_label, table_kind
+from .rejoin import rejoin
+from .result import Finding
+from .steps import kind_of_title, step_of
+
+
+@dataclass
+class BuiltTable:
+    kind: Optional[str]
+    columns: list[dict[str, str]]
+    rows: list[dict[str, Any]]
+    raw: list[dict[str, Any]]
+    locs: list[Loc] = field(default_factory=list)
+    title: Optional[str] = None
+    loc: Optional[Loc] = None
+    consumed: list[Loc] = field(default_factory=list)
+
+
+def find_header(table: Table) -> Optional[int]:
+    for i, row in enumerate(table.rows):
+        if table_kind(row.texts()) == "activity":
+            return i
+    return None
+
+
+def _same_header(row: Row, header: Row) -> bool:
+    a = [normalise_label(t) for t in row.texts() if t.strip()]
+    b = [normalise_label(t) for t in header.texts() if t.strip()]
+    return a == b
+
+
+def _cell_value(cell: Cell) -> str:
+    return rejoin(cell.text.strip())
+
+
+class ActivityBuilder:
+    """Turns one source table (or its continuation) into one or more plan tables."""
+
+    def __init__(self, fiscal_year: Optional[int], findings: list[Finding]):
+        self.fy = fiscal_year
+        self.findings = findings
+
+    def build(self, table: Table, header_at: int, title_kind: Optional[str], title: Optional[str]) -> list[BuiltTable]:
+        header = table.rows[header_at]
+        keys = header_keys(header.texts())
+        by_col: dict[int, str] = {}
+        columns: list[dict[str, str]] = []
+        for cell, key in zip(header.cells, keys):
+            if key in ACTIVITY_KEYS and key not in by_col.values():
+                by_col[cell.col] = key
+                columns.append({"key": key, "header": cell.text.strip()})
+        consumed = [c.loc for c in header.cells if c.text.strip()]
+        built: list[BuiltTable] = []
+        current = BuiltTable(kind=title_kind, columns=columns, rows=[], raw=[], title=title, loc=table.loc)
+        built.append(current)
+        for row in table.rows[header_at + 1:]:
+            filled = row.filled()
+            if not filled:
+                continue
+            if _same_header(row, header):
+                consumed += [c.loc for c in filled]
+                self.findings.append(Finding("repeated-header", "header row repeated (a page break); dropped", row.loc))
+                continue
+            if len(filled) == 1 and (len(row.cells) == 1 or filled[0].span > 1 or len(table.rows[header_at].cells) > 2) \
+                    and kind_of_title(filled[0].text) and not re.match(r"^\s*[0-9๐-๙]", filled[0].text):
+                # a section row of a combined table: "กระบวนการบริหารจัดการการเปลี่ยนแปลง (CMP)"
+                consumed.append(filled[0].loc)
+                if current.rows:
+                    current = BuiltTable(kind=kind_of_title(filled[0].text), columns=columns, rows=[], raw=[],
+                                         title=filled[0].text.strip(), loc=row.loc)
+                    built.append(current)
+                else:
+                    current.kind, current.title = kind_of_title(filled[0].text), filled[0].text.strip()
+                continue
+            self._row(row, by_col, current, consumed)
+        for item in built:
+            item.consumed = consumed
+            if item.kind is None:
+                item.kind = self._kind_from_steps(item)
+            self._steps(item)
+        return [b for b in built if b.rows]
+
+    def _row(self, row: Row, by_col: dict[int, str], table: BuiltTable, consumed: list[Loc]) -> None:
+        values: dict[str, Any] = {}
+        raw: dict[str, Any] = {"source": str(row.loc), "cells": {}}
+        for cell in row.cells:
+            key = by_col.get(cell.col)
+            if not cell.text.strip():
+                continue
+            if key is None:
+                raw.setdefault("unplaced", []).append({"at": str(cell.loc), "text": cell.text})
+                continue
+            values[key] = cell.text.strip() if key == "no" else _cell_value(cell)
+            raw["cells"][key] = cell.raw
+            if cell.merged_from is None:
+                consumed.append(cell.loc)
+        if not values:
+            return
+        values.setdefault("activity", "")
+        if "period" in values:
+            self._period(values, row.loc)
+        table.rows.append(values)
+        table.raw.append(raw)
+        table.locs.append(row.loc)
+
+    def _period(self, values: dict[str, Any], loc: Loc) -> None:
+        text = values["period"]
+        try:
+            period = parse_period(text, self.fy)
+        except ThaiDateError as exc:
+            if exc.suggestions and exc.value in text:
+                guess = text.replace(exc.value, exc.suggestions[0], 1)
+                others = f" (also possible: {', '.join(exc.suggestions[1:])})" if len(exc.suggestions) > 1 else ""
+                values.setdefault("corrections", {})["period"] = {
+                    "value": guess,
+                    "note": f"kmsite import: '{exc.value}' is not a month; the nearest valid month "
+                            f"'{exc.suggestions[0]}' is a guess to check{others}",
+                }
+                self.findings.append(Finding("invalid-month", f"'{exc.value}' in period '{text}' is not a month; "
+                                             f"draft carries a correction to check: '{guess}'{others}", loc))
+            else:
+                self.findings.append(Finding("bad-period", f"period '{text}': {exc}", loc))
+            return
+        if period.repeated:
+            self.findings.append(Finding("repeated-period", f"the period '{text}' is written twice", loc))
+
+    @staticmethod
+    def _kind_from_steps(table: BuiltTable) -> str:
+        votes = {"kmp": 0, "cmp": 0}
+        for row in table.rows:
+            step, _ = step_of(row.get("activity", ""), None)
+            if step:
+                votes["cmp" if step.startswith("CMP") else "kmp"] += 1
+        return "cmp" if votes["cmp"] > votes["kmp"] else "kmp"
+
+    def _steps(self, table: BuiltTable) -> None:
+        for row, loc in zip(table.rows, table.locs):
+            step, written = step_of(row.get("activity", ""), table.kind)
+            if step is None:
+                self.findings.append(Finding("no-step", f"row '{row.get('no', '?')}' ({row.get('activity', '')[:40]}): "
+                                             f"no KM step recognised; step left empty", loc))
+                continue
+            if (step.startswith("CMP")) != (table.kind == "cmp"):
+                self.findings.append(Finding("step-kind", f"row '{row.get('no', '?')}' names {written or step} in a "
+                                             f"{table.kind.upper() if table.kind else '?'} table", loc))
+                if not written:
+                    continue
+            if written and re.search(r"KMIP", written, re.IGNORECASE):
+                self.findings.append(Finding("step-typo", f"'{written}' read as {step}", loc))
+            row["step"] = step

@@ -1,0 +1,95 @@
+"""Names, positions and committee seats as plans write them.
+
+``๑. นายสมคิด  รองเดช`` is a person (honorific, given name, surname); ``ผู้อำนวยการกองคลัง`` is a
+position (no honorific, or no space between the parts: ``นายกองค์การบริหารส่วนตำบล`` is a post, not
+``นาย`` + a name). Seats are the committee roles of the model; ``เป็นกรรมการ`` keeps its wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..model.committee import CommitteeRole
+
+HONORIFICS = ("ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "นางสาว", "นาง", "นาย", "น.ส.", "ดร.", "พลตำรวจโท",
+              "พันตำรวจเอก", "พ.ต.อ.", "พล.ต.ท.", "จ.ส.อ.", "สิบเอก", "ร.ต.", "ส.ต.ท.")
+_NUMBER = re.compile(r"^\s*[-•]?\s*\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\s*[.)]*\s*")
+ROLES: tuple[str, ...] = CommitteeRole.__args__  # type: ignore[attr-defined]
+_ROLE_WORDS = sorted(ROLES, key=len, reverse=True)
+
+
+@dataclass
+class Name:
+    honorific: str
+    name: str  # given name and surname as written (double spaces kept)
+
+
+def strip_number(text: str) -> tuple[str, str]:
+    """(``"๑."``, rest) of a numbered item; ("", text) when it has no number."""
+    match = _NUMBER.match(text)
+    if not match or not match.group(0).strip(" -•"):
+        return "", text.strip()
+    return match.group(0).strip(), text[match.end():].strip()
+
+
+def person_name(text: str) -> Optional[Name]:
+    """A person's name (honorific + two parts), or None when the text is a position or anything else."""
+    body = text.strip()
+    for honorific in HONORIFICS:
+        if body.startswith(honorific):
+            rest = body[len(honorific):].strip()
+            parts = rest.split()
+            if len(parts) == 2 and all(re.fullmatch(r"[\u0E01-\u0E4E.]+", p) for p in parts):
+                return Name(honorific=honorific, name=rest)
+    return None
+
+
+def seat_role(text: str) -> Optional[str]:
+    """The committee role a cell names (``เป็นกรรมการ`` → ``กรรมการ``), or None."""
+    body = re.sub(r"\s+", "", text)
+    body = body[len("เป็น"):] if body.startswith("เป็น") else body
+    for role in _ROLE_WORDS:
+        if body == re.sub(r"\s+", "", role):
+            return role
+    if body in ("เลขาฯ", "เลขานุการฯ"):
+        return "เลขานุการ"
+    if body in ("ผู้ช่วยเลขาฯ", "ผู้ช่วยเลขานุการฯ"):
+        return "ผู้ช่วยเลขานุการ"
+    if body in ("หัวหน้า", "หัวหน้าทีมKM"):
+        return "หัวหน้าทีม"
+    if body in ("รองหัวหน้า",):
+        return "รองหัวหน้าทีม"
+    return None
+
+
+@dataclass
+class Seat:
+    no: str
+    person: Optional[Name]
+    position: Optional[str]
+    role: str
+    role_raw: Optional[str]
+
+
+def roster_seat(cells: Sequence[str]) -> Optional[Seat]:
+    """A committee seat from a row's filled cells: [no+name, position, role] or [no+position, role]."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) < 2 or len(filled) > 4:
+        return None
+    role = seat_role(filled[-1])
+    if role is None:
+        return None
+    no, first = strip_number(filled[0])
+    person = person_name(first)
+    position = filled[1] if person and len(filled) >= 3 else (None if person else first)
+    raw = filled[-1] if re.sub(r"\s+", "", filled[-1]) != role.replace(" ", "") else None
+    return Seat(no=no, person=person, position=position, role=role, role_raw=raw)
+
+
+def pair_names_positions(names: Sequence[str], positions: Sequence[str]) -> Optional[list[tuple[str, str]]]:
+    """Names and positions listed as two separate lists are paired in order when the counts agree."""
+    if names and len(names) == len(positions):
+        return list(zip(names, positions))
+    return None
