@@ -120,12 +120,13 @@ class ActivityBuilder:
             period = parse_period(text, self.fy)
         except ThaiDateError as exc:
             if exc.suggestions and exc.value in text:
-                guess = text.replace(exc.value, exc.suggestions[0], 1)
-                others = f" (also possible: {', '.join(exc.suggestions[1:])})" if len(exc.suggestions) > 1 else ""
+                choices = self._fitting(text, exc.value, exc.suggestions)
+                guess = text.replace(exc.value, choices[0], 1)
+                others = f" (also possible: {', '.join(choices[1:])})" if len(choices) > 1 else ""
                 values.setdefault("corrections", {})["period"] = {
                     "value": guess,
                     "note": f"kmsite import: '{exc.value}' is not a month; the nearest valid month "
-                            f"'{exc.suggestions[0]}' is a guess to check{others}",
+                            f"'{choices[0]}' is a guess to check{others}",
                 }
                 self.findings.append(Finding("invalid-month", f"'{exc.value}' in period '{text}' is not a month; "
                                              f"draft carries a correction to check: '{guess}'{others}", loc))
@@ -134,6 +135,21 @@ class ActivityBuilder:
             return
         if period.repeated:
             self.findings.append(Finding("repeated-period", f"the period '{text}' is written twice", loc))
+
+    def _fitting(self, text: str, bad: str, suggestions: tuple[str, ...]) -> list[str]:
+        """Nearest months first that make the period parse and fall in the fiscal year (in fiscal order)."""
+        fits: list[tuple[int, str]] = []
+        for month in suggestions:
+            try:
+                period = parse_period(text.replace(bad, month, 1), self.fy)
+            except ThaiDateError:
+                continue
+            if self.fy and period.start and not period.months_in(self.fy):
+                continue
+            start = period.start[1] if period.start else 0
+            fits.append(((start - 10) % 12, month))
+        ordered = [m for _, m in sorted(fits)]
+        return ordered + [m for m in suggestions if m not in ordered]
 
     @staticmethod
     def _kind_from_steps(table: BuiltTable) -> str:

@@ -426,6 +426,10 @@ class Assembler:
         heading = self.committee_heading(i)
         seats = []
         for row in table.rows:
+            if table_kind(row.texts()) == "roster":
+                for cell in row.filled():
+                    self.use(cell.loc)
+                continue
             seat = roster_seat(row.texts())
             if seat is None:
                 continue

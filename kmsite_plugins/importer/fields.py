@@ -55,9 +55,11 @@ def narrative_heading(text: str) -> Optional[str]:
     squashed = re.sub(r"\s+", "", text)
     if len(squashed) > 90:
         return None
-    found = [(m.start(), key) for pattern, key in NARRATIVE
-             for m in [re.search(pattern, squashed, re.IGNORECASE)] if m]
-    return min(found)[1] if found else None
+    squashed = re.sub(r"^[-•*#·]*(?:[0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)]*)?", "", squashed)  # numbering and markup
+    for pattern, key in NARRATIVE:
+        if re.match(pattern, squashed, re.IGNORECASE):
+            return key
+    return None
 
 
 LIST_ITEM = re.compile(r"^\s*(?:[-•*·]\s*)?\(?(?:(?P<multi>[0-9๐-๙]+(?:\.[0-9๐-๙]+)+)\.?\s+"

@@ -76,12 +76,16 @@ class Seat:
 def roster_seat(cells: Sequence[str]) -> Optional[Seat]:
     """A committee seat from a row's filled cells: [no+name, position, role] or [no+position, role]."""
     filled = [c.strip() for c in cells if c.strip()]
+    lone_number = ""
+    if len(filled) >= 3 and re.fullmatch(r"[0-9๐-๙]{1,3}\s*[.)]?", filled[0]):
+        lone_number, filled = filled[0], filled[1:]  # the number in its own ลำดับ column
     if len(filled) < 2 or len(filled) > 4:
         return None
     role = seat_role(filled[-1])
     if role is None:
         return None
     no, first = strip_number(filled[0])
+    no = no or lone_number
     person = person_name(first)
     position = filled[1] if person and len(filled) >= 3 else (None if person else first)
     raw = filled[-1] if re.sub(r"\s+", "", filled[-1]) != role.replace(" ", "") else None
