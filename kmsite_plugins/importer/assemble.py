@@ -58,6 +58,12 @@ class Assembler:
     def use(self, loc: Loc) -> None:
         self.used.add(loc)
 
+    def label(self, loc: Loc, role: str) -> None:
+        """A heading or label read as structure: its words are recorded in import/cells.yml, not in content."""
+        text = next((t for item_loc, t in self.doc.items() if item_loc == loc), "")
+        self.used.add(loc)
+        self.result.labels.append({"at": str(loc), "as": role, "text": text})
+
     def position_ref(self, title: str) -> str:
         title = rejoin(" ".join(title.split()))
         key = _squash(title)
@@ -164,7 +170,7 @@ class Assembler:
             return i + 1
         key = narrative_heading(text)
         if key:
-            self.use(p.loc)
+            self.label(p.loc, f"heading of {key}")
             return self.narrative_list(i + 1, key)
         kind = kind_of_title(text)
         if kind and len(text) < 160 and self.next_is_table(i):
@@ -275,7 +281,7 @@ class Assembler:
         if positions:
             self.findings.append(Finding("paired", f"{len(names)} names paired in order with the {len(positions)} "
                                          f"positions listed after them", heading.loc))
-        self.use(heading.loc)
+        self.label(heading.loc, "heading of a committee listed as names and positions")
         name = re.sub(r"^#+\s*", "", " ".join(heading.text.split()))
         self.result.committees.append({"id": self.ids.make(name, "committee"), "kind": "other", "name": name,
                                        "members": members})
@@ -364,7 +370,7 @@ class Assembler:
     def topics(self, table: Table) -> None:
         keys = header_keys(table.rows[0].texts())
         for cell in table.rows[0].filled():
-            self.use(cell.loc)
+            self.label(cell.loc, "column header of the knowledge topics table")
         for row in table.rows[1:]:
             values = {key: cell for cell, key in zip(row.cells, keys) if key and cell.text.strip()}
             if "topic" not in values:
@@ -406,7 +412,7 @@ class Assembler:
             values = {key: cell for cell, key in zip(row.cells, keys) if key and cell.text.strip()}
             if table_kind(row.texts()) == "selection":
                 for cell in row.filled():
-                    self.use(cell.loc)
+                    self.label(cell.loc, "column header of the selected-knowledge table")
                 continue
             if "selected" not in values:
                 continue
@@ -428,7 +434,7 @@ class Assembler:
         for row in table.rows:
             if table_kind(row.texts()) == "roster":
                 for cell in row.filled():
-                    self.use(cell.loc)
+                    self.label(cell.loc, "column header of a roster")
                 continue
             seat = roster_seat(row.texts())
             if seat is None:
@@ -462,7 +468,7 @@ class Assembler:
         committee: dict[str, Any] = {"id": self.ids.make(name, "committee"), "kind": kind, "name": name,
                                      "members": members}
         if heading:
-            self.use(heading[0])
+            self.label(heading[0], f"heading of committee {committee['id']}")
         j = self.duties(i + 1, committee)
         self.result.committees.append(committee)
         return j

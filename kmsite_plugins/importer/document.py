@@ -19,7 +19,7 @@ class Loc:
 
     def __str__(self) -> str:
         if self.line is not None:
-            return f"{self.source}:{self.line}"
+            return f"{self.source}:{self.line}" + (f" cell {self.cell}" if self.cell and self.cell > 1 else "")
         if self.table is not None:
             where = f"table {self.table}"
             if self.row is not None:

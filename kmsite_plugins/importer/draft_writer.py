@@ -91,6 +91,6 @@ def write_draft(result: ImportResult, folder: Path, fmt: Format, report: str) ->
         else:
             put(f"plans/{result.plan_key}.yml", dump_yaml(result.plan, note))
     put("import/leftovers.md", leftovers_markdown(result))
-    put("import/cells.yml", dump_yaml({"source": result.source, "rows": result.raw_cells}))
+    put("import/cells.yml", dump_yaml({"source": result.source, "labels": result.labels, "rows": result.raw_cells}))
     put("import/report.txt", report)
     return written

@@ -60,6 +60,8 @@ def rejoin(text: str) -> str:
             continue
         left_word = re.split(r"[^\u0E01-\u0E4E]", left)[-1]
         right_word = re.split(r"[^\u0E01-\u0E4E]", right)[0]
+        if right[len(right_word):len(right_word) + 1] == "." or left[:-len(left_word) or None][-1:] == ".":
+            continue  # an abbreviation (อบต., ก.พ.) is its own word
         if left_word and right_word and joins_a_word(left_word, right_word):
             out.append(text[pos:match.start()])
             pos = match.end()

@@ -33,6 +33,7 @@ class ImportResult:
     plan: dict[str, Any] = field(default_factory=dict)
     plan_key: str = "undated"
     raw_cells: list[dict[str, Any]] = field(default_factory=list)  # every imported row: source and raw cells
+    labels: list[dict[str, Any]] = field(default_factory=list)  # headings and labels read as structure
     leftovers: list[Leftover] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     checker: list[str] = field(default_factory=list)  # kmsite check's messages on the draft

@@ -56,7 +56,7 @@ class _Reader:
 
     def cell(self, raw: str, line: int, col: int) -> Cell:
         text = html_to_text(clean_markdown(raw)) if raw.strip() else ""
-        return Cell(text=text, raw=raw, loc=self.loc(line), col=col)
+        return Cell(text=text, raw=raw, loc=Loc(self.name, line=line, cell=col + 1), col=col)
 
     def read(self) -> Document:
         i = 0
@@ -115,7 +115,9 @@ class _Reader:
     def cell_table(self, start: int, header_end: int) -> int:
         self.table = None
         table = self.new_table(start + 1)
-        header = [self.cell(self.lines[k].strip(), k + 1, c) for c, k in enumerate(range(start, header_end))]
+        header = [self.cell(self.lines[k].strip(), k + 1, 0) for k in range(start, header_end)]
+        for c, cell in enumerate(header):
+            cell.col = c
         table.rows.append(Row(cells=header, loc=Loc(self.name, line=start + 1, table=table.loc.table)))
         width = len(header)
         cells: list[Cell] = []
