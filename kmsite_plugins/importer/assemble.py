@@ -194,7 +194,7 @@ class Assembler:
             match = re.search(r"\(([^)]+)\)\s*(.*)$", value)
             if match and (person := person_name(match.group(1).strip())):
                 self.plan[key] = self.person_ref(person.honorific, person.name, match.group(2).strip() or None)
-                self.use(loc)
+                self.label(loc, f"the plan's {key}: a person of organisation.yml")
             return
         if key == "unit":
             self.plan.setdefault("unit", value)
@@ -305,6 +305,8 @@ class Assembler:
             self.plan.setdefault("worksheets", []).append(sheet.mapping)
             for loc in sheet.used:
                 self.use(loc)
+            for loc in sheet.checked:
+                self.label(loc, "a total or rank written on the worksheet (checked against the computed one)")
         elif any(roster_seat(r.texts()) for r in table.rows):
             return self.roster(i, table)
         return i + 1

@@ -22,6 +22,7 @@ RANK = re.compile(r"อันดับ")
 class SheetRead:
     mapping: dict[str, Any]
     used: list[Loc] = field(default_factory=list)
+    checked: list[Loc] = field(default_factory=list)  # the sheet's own totals and ranks (computed, not stored)
 
 
 def _score(text: str) -> Optional[int]:
@@ -50,6 +51,7 @@ def read_worksheet(table: Table, findings: list[Finding]) -> Optional[SheetRead]
         return None
     ids = IdMaker()
     used = [c.loc for c in header.filled()]
+    checked: list[Loc] = []
     criteria, cands = [], []
     for cell in candidates:
         cands.append({"id": ids.make(cell.text, "candidate"), "name": " ".join(cell.text.split()), "scores": {}})
@@ -65,8 +67,12 @@ def read_worksheet(table: Table, findings: list[Finding]) -> Optional[SheetRead]
                 cand["scores"][crit_id] = value
         elif TOTAL.match(label):
             totals_written = [_number(v) for v in values]
+            checked += [c.loc for c in row.filled()]
+            continue
         elif RANK.search(label):
             ranks_written = [_number(v) for v in values]
+            checked += [c.loc for c in row.filled()]
+            continue
         else:
             continue
         used += [c.loc for c in row.filled()]
@@ -90,4 +96,4 @@ def read_worksheet(table: Table, findings: list[Finding]) -> Optional[SheetRead]
     top = [c["id"] for c, r in zip(cands, ranks) if r == 1]
     if len(top) == 1:
         mapping["chosen"] = top[0]
-    return SheetRead({k: v for k, v in mapping.items() if v is not None}, used)
+    return SheetRead({k: v for k, v in mapping.items() if v is not None}, used, checked)
