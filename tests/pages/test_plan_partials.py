@@ -7,14 +7,16 @@ import re
 import pytest
 
 from kmsite_plugins.loader import load_site
-from kmsite_plugins.model import Plan
+from kmsite_plugins.model import Organisation, OrgContent, Plan, PlanEntry
 from kmsite_plugins.render import Renderer
+from kmsite_plugins.views.context import BuildContext
+from kmsite_plugins.views.plan import PlanView, plan_view
 from tests.conftest import ROOT
 
 
-def render(name: str, plan: Plan, lang: str = "th") -> str:
-    renderer = Renderer(lang, "th", ("th", "en"))
-    return renderer.env.get_template(f"partials/{name}.html.j2").render(plan=plan, t=renderer.t)
+def render(name: str, view: PlanView, lang: str = "th") -> str:
+    renderer = Renderer(BuildContext(None, lang, "th", ("th", "en")))
+    return renderer.env.get_template(f"partials/{name}.html.j2").render(plan=view.entry.plan, view=view, t=renderer.t)
 
 
 def text(html: str) -> str:
@@ -22,21 +24,23 @@ def text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_plan() -> Plan:
+def demo_plan() -> PlanView:
     site, problems = load_site(ROOT)
     assert problems.errors == []
-    return site.orgs["pathumthani-pao"].plans[0].plan
+    content = site.orgs["pathumthani-pao"]
+    return plan_view(content, content.plans[0])
 
 
 @pytest.fixture(scope="module")
-def bare_plan() -> Plan:
+def bare_plan() -> PlanView:
     site, _ = load_site(ROOT)
-    return site.orgs["suso"].plans[0].plan
+    content = site.orgs["suso"]
+    return plan_view(content, content.plans[0])
 
 
 @pytest.mark.parametrize("name", ["worksheets", "progress"])
 def test_nothing_without_worksheets_or_reports(name, bare_plan):
-    assert not bare_plan.worksheets and not bare_plan.progress
+    assert not bare_plan.entry.plan.worksheets and not bare_plan.entry.plan.progress
     assert render(name, bare_plan) == ""
     assert render(name, bare_plan, "en") == ""
 
@@ -95,10 +99,12 @@ def test_everything_is_escaped_and_only_web_links_are_links():
             {"row": "x", "status": "กำลังดำเนินการ", "note": "<img src=x>",
              "evidence": ["https://example.go.th/a?b=1&c=2", "javascript:alert(1)"]}]}],
     })
-    sheets = render("worksheets", plan)
+    content = OrgContent(slug="x", org=Organisation.model_validate({"name": "x", "type": "อบต."}))
+    view = plan_view(content, PlanEntry("2567", plan))
+    sheets = render("worksheets", view)
     assert "<b>" not in sheets and "&lt;b&gt;sheet&lt;/b&gt;" in sheets
     assert "&lt;i&gt;kpi&lt;/i&gt;" in sheets and "a &amp; b" in sheets
-    progress = render("progress", plan)
+    progress = render("progress", view)
     assert "<script>" not in progress and "&lt;script&gt;" in progress
     assert "<img" not in progress
     assert '<a href="https://example.go.th/a?b=1&amp;c=2">' in progress
