@@ -7,14 +7,15 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import TextIO
 
 from .loader import find_plans_dir, load_site
 
 
-def check(root: Path, out: Optional[TextIO] = None) -> int:
+def check(root: Path, out: TextIO | None = None) -> int:
     """Validate the whole tree, print every problem, return the exit status."""
     out = out or sys.stdout
     site, problems = load_site(root)
@@ -26,7 +27,7 @@ def check(root: Path, out: Optional[TextIO] = None) -> int:
     return 1 if errors else 0
 
 
-def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
+def new(slug: str, root: Path, out: TextIO | None = None) -> int:
     """Scaffold ``plans/<slug>/`` from commented templates that pass ``kmsite check``."""
     out = out or sys.stdout
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
@@ -45,8 +46,8 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
     return 0
 
 
-def import_(path: Path, slug: str, fiscal_year: Optional[int], fmt: Optional[str], root: Path,
-            out: Optional[TextIO] = None) -> int:
+def import_(path: Path, slug: str, fiscal_year: int | None, fmt: str | None, root: Path,
+            out: TextIO | None = None) -> int:
     """``kmsite import``: write ``plans/<slug>/`` as a draft and print the import report."""
     from .importer import import_file
 
@@ -80,7 +81,7 @@ def _mkdocs_logging() -> None:
         logger.setLevel(logging.INFO)
 
 
-def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = None) -> int:
+def build(config_file: Path, internal: bool = False, site_dir: str | None = None) -> int:
     """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages.
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
@@ -121,7 +122,7 @@ def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = N
     return 0
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kmsite", description="Tools for kmsite content.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="validate plans/ without building; report every problem")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from ..thai.dates import ThaiDateError
 from ..thai.periods import parse_period
@@ -17,17 +17,17 @@ from .steps import kind_of_title, step_of
 
 @dataclass
 class BuiltTable:
-    kind: Optional[str]
+    kind: str | None
     columns: list[dict[str, str]]
     rows: list[dict[str, Any]]
     raw: list[dict[str, Any]]
     locs: list[Loc] = field(default_factory=list)
-    title: Optional[str] = None
-    loc: Optional[Loc] = None
+    title: str | None = None
+    loc: Loc | None = None
     consumed: list[Loc] = field(default_factory=list)
 
 
-def find_header(table: Table) -> Optional[int]:
+def find_header(table: Table) -> int | None:
     for i, row in enumerate(table.rows):
         if table_kind(row.texts()) == "activity":
             return i
@@ -47,16 +47,16 @@ def _cell_value(cell: Cell) -> str:
 class ActivityBuilder:
     """Turns one source table (or its continuation) into one or more plan tables."""
 
-    def __init__(self, fiscal_year: Optional[int], findings: list[Finding]):
+    def __init__(self, fiscal_year: int | None, findings: list[Finding]):
         self.fy = fiscal_year
         self.findings = findings
 
-    def build(self, table: Table, header_at: int, title_kind: Optional[str], title: Optional[str]) -> list[BuiltTable]:
+    def build(self, table: Table, header_at: int, title_kind: str | None, title: str | None) -> list[BuiltTable]:
         header = table.rows[header_at]
         keys = header_keys(header.texts())
         by_col: dict[int, str] = {}
         columns: list[dict[str, str]] = []
-        for cell, key in zip(header.cells, keys):
+        for cell, key in zip(header.cells, keys, strict=False):
             if key in ACTIVITY_KEYS and key not in by_col.values():
                 by_col[cell.col] = key
                 columns.append({"key": key, "header": cell.text.strip()})
@@ -72,7 +72,8 @@ class ActivityBuilder:
                 consumed += [c.loc for c in filled]
                 self.findings.append(Finding("repeated-header", "header row repeated (a page break); dropped", row.loc))
                 continue
-            if len(filled) == 1 and (len(row.cells) == 1 or filled[0].span > 1 or len(table.rows[header_at].cells) > 2) \
+            wide = len(row.cells) == 1 or filled[0].span > 1 or len(header.cells) > 2
+            if len(filled) == 1 and wide \
                     and kind_of_title(filled[0].text) and not re.match(r"^\s*[0-9๐-๙]", filled[0].text):
                 # a section row of a combined table: "กระบวนการบริหารจัดการการเปลี่ยนแปลง (CMP)"
                 consumed.append(filled[0].loc)
@@ -161,7 +162,7 @@ class ActivityBuilder:
         return "cmp" if votes["cmp"] > votes["kmp"] else "kmp"
 
     def _steps(self, table: BuiltTable) -> None:
-        for row, loc in zip(table.rows, table.locs):
+        for row, loc in zip(table.rows, table.locs, strict=False):
             step, written = step_of(row.get("activity", ""), table.kind)
             if step is None:
                 self.findings.append(Finding("no-step", f"row '{row.get('no', '?')}' ({row.get('activity', '')[:40]}): "

@@ -7,14 +7,14 @@ source location, so nothing is dropped silently.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any
 
 from .activities import ActivityBuilder, BuiltTable, find_header
 from .document import Document, Loc, Paragraph, Table
-from .fields import COMMITTEE_HEADING, header_field, list_item, narrative_heading, BULLET_ITEM
+from .fields import BULLET_ITEM, COMMITTEE_HEADING, header_field, list_item, narrative_heading
 from .ids import IdMaker
 from .labels import header_keys, table_kind
-from .people import person_name, roster_seat, strip_number, seat_role
+from .people import person_name, roster_seat, strip_number
 from .rejoin import rejoin
 from .result import Finding, ImportResult, Leftover
 from .steps import kind_of_title
@@ -35,7 +35,7 @@ def _squash(text: str) -> str:
 
 
 class Assembler:
-    def __init__(self, doc: Document, fiscal_year: Optional[int]):
+    def __init__(self, doc: Document, fiscal_year: int | None):
         self.doc = doc
         self.result = ImportResult(source=doc.source)
         self.used: set[Loc] = set()
@@ -49,8 +49,8 @@ class Assembler:
         self.plan: dict[str, Any] = {}
         self.sections: list[dict[str, Any]] = []
         self.pending: dict[str, Any] = {}
-        self.pending_title: Optional[str] = None
-        self.pending_kind: Optional[str] = None
+        self.pending_title: str | None = None
+        self.pending_kind: str | None = None
         self.selection: list[dict[str, Any]] = []
         self.findings = self.result.findings
 
@@ -78,10 +78,11 @@ class Assembler:
             self.departments[key] = {"id": self.ids.make(name, "department"), "name": name}
         return self.departments[key]["id"]
 
-    def person_ref(self, honorific: str, name: str, position: Optional[str]) -> str:
+    def person_ref(self, honorific: str, name: str, position: str | None) -> str:
         key = _squash(name)
         if key not in self.people:
-            person: dict[str, Any] = {"id": self.ids.make(name, "person", words=2), "honorific": honorific, "name": name}
+            ident = self.ids.make(name, "person", words=2)
+            person: dict[str, Any] = {"id": ident, "honorific": honorific, "name": name}
             if position:
                 person["position"] = self.position_ref(position)
             self.people[key] = person
@@ -212,7 +213,7 @@ class Assembler:
 
     def narrative_list(self, i: int, key: str) -> int:
         items: list[str] = []
-        style: Optional[str] = None
+        style: str | None = None
         blocks = self.doc.blocks
         while i < len(blocks):
             block = blocks[i]
@@ -338,10 +339,11 @@ class Assembler:
         plan_table["columns"] = item.columns
         plan_table["rows"] = item.rows
         last = section["tables"][-1] if section["tables"] else None
-        if last and last["kind"] == item.kind and [c["key"] for c in last["columns"]] == [c["key"] for c in item.columns] \
-                and not self.pending_fresh:
+        same_columns = last is not None and [c["key"] for c in last["columns"]] == [c["key"] for c in item.columns]
+        if last is not None and last["kind"] == item.kind and same_columns and not self.pending_fresh:
             last["rows"].extend(item.rows)
-            self.findings.append(Finding("continued-table", f"a {item.kind.upper()} table continues after a break "
+            kind = (item.kind or "").upper()
+            self.findings.append(Finding("continued-table", f"a {kind} table continues after a break "
                                          f"(its title or header repeated); rows joined", item.loc))
         else:
             section["tables"].append(plan_table)
@@ -374,7 +376,7 @@ class Assembler:
         for cell in table.rows[0].filled():
             self.label(cell.loc, "column header of the knowledge topics table")
         for row in table.rows[1:]:
-            values = {key: cell for cell, key in zip(row.cells, keys) if key and cell.text.strip()}
+            values = {key: cell for cell, key in zip(row.cells, keys, strict=False) if key and cell.text.strip()}
             if "topic" not in values:
                 continue
             if [c.text for c in row.cells] == [c.text for c in table.rows[0].cells]:
@@ -411,7 +413,7 @@ class Assembler:
     def selected(self, table: Table) -> None:
         keys = header_keys(table.rows[0].texts())
         for row in table.rows:
-            values = {key: cell for cell, key in zip(row.cells, keys) if key and cell.text.strip()}
+            values = {key: cell for cell, key in zip(row.cells, keys, strict=False) if key and cell.text.strip()}
             if table_kind(row.texts()) == "selection":
                 for cell in row.filled():
                     self.label(cell.loc, "column header of the selected-knowledge table")
@@ -475,7 +477,7 @@ class Assembler:
         self.result.committees.append(committee)
         return j
 
-    def committee_heading(self, i: int) -> Optional[tuple[Loc, str]]:
+    def committee_heading(self, i: int) -> tuple[Loc, str] | None:
         for block in reversed(self.doc.blocks[max(0, i - 3):i]):
             if isinstance(block, Paragraph) and COMMITTEE_HEADING.search(block.text):
                 text = " ".join(block.text.split())
@@ -486,10 +488,9 @@ class Assembler:
 
     def duties(self, i: int, committee: dict[str, Any]) -> int:
         blocks = self.doc.blocks
-        if i >= len(blocks) or not isinstance(blocks[i], Paragraph) or "หน้าที่" not in blocks[i].text:
+        intro = blocks[i] if i < len(blocks) else None
+        if not isinstance(intro, Paragraph) or "หน้าที่" not in intro.text:
             return i
-        intro = blocks[i]
-        assert isinstance(intro, Paragraph)
         duties: list[str] = []
         j = i + 1
         while j < len(blocks) and isinstance(blocks[j], Paragraph):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Optional, Union
 
 
 @dataclass(frozen=True)
@@ -11,11 +11,11 @@ class Loc:
     """Where a piece of text came from: ``file:line`` (text export) or ``file table T row R cell C`` (DOCX)."""
 
     source: str
-    line: Optional[int] = None
-    table: Optional[str] = None  # "3" or "3.1" for a table nested in table 3
-    row: Optional[int] = None
-    cell: Optional[int] = None
-    paragraph: Optional[int] = None
+    line: int | None = None
+    table: str | None = None  # "3" or "3.1" for a table nested in table 3
+    row: int | None = None
+    cell: int | None = None
+    paragraph: int | None = None
 
     def __str__(self) -> str:
         if self.line is not None:
@@ -47,7 +47,7 @@ class Cell:
     loc: Loc
     col: int = 0  # grid column where the cell starts
     span: int = 1  # grid columns it covers (Word gridSpan)
-    merged_from: Optional[Loc] = None  # set on the rows a vertically merged cell repeats into
+    merged_from: Loc | None = None  # set on the rows a vertically merged cell repeats into
 
 
 @dataclass
@@ -66,10 +66,10 @@ class Row:
 class Table:
     rows: list[Row]
     loc: Loc
-    nested_in: Optional[Loc] = None
+    nested_in: Loc | None = None
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass

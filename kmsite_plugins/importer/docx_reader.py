@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -53,7 +53,7 @@ class _DocxReader:
                 self.table(child, str(self.tables), None)
         return self.out
 
-    def table(self, tbl: Any, ident: str, parent: Optional[Loc]) -> None:
+    def table(self, tbl: Any, ident: str, parent: Loc | None) -> None:
         table = Table(rows=[], loc=Loc(self.name, table=ident), nested_in=parent)
         self.out.blocks.append(table)
         nested: list[tuple[Any, Loc]] = []

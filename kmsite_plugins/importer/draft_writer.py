@@ -42,14 +42,14 @@ def dump_yaml(data: Any, header: str = "") -> str:
 
 def plan_markdown(plan: dict[str, Any]) -> str:
     """The Markdown plan form, written by helper mdplan's dumper."""
-    from ..loader.plan_markdown_dump import dump_plan_markdown  # type: ignore[import-not-found]
+    from ..loader.plan_markdown_dump import dump_plan_markdown
 
     return str(dump_plan_markdown(plan))
 
 
 def markdown_available() -> bool:
     try:
-        from ..loader import plan_markdown_dump  # type: ignore[attr-defined]  # noqa: F401
+        from ..loader import plan_markdown_dump  # noqa: F401
     except ImportError:
         return False
     return True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 # label pattern (spaces free) → plan-section key; order matters (longer labels first)
 _FIELDS: tuple[tuple[str, str], ...] = (
@@ -31,7 +30,7 @@ def _squash_label(text: str) -> tuple[str, str]:
     return re.sub(r"\s+", "", label), value
 
 
-def header_field(text: str) -> Optional[tuple[str, str]]:
+def header_field(text: str) -> tuple[str, str] | None:
     """(section key, value) of a form header line, or None."""
     label, value = _squash_label(text)
     if not value.strip():
@@ -50,7 +49,7 @@ NARRATIVE: tuple[tuple[str, str], ...] = (
 COMMITTEE_HEADING = re.compile(r"คณะทำงาน|คณะกรรมการ|คณะผู้จัดทำ|KMTeam|ทีมงาน")
 
 
-def narrative_heading(text: str) -> Optional[str]:
+def narrative_heading(text: str) -> str | None:
     """The plan list a short heading introduces (focus areas, desired states, success factors)."""
     squashed = re.sub(r"\s+", "", text)
     if len(squashed) > 90:
@@ -68,7 +67,7 @@ BULLET_ITEM = re.compile(r"^\s*[-•*·]\s+(?P<body>\S.*)$", re.S)
 SECTION_HEADING = re.compile(r"^\s*[0-9๐-๙]+\s*\.?\s*[^\s0-9๐-๙)]")
 
 
-def list_item(text: str) -> Optional[tuple[str, str]]:
+def list_item(text: str) -> tuple[str, str] | None:
     """(marker style, body) of a numbered list item such as ``๑) …``, ``๒). …``, ``- ๓) …``."""
     match = LIST_ITEM.match(text)
     if not match:

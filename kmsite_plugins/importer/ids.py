@@ -9,7 +9,7 @@ import icu
 
 
 @lru_cache(maxsize=1)
-def _romaniser() -> "icu.Transliterator":
+def _romaniser() -> icu.Transliterator:
     return icu.Transliterator.createInstance("Thai-Latin; Latin-ASCII")
 
 

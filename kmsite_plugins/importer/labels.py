@@ -8,7 +8,7 @@ model's column keys; other tables (topics, rosters, selection, worksheets) have 
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from ..model.plan import CELL_COLUMNS
 
@@ -55,16 +55,16 @@ _BY_LABEL: dict[str, str] = {normalise_label(label): key for key, labels in _LAB
 ACTIVITY_KEYS = frozenset(CELL_COLUMNS)
 
 
-def header_key(text: str) -> Optional[str]:
+def header_key(text: str) -> str | None:
     """The column key of a header label, or None when the text is not a known header."""
     return _BY_LABEL.get(normalise_label(text))
 
 
-def header_keys(texts: Sequence[str]) -> list[Optional[str]]:
+def header_keys(texts: Sequence[str]) -> list[str | None]:
     return [header_key(t) if t.strip() else None for t in texts]
 
 
-def table_kind(texts: Sequence[str]) -> Optional[str]:
+def table_kind(texts: Sequence[str]) -> str | None:
     """What a header row heads: ``activity``, ``topics``, ``roster``, ``selection``, or None."""
     keys = {k for k in header_keys(texts) if k}
     filled = [t for t in texts if t.strip()]

@@ -8,8 +8,8 @@ position (no honorific, or no space between the parts: ``นายกองค�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from ..model.committee import CommitteeRole
 
@@ -34,7 +34,7 @@ def strip_number(text: str) -> tuple[str, str]:
     return match.group(0).strip(), text[match.end():].strip()
 
 
-def person_name(text: str) -> Optional[Name]:
+def person_name(text: str) -> Name | None:
     """A person's name (honorific + two parts), or None when the text is a position or anything else."""
     body = text.strip()
     for honorific in HONORIFICS:
@@ -46,7 +46,7 @@ def person_name(text: str) -> Optional[Name]:
     return None
 
 
-def seat_role(text: str) -> Optional[str]:
+def seat_role(text: str) -> str | None:
     """The committee role a cell names (``เป็นกรรมการ`` → ``กรรมการ``), or None."""
     body = re.sub(r"\s+", "", text)
     body = body[len("เป็น"):] if body.startswith("เป็น") else body
@@ -67,13 +67,13 @@ def seat_role(text: str) -> Optional[str]:
 @dataclass
 class Seat:
     no: str
-    person: Optional[Name]
-    position: Optional[str]
+    person: Name | None
+    position: str | None
     role: str
-    role_raw: Optional[str]
+    role_raw: str | None
 
 
-def roster_seat(cells: Sequence[str]) -> Optional[Seat]:
+def roster_seat(cells: Sequence[str]) -> Seat | None:
     """A committee seat from a row's filled cells: [no+name, position, role] or [no+position, role]."""
     filled = [c.strip() for c in cells if c.strip()]
     lone_number = ""
@@ -92,8 +92,8 @@ def roster_seat(cells: Sequence[str]) -> Optional[Seat]:
     return Seat(no=no, person=person, position=position, role=role, role_raw=raw)
 
 
-def pair_names_positions(names: Sequence[str], positions: Sequence[str]) -> Optional[list[tuple[str, str]]]:
+def pair_names_positions(names: Sequence[str], positions: Sequence[str]) -> list[tuple[str, str]] | None:
     """Names and positions listed as two separate lists are paired in order when the counts agree."""
     if names and len(names) == len(positions):
-        return list(zip(names, positions))
+        return list(zip(names, positions, strict=False))
     return None

@@ -20,7 +20,7 @@ _WINDOW = 24  # characters of context on each side given to ICU
 
 
 @lru_cache(maxsize=1)
-def _breaker() -> "icu.BreakIterator":
+def _breaker() -> icu.BreakIterator:
     return icu.BreakIterator.createWordInstance(icu.Locale("th_TH"))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from .document import Loc
 
@@ -21,7 +21,7 @@ class Finding:
 
     code: str
     message: str
-    loc: Optional[Loc] = None
+    loc: Loc | None = None
 
 
 @dataclass

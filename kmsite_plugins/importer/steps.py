@@ -8,7 +8,6 @@ so line-wrap spaces do not hide them.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ..thai.digits import to_arabic
 
@@ -37,7 +36,7 @@ CMP_TITLE = re.compile(r"Change\s*Management|กระบวนการบร�
                        re.IGNORECASE)
 
 
-def explicit_step(text: str) -> Optional[tuple[str, str]]:
+def explicit_step(text: str) -> tuple[str, str] | None:
     """``("KMP5", "KMP ๕")`` for a written code, the second item as written; None without one."""
     match = _CODE.search(to_arabic(text))
     if not match:
@@ -51,11 +50,11 @@ def explicit_step(text: str) -> Optional[tuple[str, str]]:
     return f"{prefix}{number}", text[start:end]
 
 
-def named_step(text: str, kind: Optional[str]) -> Optional[str]:
+def named_step(text: str, kind: str | None) -> str | None:
     """The step whose name appears earliest in ``text``; ``kind`` (kmp/cmp) limits the names tried."""
     squashed = re.sub(r"\s+", "", text)
     tables = [KMP_NAMES, CMP_NAMES] if kind is None else [KMP_NAMES if kind == "kmp" else CMP_NAMES]
-    best: Optional[tuple[int, int, str]] = None
+    best: tuple[int, int, str] | None = None
     for names in tables:
         for step, variants in names.items():
             for name in variants:
@@ -67,7 +66,7 @@ def named_step(text: str, kind: Optional[str]) -> Optional[str]:
     return best[2] if best else None
 
 
-def step_of(text: str, kind: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+def step_of(text: str, kind: str | None) -> tuple[str | None, str | None]:
     """(step, written code) of an activity; the code is None when the step came from its name."""
     found = explicit_step(text)
     if found:
@@ -75,7 +74,7 @@ def step_of(text: str, kind: Optional[str]) -> tuple[Optional[str], Optional[str
     return named_step(text, kind), None
 
 
-def kind_of_title(text: str) -> Optional[str]:
+def kind_of_title(text: str) -> str | None:
     """``cmp`` or ``kmp`` when a title or section row names the table's process, else None."""
     if CMP_TITLE.search(text):
         return "cmp"

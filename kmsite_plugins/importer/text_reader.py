@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional
 
 from .document import Cell, Document, Loc, Paragraph, Row, Table
 from .html_text import html_to_text
@@ -42,7 +41,7 @@ class _Reader:
         self.name = name
         self.lines = path.read_text(encoding="utf-8-sig").splitlines()
         self.doc = Document(source=name)
-        self.table: Optional[Table] = None
+        self.table: Table | None = None
         self.tables = 0
 
     def loc(self, line: int) -> Loc:
@@ -91,7 +90,8 @@ class _Reader:
             return i + 1
         heading = _HEADING.match(body)
         text = clean_markdown(heading.group(2) if heading else body)
-        self.doc.blocks.append(Paragraph(text=text, loc=self.loc(number), heading=len(heading.group(1)) if heading else 0))
+        level = len(heading.group(1)) if heading else 0
+        self.doc.blocks.append(Paragraph(text=text, loc=self.loc(number), heading=level))
         return i + 1
 
     def add_row(self, raws: list[str], number: int) -> None:
@@ -101,7 +101,7 @@ class _Reader:
         self.table.rows.append(Row(cells=cells, loc=Loc(self.name, line=number, table=self.table.loc.table)))
 
     # -- one cell per line -------------------------------------------------------
-    def header_block(self, i: int) -> Optional[int]:
+    def header_block(self, i: int) -> int | None:
         """End index of a run of indented one-cell lines that are all column headers (3 or more)."""
         j = i
         while j < len(self.lines) and self.lines[j][:1] == "\t" and "\t" not in self.lines[j][1:] \

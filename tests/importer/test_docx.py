@@ -7,20 +7,17 @@ from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from kmsite_plugins.importer import import_file, read_document
 from kmsite_plugins.loader import load_site
-
-from .coverage import draft_text, found
+from tests.importer.nothing_lost import draft_text, found
 
 HEADER = ["ลำดับ", "กิจกรรม", "ระยะเวลา", "ตัวชี้วัด", "เป้าหมาย", "ผู้รับผิดชอบ"]
 
 
 def _row(table: Any, values: list[str]) -> None:
     cells = table.add_row().cells
-    for cell, value in zip(cells, values):
+    for cell, value in zip(cells, values, strict=False):
         cell.text = value
 
 
@@ -35,7 +32,7 @@ def _combined_plan(doc: DocxDocument) -> None:
     doc.add_paragraph("ชื่อองค์ความรู้ที่เลือก : การจัดเก็บภาษีป้าย")
     doc.add_paragraph("เจ้าภาพผู้รับผิดชอบองค์ความรู้ : กองคลัง")
     table = doc.add_table(rows=1, cols=len(HEADER))
-    for cell, label in zip(table.rows[0].cells, HEADER):
+    for cell, label in zip(table.rows[0].cells, HEADER, strict=False):
         cell.text = label
     _section_row(table, "กระบวนการจัดการความรู้ (KM Process)")
     _row(table, ["๑", "การบ่งชี้ความรู้ สำรวจความรู้ที่ต้องใช้", "ต.ค. ๒๕๖๗", "จำนวนเรื่อง", "๑ เรื่อง", "กองคลัง"])
@@ -58,7 +55,7 @@ def _team_nested(doc: DocxDocument) -> None:
     cell = outer.rows[0].cells[0]
     cell.text = "รายชื่อคณะทำงาน"
     inner = cell.add_table(rows=1, cols=3)
-    for c, label in zip(inner.rows[0].cells, ["ลำดับ", "ตำแหน่ง", "ทำหน้าที่เป็น"]):
+    for c, label in zip(inner.rows[0].cells, ["ลำดับ", "ตำแหน่ง", "ทำหน้าที่เป็น"], strict=False):
         c.text = label
     for values in (["๑", "ปลัดเทศบาล", "ประธานกรรมการ"], ["๒", "ผู้อำนวยการกองคลัง", "กรรมการ"],
                    ["๓", "นักทรัพยากรบุคคล", "เลขานุการ"]):
@@ -68,7 +65,7 @@ def _team_nested(doc: DocxDocument) -> None:
 def _worksheet(doc: DocxDocument) -> None:
     doc.add_paragraph("ใบงานที่ ๔ การคัดเลือกองค์ความรู้")
     table = doc.add_table(rows=1, cols=3)
-    for c, label in zip(table.rows[0].cells, ["เกณฑ์ (องค์ความรู้)", "การจัดเก็บภาษีป้าย", "งานสารบรรณ"]):
+    for c, label in zip(table.rows[0].cells, ["เกณฑ์ (องค์ความรู้)", "การจัดเก็บภาษีป้าย", "งานสารบรรณ"], strict=False):
         c.text = label
     _row(table, ["๑. สอดคล้องกับทิศทางยุทธศาสตร์", "๕", "๓"])
     _row(table, ["๒. มีโอกาสประสบความสำเร็จสูง", "มาก", "น้อย"])

@@ -11,6 +11,10 @@ from kmsite_plugins.importer.fields import header_field
 from kmsite_plugins.importer.html_text import html_to_text
 from kmsite_plugins.importer.text_reader import clean_markdown, is_rule
 
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO.parent / "shared" / "seeds"  # the worktree's or the CI clone's sibling shared/
+SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+
 _MARKER = re.compile(r"^\s*(?:[-•*·#]+\s*)?(?:\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\s*[.)]*\s*)?")
 
 
@@ -37,7 +41,8 @@ def draft_text(folder: Path) -> tuple[str, str]:
             text = path.read_text(encoding="utf-8")
             content += _strings(yaml.load(text)) if path.suffix == ".yml" else [text]
     leftovers = (folder / "import" / "leftovers.md").read_text(encoding="utf-8")
-    labels = [item["text"] for item in yaml.load((folder / "import" / "cells.yml").read_text(encoding="utf-8"))["labels"]]
+    cells = yaml.load((folder / "import" / "cells.yml").read_text(encoding="utf-8"))
+    labels = [item["text"] for item in cells["labels"]]
     return squash("\n".join(content)), squash(leftovers + "\n".join(labels))
 
 
