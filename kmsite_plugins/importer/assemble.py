@@ -395,7 +395,7 @@ class Assembler:
             if "holders" in values:
                 raw = values["holders"].text.strip()
                 holders = []
-                for part in re.split(r"[/,]|และ(?=\S)", raw):
+                for part in re.split(r"[/,]", raw):
                     part = part.strip()
                     if not part:
                         continue
@@ -481,7 +481,7 @@ class Assembler:
         for block in reversed(self.doc.blocks[max(0, i - 3):i]):
             if isinstance(block, Paragraph) and COMMITTEE_HEADING.search(block.text):
                 text = " ".join(block.text.split())
-                match = re.search(r"(คณะ(?:กรรมการ|ทำงาน)\S*(?:\s\S+)*?)(?:\s*ประกอบด้วย|\s*ดังนี้|$)", text)
+                match = re.search(r"(คณะ(?:กรรมการ|ทำงาน)\S*?(?:\s\S+?)*?)(?:\s*ประกอบด้วย|\s*ดังนี้|$)", text)
                 name = strip_number(match.group(1) if match else text)[1]
                 return block.loc, name
         return None

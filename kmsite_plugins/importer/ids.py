@@ -19,7 +19,7 @@ class IdMaker:
     def __init__(self) -> None:
         self.used: set[str] = set()
 
-    def make(self, text: str, fallback: str, words: int = 4) -> str:
+    def make(self, text: str, fallback: str, words: int = 5) -> str:
         latin = _romaniser().transliterate(text).lower()
         parts = [p for p in re.split(r"[^a-z0-9]+", latin) if p][:words]
         base = "-".join(parts)[:40].strip("-") or fallback
