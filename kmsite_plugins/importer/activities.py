@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..thai.dates import ThaiDateError
+from ..thai.dates import ThaiDateError, month_number
 from ..thai.periods import parse_period
 from .document import Cell, Loc, Row, Table
 from .labels import ACTIVITY_KEYS, header_keys, normalise_label, table_kind
@@ -34,6 +34,20 @@ def find_header(table: Table) -> int | None:
     return None
 
 
+def month_grid(row: Row) -> dict[int, str] | None:
+    """Grid column → month of a header row of month names (the Gantt form of ระยะเวลา), else None."""
+    months: dict[int, str] = {}
+    for cell in row.cells:
+        if cell.merged_from is not None or not cell.text.strip():
+            continue
+        try:
+            month_number(cell.text.strip())
+        except ThaiDateError:
+            return None
+        months[cell.col] = cell.text.strip()
+    return months if len(months) >= 3 else None
+
+
 def _same_header(row: Row, header: Row) -> bool:
     a = [normalise_label(t) for t in row.texts() if t.strip()]
     b = [normalise_label(t) for t in header.texts() if t.strip()]
@@ -50,6 +64,8 @@ class ActivityBuilder:
     def __init__(self, fiscal_year: int | None, findings: list[Finding]):
         self.fy = fiscal_year
         self.findings = findings
+        self.months: dict[int, str] | None = None
+        self.marks: list[Loc] = []  # month names and ticks of a month grid: structure, read into periods
 
     def build(self, table: Table, header_at: int, title_kind: str | None, title: str | None) -> list[BuiltTable]:
         header = table.rows[header_at]
@@ -61,10 +77,19 @@ class ActivityBuilder:
                 by_col[cell.col] = key
                 columns.append({"key": key, "header": cell.text.strip()})
         consumed = [c.loc for c in header.cells if c.text.strip()]
+        first = header_at + 1
+        self.months = month_grid(table.rows[first]) if first < len(table.rows) else None
+        if self.months:
+            self.marks += [c.loc for c in table.rows[first].cells if c.text.strip() and c.merged_from is None]
+            if "period" not in by_col.values():
+                columns.append({"key": "period", "header": "ระยะเวลา"})
+            for col in self.months:
+                by_col.pop(col, None)
+            first += 1
         built: list[BuiltTable] = []
         current = BuiltTable(kind=title_kind, columns=columns, rows=[], raw=[], title=title, loc=table.loc)
         built.append(current)
-        for row in table.rows[header_at + 1:]:
+        for row in table.rows[first:]:
             filled = row.filled()
             if not filled:
                 continue
@@ -95,9 +120,15 @@ class ActivityBuilder:
     def _row(self, row: Row, by_col: dict[int, str], table: BuiltTable, consumed: list[Loc]) -> None:
         values: dict[str, Any] = {}
         raw: dict[str, Any] = {"source": str(row.loc), "cells": {}}
+        marked: list[str] = []
         for cell in row.cells:
             key = by_col.get(cell.col)
             if not cell.text.strip():
+                continue
+            if self.months and cell.col in self.months:
+                marked.append(self.months[cell.col])
+                raw["cells"].setdefault("period_marks", {})[self.months[cell.col]] = cell.raw
+                self.marks.append(cell.loc)
                 continue
             if key is None:
                 raw.setdefault("unplaced", []).append({"at": str(cell.loc), "text": cell.text})
@@ -106,6 +137,8 @@ class ActivityBuilder:
             raw["cells"][key] = cell.raw
             if cell.merged_from is None:
                 consumed.append(cell.loc)
+        if marked and self.months:
+            values["period"] = self._marked_period(marked, row.loc)
         if not values:
             return
         values.setdefault("activity", "")
@@ -136,6 +169,15 @@ class ActivityBuilder:
             return
         if period.repeated:
             self.findings.append(Finding("repeated-period", f"the period '{text}' is written twice", loc))
+
+    def _marked_period(self, marked: list[str], loc: Loc) -> str:
+        """The months ticked in a month grid as one period: ``ต.ค. - ธ.ค.``; gaps are reported."""
+        order = list(self.months.values()) if self.months else marked
+        positions = [order.index(m) for m in marked]
+        if positions != list(range(positions[0], positions[-1] + 1)):
+            self.findings.append(Finding("month-gaps", f"months {', '.join(marked)} are ticked with gaps; the period "
+                                         f"is written from the first to the last", loc))
+        return marked[0] if len(marked) == 1 else f"{marked[0]} - {marked[-1]}"
 
     def _fitting(self, text: str, bad: str, suggestions: tuple[str, ...]) -> list[str]:
         """Nearest months first that make the period parse and fall in the fiscal year (in fiscal order)."""

@@ -329,6 +329,8 @@ class Assembler:
         if built:
             for loc in built[0].consumed:
                 self.use(loc)
+        for loc in builder.marks:
+            self.label(loc, "a month name or tick of the ระยะเวลา grid (read into the period)")
         self.pending_title, self.pending_kind = None, None
 
     def place(self, item: BuiltTable) -> None:

@@ -170,3 +170,33 @@ def test_every_paragraph_and_cell_is_in_the_draft_or_the_leftovers(tmp_path: Pat
     missing = [(str(loc), text) for loc, text in items if not found(text, content) and not found(text, leftovers)]
     assert missing == []
     assert "ข้อความที่ไม่อยู่ในแบบฟอร์มใด" in (folder / "import" / "leftovers.md").read_text(encoding="utf-8")
+
+
+def test_month_grid_becomes_the_period(tmp_path: Path) -> None:
+    """The Gantt form: ระยะเวลา spans a row of month names; ticked months become the period."""
+    doc = docx.Document()
+    doc.add_paragraph("แผนการจัดการความรู้ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    doc.add_paragraph("เทศบาลตำบลบางใหม่")
+    doc.add_paragraph("กระบวนการจัดการความรู้ (KM Process)")
+    table = doc.add_table(rows=2, cols=6)
+    top, months = table.rows[0].cells, table.rows[1].cells
+    for i, label in ((0, "ลำดับ"), (1, "กิจกรรม"), (5, "ผู้รับผิดชอบ")):
+        merged = top[i].merge(months[i])  # header cells merged down over the month row (vMerge)
+        merged.text = label
+    period = top[2].merge(top[4])  # ระยะเวลา spans the month columns (gridSpan)
+    period.text = "ระยะเวลา"
+    for cell, month in zip(months[2:5], ("ต.ค.", "พ.ย.", "ธ.ค."), strict=True):
+        cell.text = month
+    _row(table, ["๑", "การบ่งชี้ความรู้", "✓", "✓", "", "กองคลัง"])
+    _row(table, ["๒", "การเข้าถึงความรู้", "", "", "/", "กองคลัง"])
+    path = tmp_path / "gantt.docx"
+    doc.save(str(path))
+    (tmp_path / "plans").mkdir()
+    _, folder, report = import_file(path, "gantt", None, "yaml", tmp_path)
+    site, problems = load_site(tmp_path)
+    assert [p.format() for p in problems.errors] == []
+    rows = site.orgs["gantt"].plans[0].plan.sections[0].tables[0].rows
+    assert [(r.no, r.step, r.period, r.responsible) for r in rows] == [
+        ("๑", "KMP1", "ต.ค. - พ.ย.", "กองคลัง"), ("๒", "KMP5", "ธ.ค.", "กองคลัง")]
+    content, leftovers = draft_text(folder)
+    assert all(found(t, content) or found(t, leftovers) for _, t in read_document(path).items())

@@ -83,7 +83,7 @@ def test_one_cell_per_line_tables(tmp_path: Path) -> None:
     doc = read_text(path)
     table = doc.blocks[0]
     assert hasattr(table, "rows")
-    rows = [r.texts() for r in table.rows]  # type: ignore[union-attr]
+    rows = [r.texts() for r in table.rows]
     assert rows == [["ลำดับ", "กิจกรรม", "ระยะเวลา", "หมายเหตุ"],
                     ["1", "การบ่งชี้ความรู้\n-ภายใน", "ตลอดปีงบ\nประมาณ", ""],
                     ["2", "การเข้าถึงความรู้", "ต.ค. ๖๗"]]
