@@ -66,6 +66,7 @@ class ActivityBuilder:
         self.findings = findings
         self.months: dict[int, str] | None = None
         self.marks: list[Loc] = []  # month names and ticks of a month grid: structure, read into periods
+        self.unplaced: list[Loc] = []  # cells of columns the plan model has no field for (they become leftovers)
 
     def build(self, table: Table, header_at: int, title_kind: str | None, title: str | None) -> list[BuiltTable]:
         header = table.rows[header_at]
@@ -76,7 +77,8 @@ class ActivityBuilder:
             if key in ACTIVITY_KEYS and key not in by_col.values():
                 by_col[cell.col] = key
                 columns.append({"key": key, "header": cell.text.strip()})
-        consumed = [c.loc for c in header.cells if c.text.strip()]
+        consumed = [c.loc for c in header.cells if c.text.strip() and c.col in by_col]
+        self.unplaced += [c.loc for c in header.cells if c.text.strip() and c.col not in by_col]
         first = header_at + 1
         self.months = month_grid(table.rows[first]) if first < len(table.rows) else None
         if self.months:
@@ -132,6 +134,7 @@ class ActivityBuilder:
                 continue
             if key is None:
                 raw.setdefault("unplaced", []).append({"at": str(cell.loc), "text": cell.text})
+                self.unplaced.append(cell.loc)
                 continue
             values[key] = cell.text.strip() if key == "no" else _cell_value(cell)
             raw["cells"][key] = cell.raw

@@ -14,7 +14,7 @@ from .document import Document, Loc, Paragraph, Table
 from .fields import BULLET_ITEM, COMMITTEE_HEADING, header_field, list_item, narrative_heading
 from .ids import IdMaker
 from .labels import header_keys, table_kind
-from .people import person_name, roster_seat, strip_number
+from .people import keyed_seat, person_name, roster_seat, strip_number
 from .rejoin import rejoin
 from .result import Finding, ImportResult, Leftover
 from .steps import kind_of_title
@@ -308,7 +308,7 @@ class Assembler:
                 self.use(loc)
             for loc in sheet.checked:
                 self.label(loc, "a total or rank written on the worksheet (checked against the computed one)")
-        elif any(roster_seat(r.texts()) for r in table.rows):
+        elif kind == "roster" or any(roster_seat(r.texts()) for r in table.rows):
             return self.roster(i, table)
         return i + 1
 
@@ -329,6 +329,8 @@ class Assembler:
         if built:
             for loc in built[0].consumed:
                 self.use(loc)
+        for loc in builder.unplaced:
+            self.reasons[loc] = "a column the plan form has no field for (or a cell beyond the header's columns)"
         for loc in builder.marks:
             self.label(loc, "a month name or tick of the ระยะเวลา grid (read into the period)")
         self.pending_title, self.pending_kind = None, None
@@ -437,12 +439,18 @@ class Assembler:
     def roster(self, i: int, table: Table) -> int:
         heading = self.committee_heading(i)
         seats = []
+        keys: list[str | None] = []
         for row in table.rows:
             if table_kind(row.texts()) == "roster":
+                keys = header_keys(row.texts())
                 for cell in row.filled():
                     self.label(cell.loc, "column header of a roster")
                 continue
-            seat = roster_seat(row.texts())
+            if keys:
+                values = {k: c.text for c, k in zip(row.cells, keys, strict=False) if k and c.text.strip()}
+                seat = keyed_seat(values)
+            else:
+                seat = roster_seat(row.texts())
             if seat is None:
                 continue
             seats.append((row, seat))
@@ -450,6 +458,11 @@ class Assembler:
         for row, seat in seats:
             if seat.person:
                 ref = self.person_ref(seat.person.honorific, seat.person.name, seat.position)
+                person = self.people[_squash(seat.person.name)]
+                for kind, value in seat.contacts:  # internal by default (PDPA): the source does not mark them public
+                    person.setdefault("contacts", []).append({"kind": kind, "value": value})
+                if seat.role in ("CEO", "CKO"):
+                    person.setdefault("km_roles", []).append(seat.role)
             else:
                 ref = self.position_ref(seat.position or "")
             member: dict[str, Any] = {}

@@ -66,12 +66,13 @@ def header_keys(texts: Sequence[str]) -> list[str | None]:
 
 def table_kind(texts: Sequence[str]) -> str | None:
     """What a header row heads: ``activity``, ``topics``, ``roster``, ``selection``, or None."""
-    keys = {k for k in header_keys(texts) if k}
+    known = [k for k in header_keys(texts) if k]
+    keys = set(known)
     filled = [t for t in texts if t.strip()]
+    if "activity" in keys and len(keys & ACTIVITY_KEYS) >= 3 and 2 * len(known) >= len(filled):
+        return "activity"  # columns the model has no key for (งบประมาณ …) stay, as leftovers
     if len(filled) < 2 or len(keys) < max(2, len(filled) - 1):
-        return None  # a header row is (nearly) all labels
-    if "activity" in keys and len(keys & ACTIVITY_KEYS) >= 3:
-        return "activity"
+        return None  # any other header row is (nearly) all labels
     if "selected" in keys:
         return "selection"
     if "holders" in keys and "topic" in keys:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model.committee import CommitteeRole
 
@@ -71,6 +71,35 @@ class Seat:
     position: str | None
     role: str
     role_raw: str | None
+    contacts: list[tuple[str, str]] = field(default_factory=list)  # (phone|email, value) as written
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?[0-9๐-๙][0-9๐-๙\s-]{6,}[0-9๐-๙]")
+
+
+def contacts_of(text: str) -> list[tuple[str, str]]:
+    """Phone numbers and e-mail addresses in a roster's contact cell."""
+    emails = _EMAIL.findall(text)
+    rest = _EMAIL.sub(" ", text)
+    return [("email", e) for e in emails] + [("phone", p.strip()) for p in _PHONE.findall(rest)]
+
+
+def keyed_seat(values: dict[str, str]) -> Seat | None:
+    """A seat from a roster row read by its header (ใบงาน 5/6: ลำดับ / ชื่อ-สกุล / ตำแหน่งงาน / ทำหน้าที่เป็น / โทรศัพท์)."""
+    name_text = values.get("name", "").strip()
+    position = values.get("position", "").strip() or None
+    role_text = values.get("role", "").strip()
+    if not (name_text or position):
+        return None
+    no, name_text = strip_number(name_text) if name_text else ("", "")
+    person = person_name(name_text) if name_text else None
+    if name_text and person is None and position is None:
+        position = name_text  # a position written in the name column
+    role = seat_role(role_text) if role_text else None
+    raw = role_text if role_text and (role is None or re.sub(r"\s+", "", role_text) != role.replace(" ", "")) else None
+    return Seat(no=values.get("no", "").strip() or no, person=person, position=position, role=role or "สมาชิก",
+                role_raw=raw, contacts=contacts_of(values.get("contact", "")))
 
 
 def roster_seat(cells: Sequence[str]) -> Seat | None:

@@ -200,3 +200,50 @@ def test_month_grid_becomes_the_period(tmp_path: Path) -> None:
         ("๑", "KMP1", "ต.ค. - พ.ย.", "กองคลัง"), ("๒", "KMP5", "ธ.ค.", "กองคลัง")]
     content, leftovers = draft_text(folder)
     assert all(found(t, content) or found(t, leftovers) for _, t in read_document(path).items())
+
+
+def test_worksheet_six_roster_and_unknown_columns(tmp_path: Path) -> None:
+    """ใบงานที่ 6 roster (names, positions, seats, phone/e-mail) and an activity table with columns the
+    model has no key for: those cells are leftovers with their table/row/cell."""
+    doc = docx.Document()
+    doc.add_paragraph("แผนการจัดการความรู้ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    doc.add_paragraph("องค์การบริหารส่วนตำบลนาดี")
+    doc.add_paragraph("ใบงานที่ ๖ ทีมงานการจัดการความรู้ (KM Team)")
+    roster = doc.add_table(rows=1, cols=5)
+    for c, label in zip(roster.rows[0].cells, ["ลำดับ", "ชื่อ-สกุล", "ตำแหน่งงาน", "ทำหน้าที่เป็น",
+                                               "หมายเลขโทรศัพท์ E-mail"], strict=True):
+        c.text = label
+    _row(roster, ["๑", "นายก้องภพ นาดี", "นายกองค์การบริหารส่วนตำบลนาดี", "CEO", ""])
+    _row(roster, ["๒", "นางวิไล ศรีนาดี", "ปลัดองค์การบริหารส่วนตำบลนาดี", "CKO", "0 2000 1111 wilai@example.go.th"])
+    _row(roster, ["๓", "", "หัวหน้าสำนักปลัด", "หัวหน้าทีม", ""])
+    _row(roster, ["๔", "", "นักทรัพยากรบุคคล", "เลขานุการ", ""])
+    doc.add_paragraph("กระบวนการจัดการความรู้ (KM Process)")
+    table = doc.add_table(rows=1, cols=6)
+    for c, label in zip(table.rows[0].cells, ["ลำดับ", "กิจกรรม", "ระยะเวลา", "งบประมาณ", "แหล่งงบประมาณ",
+                                              "ผู้รับผิดชอบ"], strict=True):
+        c.text = label
+    _row(table, ["๑", "การบ่งชี้ความรู้", "ต.ค. ๒๕๖๗", "๕,๐๐๐", "เทศบัญญัติ", "สำนักปลัด"])
+    path = tmp_path / "nadee.docx"
+    doc.save(str(path))
+    (tmp_path / "plans").mkdir()
+    _, folder, report = import_file(path, "nadee", None, "yaml", tmp_path)
+    site, problems = load_site(tmp_path)
+    assert [p.format() for p in problems.errors] == []
+    content = site.orgs["nadee"]
+    people = {p.id: p for p in content.org.people}
+    positions = {p.id: p.title for p in content.org.positions}
+    team = content.committees[0]
+    assert team.kind.value == "km_team"
+    seats = [(m.role, people[m.ref].name if m.ref in people else positions[m.ref or ""]) for m in team.members]
+    assert seats == [("CEO", "ก้องภพ นาดี"), ("CKO", "วิไล ศรีนาดี"), ("หัวหน้าทีม", "หัวหน้าสำนักปลัด"),
+                     ("เลขานุการ", "นักทรัพยากรบุคคล")]
+    wilai = next(p for p in people.values() if p.name == "วิไล ศรีนาดี")
+    assert [(c.kind.value, c.value, c.visibility.value) for c in wilai.contacts] == [
+        ("email", "wilai@example.go.th", "internal"), ("phone", "0 2000 1111", "internal")]
+    assert [r.value for r in wilai.km_roles] == ["cko"]
+    row = content.plans[0].plan.sections[0].tables[0].rows[0]
+    assert (row.activity, row.period, row.responsible, row.step) == ("การบ่งชี้ความรู้", "ต.ค. ๒๕๖๗", "สำนักปลัด", "KMP1")
+    leftovers = (folder / "import" / "leftovers.md").read_text(encoding="utf-8")
+    for text in ("งบประมาณ", "แหล่งงบประมาณ", "๕,๐๐๐", "เทศบัญญัติ"):
+        assert text in leftovers
+    assert "## LEFTOVER nadee.docx table 2 row 2 cell 4" in leftovers
