@@ -37,6 +37,8 @@ from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter
 __all__ = ["MarkdownPlanDoc", "read_plan_markdown"]
 
 Loc = tuple
+SKIPPED = ("skipped",)
+"""Where blocks go after a heading that was reported: not reported again until the next ## or # heading."""
 
 
 @dataclass
@@ -167,14 +169,15 @@ class _Reader:
             token = tokens[i]
             end = _block_end(tokens, i)
             line = self.file_line(token)
-            if token.type == "heading_open":
+            skipped = self.place == SKIPPED and not (token.type == "heading_open" and token.tag in ("h1", "h2"))
+            if skipped or token.type == "html_block" and token.content.lstrip().startswith("<!--"):
+                pass  # under a heading already reported; or an author's note, like a YAML comment
+            elif token.type == "heading_open":
                 self.heading(token.tag, tokens[i + 1].content, line)
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 self.list_block(i, end, line)
             elif token.type == "table_open":
                 self.table_block(i, end, line)
-            elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
-                pass  # an author's note, like a YAML comment
             elif token.type == "hr":
                 pass  # a visual separator
             elif token.type == "paragraph_open":
@@ -239,7 +242,7 @@ class _Reader:
         self.error(line, (), f"heading '{text}' is not a part of the plan: the parts are "
                              f"{', '.join(labels[1] for labels in syntax.PARTS.values())}; a section (one selected "
                              "knowledge with its tables) needs an id at the end of its heading: '## … {#an-id}'")
-        self.place = ()
+        self.place = SKIPPED
 
     def section_index(self) -> Optional[int]:
         return self.place[1] if self.place and self.place[0] in ("section", "table", "row") else None
@@ -248,7 +251,7 @@ class _Reader:
         s = self.section_index()
         if s is None:
             self.error(line, (), f"table heading '{text}' must follow a section heading ('## … {{#an-id}}')")
-            self.place = ()
+            self.place = SKIPPED
             return
         loc = ("sections", s, "tables")
         wanted = syntax.norm(text)
@@ -258,7 +261,7 @@ class _Reader:
             problem = "a table heading has no id" if kind else "not a kind of activity table"
             self.error(line, loc, f"heading '{content_of(text, anchor)}': {problem}; write "
                                   f"'### {syntax.TABLE_KINDS['kmp'][0]}' or '### {syntax.TABLE_KINDS['cmp'][0]}'")
-            self.place = ()
+            self.place = SKIPPED
             return
         tables = self.data["sections"][s].setdefault("tables", CommentedSeq())
         self.at(loc, self.lines.get(loc, line))
@@ -271,7 +274,7 @@ class _Reader:
     def row_heading(self, anchor: Optional[str], line: int) -> None:
         if not self.place or self.place[0] not in ("table", "row"):
             self.error(line, self.loc_here(), "an activity heading (####) must follow a table heading (###)")
-            self.place = ()
+            self.place = SKIPPED
             return
         s, t = self.place[1], self.place[2]
         table = self.data["sections"][s]["tables"][t]
@@ -279,7 +282,7 @@ class _Reader:
         if "columns" not in table:
             self.error(line, loc, "write the table's header row (a Markdown table with the plan's column headers) "
                                   "under the table heading, before its activities")
-            self.place = ()
+            self.place = SKIPPED
             return
         rows = table.setdefault("rows", CommentedSeq())
         self.at(loc + ("rows",), self.lines.get(loc + ("rows",), line))
