@@ -32,11 +32,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import plan_markdown_syntax as syntax
 from .problems import Problems, field_path
-from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter
+from .yaml_source import YamlDoc, YamlSyntaxError
+from .yaml_source import _parse as parse_yaml
 
 __all__ = ["MarkdownPlanDoc", "read_plan_markdown"]
 
 Loc = tuple
+BLOCK_NAMES = {"fence": "a code block (```)", "code_block": "an indented code block", "blockquote_open": "a quote (>)",
+               "html_block": "an HTML block (only <!-- notes --> are allowed)"}
 SKIPPED = ("skipped",)
 """Where blocks go after a heading that was reported: not reported again until the next ## or # heading."""
 
@@ -183,8 +186,9 @@ class _Reader:
             elif token.type == "paragraph_open":
                 self.stray(line, tokens[i + 1].content)
             else:
-                self.error(line, self.loc_here(), f"a {token.type.replace('_open', '').replace('_', ' ')} is not "
-                                                  "part of the plan form; see docs/about/plan-markdown.md")
+                what = BLOCK_NAMES.get(token.type, token.type.replace("_open", "").replace("_", " "))
+                self.error(line, self.loc_here(), f"{what} is not part of the plan form; "
+                                                  "see docs/about/plan-markdown.md")
             i = end + 1
 
     def loc_here(self) -> Loc:
@@ -538,14 +542,24 @@ def _split_label(first: str, labels: dict[str, str]) -> Optional[tuple[str, str]
 
 
 def _split_front_matter(path: Path, problems: Problems) -> Optional[tuple[Optional[YamlDoc], str, int]]:
-    text = path.read_text(encoding="utf-8")
-    if not text.lstrip("\ufeff").startswith("---"):
+    """(front matter, body, 1-based line of the body); None after reporting bad front matter.
+
+    A byte-order mark (Windows Notepad's UTF-8) is ignored; a file without front matter is all body.
+    """
+    text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
         return None, text, 1
-    try:
-        return load_front_matter(path)
-    except YamlSyntaxError as exc:
-        problems.error(path, exc.line, "", str(exc))
-        return None
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            try:
+                front = parse_yaml("".join(lines[1:i]), path, 1)
+            except YamlSyntaxError as exc:
+                problems.error(path, exc.line, "", str(exc))
+                return None
+            return front, "".join(lines[i + 1:]), i + 2
+    problems.error(path, 1, "", "front matter is not closed: add a '---' line after it")
+    return None
 
 
 def read_plan_markdown(path: Path, problems: Problems) -> Optional[MarkdownPlanDoc]:

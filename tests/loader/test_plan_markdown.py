@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kmsite_plugins.cli import check
 from kmsite_plugins.loader import load_site
@@ -254,3 +256,68 @@ def test_labels_match_whatever_their_spacing():
 def test_default_headers_are_the_plan_pages_column_labels():
     labels = load_yaml_file(ROOT / "kmsite_plugins/templates/labels/th.yml").data
     assert {key: labels[f"col.{key}"] for key in COLUMN_HEADERS} == {k: v[0] for k, v in COLUMN_HEADERS.items()}
+
+
+# -- hostile and unusual files: always a report, never a traceback ----------------------------------------------
+def _read(tmp_path: Path, text: str) -> tuple[object, list[str]]:
+    path = tmp_path / "2567.md"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems(root=tmp_path)
+    doc = read_plan_markdown(path, problems)
+    return doc, [p.format() for p in problems.items]
+
+
+def test_byte_order_mark_and_windows_line_ends_are_read(tmp_path: Path):
+    text = (ROOT / TABLE_PLAN).read_text(encoding="utf-8")
+    doc, found = _read(tmp_path, "\ufeff" + text.replace("\n", "\r\n"))
+    plain, _ = _read(tmp_path, text)
+    assert found == [] and doc is not None and plain is not None
+    assert doc.data == plain.data and doc.lines == plain.lines  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", "2567.md:1: title: required field is missing"),
+    ("---\ntitle: x\n", "2567.md:1: front matter is not closed: add a '---' line after it"),
+    ("---\n- a\n---\n# x\n", "2567.md:2: the front matter must be 'key: value' lines, got CommentedSeq"),
+    ("---\na: [\n---\n", "2567.md:3: malformed YAML"),
+    ("# x\n\n```\ncode\n```\n", "2567.md:3: a code block (```) is not part of the plan form; see docs/about/plan-markdown.md"),
+    ("# x\n\n> quote\n", "2567.md:3: a quote (>) is not part of the plan form"),
+    ("# x\n\n<div>html</div>\n", "2567.md:3: an HTML block (only <!-- notes --> are allowed) is not part"),
+    ("# x\n\n##### deep\n", "2567.md:3: heading level 5 is not part of the plan form"),
+    ("# x\n\n- a: b\n", "2567.md:3: a list must follow the heading that says what it is"),
+    ("# x\n\n| a | b |\n|---|---|\n", "2567.md:3: a Markdown table is not expected in this place"),
+    ("# x\n\n### KM Process\n", "2567.md:3: table heading 'KM Process' must follow a section heading"),
+    ("# x\n\n#### a\n", "2567.md:3: an activity heading (####) must follow a table heading (###)"),
+    ("# x\n## s {#s}\n### KM Process\n#### a\n", "2567.md:4: sections[1].tables[1]: write the table's header row"),
+    ("# x\n## s {#s}\n### ตาราง\n", "2567.md:3: sections[1].tables: heading 'ตาราง': not a kind of activity table"),
+    ("# x\n## s {#s}\n### KMP {#t}\n", "2567.md:3: sections[1].tables: heading 'KMP {#t}': a table heading has no id"),
+])
+def test_form_faults_are_reported_at_their_line(tmp_path: Path, text: str, expected: str):
+    from kmsite_plugins.loader.pydantic_errors import report_validation_error
+    from kmsite_plugins.model import Plan
+    from pydantic import ValidationError
+
+    doc, found = _read(tmp_path, text)
+    if doc is not None:  # the form is fine: the model says what is missing
+        problems = Problems(root=tmp_path)
+        try:
+            Plan.model_validate(dict(doc.data))  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            report_validation_error(exc, doc, Plan, problems)  # type: ignore[arg-type]
+        found = [p.format() for p in problems.items]
+    assert any(f.startswith(expected) for f in found), found
+
+
+MARKUP = "กขค ๑2.-*+#|:{}()<>!`\\\n\t "
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.text(alphabet=MARKUP, max_size=30),
+                          st.sampled_from(["# t", "## ขอบเขต KM", "## s {#s}", "### KM Process", "#### a {#r}",
+                                           "| ลำดับ | กิจกรรม |", "|---|---|", "| ๑ | x |", "- กิจกรรม: x",
+                                           "  - y", "- แก้ไข ลำดับ: 2", "  เหตุผล: n", "---", "<!-- c -->", ""])),
+                max_size=25))
+def test_any_text_gives_a_plan_or_a_report_never_a_traceback(tmp_path: Path, lines: list[str]):
+    doc, found = _read(tmp_path, "\n".join(lines))
+    assert doc is not None or found
+    assert all(":" in f for f in found)
