@@ -38,7 +38,7 @@ def new(slug: str, root: Path, out: TextIO | None = None) -> int:
         print(f"kmsite new: {target} already exists; choose another slug", file=sys.stderr)
         return 2
     scaffold = resources.files("kmsite_plugins") / "scaffold"
-    for rel in ("organisation.yml", "committees.yml", "cops.yml", "plans/2568.yml", "knowledge/topics.yml"):
+    for rel in ("organisation.yml", "committees.yml", "cops.yml", "plans/2568.md", "knowledge/topics.yml"):
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text((scaffold / rel).read_text(encoding="utf-8"), encoding="utf-8")

@@ -12,6 +12,7 @@ from ..model import (Announcement, AnnouncementEntry, AssetEntry, KnowledgeAsset
                      OrgContent, Plan, PlanEntry, SiteModel, TopicFile)
 from .acknowledge import Acknowledgements
 from .announcement_checks import check_announcements
+from .plan_markdown import read_plan_markdown
 from .problems import Problems
 from .pydantic_errors import report_validation_error
 from .references import check_references
@@ -48,6 +49,8 @@ class SiteLoader:
 
     # -- generic ---------------------------------------------------------------
     def _read(self, path: Path) -> Optional[YamlDoc]:
+        if path.suffix == ".md":  # a plan in the Markdown form (plans/<year>.md)
+            return read_plan_markdown(path, self.problems)
         try:
             return load_yaml_file(path)
         except YamlSyntaxError as exc:
@@ -115,8 +118,8 @@ class SiteLoader:
         if not folder.is_dir():
             return entries
         for path in sorted(folder.iterdir()):
-            if path.suffix not in (".yml", ".yaml"):
-                self.problems.warn(path, 0, "", "not a plan file (plans/ holds <fiscal-year>.yml files); it is not published", code="unknown-file", value=path.name)
+            if path.suffix not in (".yml", ".yaml", ".md"):
+                self.problems.warn(path, 0, "", "not a plan file (plans/ holds <fiscal-year>.md or .yml files); it is not published", code="unknown-file", value=path.name)
                 continue
             plan = self._load(path, Plan, slug, f"plan:{path.stem}")
             if plan is None:

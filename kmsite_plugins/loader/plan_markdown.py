@@ -32,11 +32,16 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import plan_markdown_syntax as syntax
 from .problems import Problems, field_path
-from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter
+from .yaml_source import YamlDoc, YamlSyntaxError
+from .yaml_source import _parse as parse_yaml
 
 __all__ = ["MarkdownPlanDoc", "read_plan_markdown"]
 
 Loc = tuple
+BLOCK_NAMES = {"fence": "a code block (```)", "code_block": "an indented code block", "blockquote_open": "a quote (>)",
+               "html_block": "an HTML block (only <!-- notes --> are allowed)"}
+SKIPPED = ("skipped",)
+"""Where blocks go after a heading that was reported: not reported again until the next ## or # heading."""
 
 
 @dataclass
@@ -167,21 +172,23 @@ class _Reader:
             token = tokens[i]
             end = _block_end(tokens, i)
             line = self.file_line(token)
-            if token.type == "heading_open":
+            skipped = self.place == SKIPPED and not (token.type == "heading_open" and token.tag in ("h1", "h2"))
+            if skipped or token.type == "html_block" and token.content.lstrip().startswith("<!--"):
+                pass  # under a heading already reported; or an author's note, like a YAML comment
+            elif token.type == "heading_open":
                 self.heading(token.tag, tokens[i + 1].content, line)
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 self.list_block(i, end, line)
             elif token.type == "table_open":
                 self.table_block(i, end, line)
-            elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
-                pass  # an author's note, like a YAML comment
             elif token.type == "hr":
                 pass  # a visual separator
             elif token.type == "paragraph_open":
                 self.stray(line, tokens[i + 1].content)
             else:
-                self.error(line, self.loc_here(), f"a {token.type.replace('_open', '').replace('_', ' ')} is not "
-                                                  "part of the plan form; see docs/about/plan-markdown.md")
+                what = BLOCK_NAMES.get(token.type, token.type.replace("_open", "").replace("_", " "))
+                self.error(line, self.loc_here(), f"{what} is not part of the plan form; "
+                                                  "see docs/about/plan-markdown.md")
             i = end + 1
 
     def loc_here(self) -> Loc:
@@ -239,7 +246,7 @@ class _Reader:
         self.error(line, (), f"heading '{text}' is not a part of the plan: the parts are "
                              f"{', '.join(labels[1] for labels in syntax.PARTS.values())}; a section (one selected "
                              "knowledge with its tables) needs an id at the end of its heading: '## … {#an-id}'")
-        self.place = ()
+        self.place = SKIPPED
 
     def section_index(self) -> Optional[int]:
         return self.place[1] if self.place and self.place[0] in ("section", "table", "row") else None
@@ -248,7 +255,7 @@ class _Reader:
         s = self.section_index()
         if s is None:
             self.error(line, (), f"table heading '{text}' must follow a section heading ('## … {{#an-id}}')")
-            self.place = ()
+            self.place = SKIPPED
             return
         loc = ("sections", s, "tables")
         wanted = syntax.norm(text)
@@ -258,7 +265,7 @@ class _Reader:
             problem = "a table heading has no id" if kind else "not a kind of activity table"
             self.error(line, loc, f"heading '{content_of(text, anchor)}': {problem}; write "
                                   f"'### {syntax.TABLE_KINDS['kmp'][0]}' or '### {syntax.TABLE_KINDS['cmp'][0]}'")
-            self.place = ()
+            self.place = SKIPPED
             return
         tables = self.data["sections"][s].setdefault("tables", CommentedSeq())
         self.at(loc, self.lines.get(loc, line))
@@ -271,7 +278,7 @@ class _Reader:
     def row_heading(self, anchor: Optional[str], line: int) -> None:
         if not self.place or self.place[0] not in ("table", "row"):
             self.error(line, self.loc_here(), "an activity heading (####) must follow a table heading (###)")
-            self.place = ()
+            self.place = SKIPPED
             return
         s, t = self.place[1], self.place[2]
         table = self.data["sections"][s]["tables"][t]
@@ -279,7 +286,7 @@ class _Reader:
         if "columns" not in table:
             self.error(line, loc, "write the table's header row (a Markdown table with the plan's column headers) "
                                   "under the table heading, before its activities")
-            self.place = ()
+            self.place = SKIPPED
             return
         rows = table.setdefault("rows", CommentedSeq())
         self.at(loc + ("rows",), self.lines.get(loc + ("rows",), line))
@@ -535,14 +542,24 @@ def _split_label(first: str, labels: dict[str, str]) -> Optional[tuple[str, str]
 
 
 def _split_front_matter(path: Path, problems: Problems) -> Optional[tuple[Optional[YamlDoc], str, int]]:
-    text = path.read_text(encoding="utf-8")
-    if not text.lstrip("\ufeff").startswith("---"):
+    """(front matter, body, 1-based line of the body); None after reporting bad front matter.
+
+    A byte-order mark (Windows Notepad's UTF-8) is ignored; a file without front matter is all body.
+    """
+    text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
         return None, text, 1
-    try:
-        return load_front_matter(path)
-    except YamlSyntaxError as exc:
-        problems.error(path, exc.line, "", str(exc))
-        return None
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            try:
+                front = parse_yaml("".join(lines[1:i]), path, 1)
+            except YamlSyntaxError as exc:
+                problems.error(path, exc.line, "", str(exc))
+                return None
+            return front, "".join(lines[i + 1:]), i + 2
+    problems.error(path, 1, "", "front matter is not closed: add a '---' line after it")
+    return None
 
 
 def read_plan_markdown(path: Path, problems: Problems) -> Optional[MarkdownPlanDoc]:

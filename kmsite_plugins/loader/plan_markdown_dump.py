@@ -18,6 +18,7 @@ from typing import Any, Iterator, Mapping, Optional
 from ruamel.yaml import YAML
 
 from ..model.plan import CELL_COLUMNS
+from ..thai.digits import to_thai
 from . import plan_markdown_syntax as syntax
 from .plan_markdown import row_labels
 
@@ -25,6 +26,8 @@ __all__ = ["dump_plan_markdown"]
 
 BODY_LISTS = ("focus_areas", "desired_states", "success_factors")
 ROW_META = ("step", "id", "responsible_refs")
+SECTION_HEADING = "แผนการจัดการความรู้ (KM Action Plan) ที่"
+"""A section's heading is a label for the reader, numbered as on the printed form; its items hold the content."""
 
 
 def _scalar(value: Any) -> bool:
@@ -235,10 +238,8 @@ def _activity(row: Mapping[str, Any], columns: list[tuple[str, Optional[str]]], 
     yield ""
 
 
-def _section(section: Mapping[str, Any]) -> Iterator[str]:
-    heading = next((_first_line(section[k]) for k in ("knowledge", "desired_state") if k in section),
-                   str(section["id"]))
-    yield f"## {heading.replace('{#', '{ #')} {{#{section['id']}}}"
+def _section(number: int, section: Mapping[str, Any]) -> Iterator[str]:
+    yield f"## {SECTION_HEADING} {to_thai(str(number))} {{#{section['id']}}}"
     yield ""
     fields = [k for k in syntax.SECTION_FIELDS if k in section]
     for key in fields:
@@ -297,7 +298,7 @@ def dump_plan_markdown(plan: Mapping[str, Any]) -> str:
                 body += list(_item(f"{n}.", _text(entry)))
             body.append("")
     if sections_in_body and isinstance(sections, list):
-        for section in sections:
-            body += list(_section(section))
+        for number, section in enumerate(sections, start=1):
+            body += list(_section(number, section))
     text = "\n".join(body).rstrip("\n") + "\n"
     return _front_matter(front) + text
