@@ -60,11 +60,11 @@ def yaml_string(text: object) -> Markup:
 
 
 def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
-    """``ต.ค. ๒๕๖๖``; just ``ต.ค.`` when the plan states no year."""
+    """``ต.ค. 2566`` in Arabic digits (the ``num`` filter makes them Thai); just ``ต.ค.`` without a year."""
     if year_ce is None:
         found = MONTHS[month - 1]
         return found.abbr if lang == "th" else found.abbr_en
-    return format_month(year_ce, month, lang)  # type: ignore[arg-type]
+    return format_month(year_ce, month, lang, digits="arabic")  # type: ignore[arg-type]
 
 
 def md_inline(text: Optional[str]) -> Markup:
@@ -168,8 +168,9 @@ class Renderer:
         self.env.globals["ol_class"] = " kms-thai-digits" if ctx.thai_digits else ""
 
     def t(self, key: str, **kwargs: Any) -> str:
+        """A label; its own numbers follow the page's digits (values passed in are formatted by the caller)."""
         try:
-            text = self.labels[key]
+            text = self.ctx.numbers_in(self.labels[key])
         except KeyError:
             raise MissingLabel(f"no '{key}' label in labels/{self.lang}.yml") from None
         return text.format(**kwargs) if kwargs else text
