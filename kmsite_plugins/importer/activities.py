@@ -54,8 +54,27 @@ def _same_header(row: Row, header: Row) -> bool:
     return a == b
 
 
-def _cell_value(cell: Cell) -> str:
-    return rejoin(cell.text.strip())
+_INLINE_ITEM = re.compile(r"(?<=\S) (?=- \S)|(?<=[^\sA-Za-z]) (?=[๐-๙0-9]{1,2}\) \S)")
+_THAI_DASH = re.compile(r"(?<=[\u0E01-\u0E4E]) - (?=[\u0E01-\u0E4E])")
+
+
+def unflatten(text: str) -> str:
+    """List items a one-line export ran together (``หัวข้อ - ก - ข``) back on their own lines.
+
+    A cell is split when it starts with an item, holds two items or more, or joins two Thai phrases with
+    `` - ``; a dash between numbers or abbreviations (``๑ - ๒``, ``ธ.ค. - ม.ค.``) is a range and stays.
+    """
+    items = len(re.findall(r"(?<=\S) - (?=\S)", text))
+    if not (text.startswith("- ") and items >= 1) and items < 2 and not _THAI_DASH.search(text):
+        return text
+    return _INLINE_ITEM.sub("\n", text)
+
+
+def _cell_value(cell: Cell, key: str) -> str:
+    text = cell.text.strip()
+    if cell.flattened and key not in ("period", "no"):
+        text = unflatten(text)
+    return rejoin(text)
 
 
 class ActivityBuilder:
@@ -136,7 +155,7 @@ class ActivityBuilder:
                 raw.setdefault("unplaced", []).append({"at": str(cell.loc), "text": cell.text})
                 self.unplaced.append(cell.loc)
                 continue
-            values[key] = cell.text.strip() if key == "no" else _cell_value(cell)
+            values[key] = cell.text.strip() if key == "no" else _cell_value(cell, key)
             raw["cells"][key] = cell.raw
             if cell.merged_from is None:
                 consumed.append(cell.loc)

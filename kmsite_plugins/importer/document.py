@@ -48,6 +48,7 @@ class Cell:
     col: int = 0  # grid column where the cell starts
     span: int = 1  # grid columns it covers (Word gridSpan)
     merged_from: Loc | None = None  # set on the rows a vertically merged cell repeats into
+    flattened: bool = False  # a one-line export of a cell whose list items were run together
 
 
 @dataclass

@@ -15,7 +15,8 @@ import icu
 
 _THAI = "\u0E01-\u0E4E"
 # a Thai letter, an optional wrap hyphen, whitespace (spaces or one line break), a Thai letter
-_GAP = re.compile(r"(?<=[\u0E01-\u0E4E])(-?)([ \t]+|[ \t]*\n[ \t]*)(?=[\u0E01-\u0E45\u0E47-\u0E4E])")  # not before ๆ
+_LETTER = r"[\u0E01-\u0E45\u0E47-\u0E4E]"  # Thai letters and marks, not ๆ (its space is the author's)
+_GAP = re.compile(rf"(?<={_LETTER})(-?)([ \t]+|[ \t]*\n[ \t]*)(?={_LETTER})")
 _WINDOW = 24  # characters of context on each side given to ICU
 
 
@@ -36,16 +37,25 @@ def _is_word(text: str) -> bool:
     return _boundaries(text) == [len(text)]
 
 
+def _segments(text: str) -> list[str]:
+    bounds = [0] + _boundaries(text)
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def joins_a_word(left: str, right: str) -> bool:
-    """True when removing the gap between ``left`` and ``right`` joins a split dictionary word."""
-    joined = left + right
-    cut = len(left)
-    bounds = [0] + _boundaries(joined)
-    if cut in bounds:
-        return False
-    start = max(b for b in bounds if b < cut)
-    end = min(b for b in bounds if b > cut)
-    return _is_word(joined[start:end])
+    """True when the end of ``left`` and the start of ``right`` form one dictionary word.
+
+    Each side is segmented on its own; the last one or two words of the left and the first one or two
+    of the right are tried: ``ประชา|สัมพันธ์`` → ``ประชาสัมพันธ์``, ``ปี|งบ`` + ``ประมาณ`` →
+    ``ปีงบประมาณ``. Segmenting the joined text instead would accept ICU's guesses across the gap
+    (``รายงานผล อย่างน้อย`` would give ``ผลอ|ย่าง``).
+    """
+    tail, head = _segments(left), _segments(right)
+    for i in (1, 2):
+        for j in (1, 2):
+            if i <= len(tail) and j <= len(head) and _is_word("".join(tail[-i:]) + "".join(head[:j])):
+                return True
+    return False
 
 
 def rejoin(text: str) -> str:

@@ -55,7 +55,8 @@ class _Reader:
 
     def cell(self, raw: str, line: int, col: int) -> Cell:
         text = html_to_text(clean_markdown(raw)) if raw.strip() else ""
-        return Cell(text=text, raw=raw, loc=Loc(self.name, line=line, cell=col + 1), col=col)
+        loc = Loc(self.name, line=line, cell=col + 1)
+        return Cell(text=text, raw=raw, loc=loc, col=col, flattened="\n" not in text)
 
     def read(self) -> Document:
         i = 0
@@ -137,6 +138,7 @@ class _Reader:
                 last = cells[-1]
                 last.raw += "\n" + line.strip()
                 last.text = (last.text + "\n" + html_to_text(clean_markdown(line))).strip("\n")
+                last.flattened = False
             else:
                 break
             blank_before = False

@@ -103,3 +103,16 @@ def test_seed_000_other_organisation_is_reported(imported: dict) -> None:
     report = (folder / "import" / "report.txt").read_text(encoding="utf-8")
     assert re.search(r"mentions '.*วังเย็น'", report)
     assert "row number '2.' repeats" in report
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=_seed)
+def test_default_markdown_draft_passes_check_and_equals_the_yaml_draft(path: Path, imported: dict,
+                                                                         tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    _, folder, _ = import_file(path, f"seed-{_seed(path)}", None, None, tmp_path)
+    assert [p.suffix for p in (folder / "plans").iterdir()] == [".md"]
+    site, problems = load_site(tmp_path)
+    assert [p.format() for p in problems.errors] == []
+    yaml_site, _ = load_site(imported[_seed(path)][0])
+    slug = f"seed-{_seed(path)}"
+    assert site.orgs[slug].plans[0].plan == yaml_site.orgs[slug].plans[0].plan

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kmsite_plugins.importer.activities import unflatten
 from kmsite_plugins.importer.fields import header_field, narrative_heading
 from kmsite_plugins.importer.labels import header_key, table_kind
 from kmsite_plugins.importer.people import person_name, roster_seat, seat_role
@@ -88,3 +89,23 @@ def test_one_cell_per_line_tables(tmp_path: Path) -> None:
                     ["1", "การบ่งชี้ความรู้\n-ภายใน", "ตลอดปีงบ\nประมาณ", ""],
                     ["2", "การเข้าถึงความรู้", "ต.ค. ๖๗"]]
     assert doc.blocks[1].text.startswith("แผนการจัดการความรู้")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("รายงานผล อย่างน้อยปีละ ๑ ครั้ง", "รายงานผล อย่างน้อยปีละ ๑ ครั้ง"),  # ICU would read ผลอ|ย่าง across the gap
+    ("ด้านต่าง ๆ ที่ได้", "ด้านต่าง ๆ ที่ได้"),
+    ("ผลการประเมินการจัด การฝึกอบรม", "ผลการประเมินการจัดการฝึกอบรม"),
+])
+def test_rejoin_reads_each_side_on_its_own(written: str, expected: str) -> None:
+    assert rejoin(written) == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("- ก ข - ค ง", "- ก ข\n- ค ง"),
+    ("การยกย่องชมเชย - การให้รางวัล", "การยกย่องชมเชย\n- การให้รางวัล"),
+    ("การบ่งชี้ความรู้ (KMP ๑) ประชุม - ความรู้ที่ชัดเจน - ความรู้ที่ฝังอยู่ในคน",
+     "การบ่งชี้ความรู้ (KMP ๑) ประชุม\n- ความรู้ที่ชัดเจน\n- ความรู้ที่ฝังอยู่ในคน"),
+    ("จำนวน ๑ - ๒ ครั้ง", "จำนวน ๑ - ๒ ครั้ง"),  # a range stays
+])
+def test_flattened_list_items_back_on_their_lines(cell: str, expected: str) -> None:
+    assert unflatten(cell) == expected
