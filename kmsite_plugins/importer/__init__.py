@@ -19,14 +19,29 @@ from .report import format_report
 from .result import Finding, ImportResult
 
 
+class ImportInputError(ValueError):
+    """The file cannot be read as a Word document or a UTF-8 text export."""
+
+
 def read_document(path: Path) -> Document:
     if path.suffix.lower() == ".docx":
+        import zipfile
+
+        from docx.opc.exceptions import PackageNotFoundError
+
         from .docx_reader import read_docx
 
-        return read_docx(path)
+        try:
+            return read_docx(path)
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+            raise ImportInputError(f"not a Word (.docx) file that can be read ({exc}); save it again as .docx "
+                                   "from Word or LibreOffice, or export it as text") from None
     from .text_reader import read_text
 
-    return read_text(path)
+    try:
+        return read_text(path)
+    except UnicodeDecodeError:
+        raise ImportInputError("not UTF-8 text: export the document as UTF-8 text, or give the .docx") from None
 
 
 def _check_draft(result: ImportResult, slug: str, fmt: Format) -> tuple[list[str], bool]:

@@ -36,3 +36,26 @@ def test_import_refuses_an_existing_folder_and_a_bad_slug(tmp_path: Path, capsys
     assert "not a valid slug" in capsys.readouterr().err
     assert cli.import_(tmp_path / "missing.docx", "ok", None, "yaml", tmp_path, io.StringIO()) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_unreadable_input_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "plans").mkdir()
+    fake = tmp_path / "plan.docx"
+    fake.write_bytes(b"not a zip file")
+    assert cli.import_(fake, "fake", None, "yaml", tmp_path, io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert "plan.docx: not a Word (.docx) file" in err and "Traceback" not in err
+    latin = tmp_path / "plan.txt"
+    latin.write_bytes("แผนการจัดการความรู้ เทศบาลตำบล".encode("cp874"))  # a Windows Thai export
+    assert cli.import_(latin, "latin", None, "yaml", tmp_path, io.StringIO()) == 2
+    assert "not UTF-8 text" in capsys.readouterr().err
+    assert not (tmp_path / "plans" / "fake").exists() and not (tmp_path / "plans" / "latin").exists()
+
+
+def test_fiscal_year_option_names_the_plan(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    seed = next(p for p in SEED_FILES if p.name.startswith("001"))
+    assert cli.main(["import", str(seed), "--org", "fy", "--fiscal-year", "2566", "--format", "yaml",
+                     "--root", str(tmp_path)]) == 0
+    plan = (tmp_path / "plans" / "fy" / "plans" / "2566.yml").read_text(encoding="utf-8")
+    assert "fiscal_year: '2566'" in plan
