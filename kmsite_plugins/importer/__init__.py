@@ -72,6 +72,8 @@ def import_file(path: Path, slug: str, fiscal_year: int | None = None, fmt: Form
         result.findings.append(Finding("format", "the loader here does not read Markdown plans yet; the plan is "
                                        "written as YAML (convert it later, or use --format markdown)", None))
         result.checker, _ = _check_draft(result, slug, chosen)
-    report = format_report(result, str(folder))
+    with tempfile.TemporaryDirectory() as tmp:
+        names = [str(p.relative_to(tmp)) for p in write_draft(result, Path(tmp), chosen, "")]
+    report = format_report(result, str(folder), names)
     write_draft(result, folder, chosen, report)
     return result, folder, report

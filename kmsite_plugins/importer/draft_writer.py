@@ -14,7 +14,7 @@ from typing import Any, Literal
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .result import ImportResult
+from .result import ImportResult, Leftover
 
 Format = Literal["markdown", "yaml"]
 
@@ -56,18 +56,34 @@ def markdown_available() -> bool:
 
 
 def leftovers_markdown(result: ImportResult) -> str:
+    """Leftovers in runs of neighbours with the same reason; every item keeps its own source location."""
     lines = [f"# Leftovers of `kmsite import {result.source}`", "",
-             "Everything below was in the source but could not be placed in the draft. Each item gives its",
-             "source location and why it was left over. Move what matters into the content files, then delete",
+             "Everything below was in the source but could not be placed in the draft. Each LEFTOVER run gives",
+             "why, and each item its source location. Move what matters into the content files, then delete",
              "this folder (it is never published).", ""]
+    runs: list[list[Leftover]] = []
     for item in result.leftovers:
-        lines.append(f"## LEFTOVER {item.loc}")
-        lines.append("")
-        lines.append(f"*{item.why}*")
-        lines.append("")
-        lines.extend("    " + line for line in item.text.splitlines())
+        if runs and runs[-1][-1].why == item.why and _neighbours(runs[-1][-1], item):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        span = str(run[0].loc) if len(run) == 1 else f"{run[0].loc} … {run[-1].loc} ({len(run)} items)"
+        lines += [f"## LEFTOVER {span}", "", f"*{run[0].why}*", ""]
+        for item in run:
+            first, *rest = item.text.splitlines() or [""]
+            lines.append(f"- `{item.loc}` {first}")
+            lines.extend(f"  {line}" for line in rest)
         lines.append("")
     return "\n".join(lines)
+
+
+def _neighbours(a: Leftover, b: Leftover) -> bool:
+    if a.loc.line is not None and b.loc.line is not None:
+        return 0 <= b.loc.line - a.loc.line <= 3
+    if a.loc.paragraph is not None and b.loc.paragraph is not None:
+        return 0 <= b.loc.paragraph - a.loc.paragraph <= 2
+    return a.loc.table is not None and a.loc.table == b.loc.table
 
 
 def write_draft(result: ImportResult, folder: Path, fmt: Format, report: str) -> list[Path]:

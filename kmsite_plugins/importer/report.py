@@ -7,7 +7,7 @@ from collections import Counter
 from .result import ImportResult
 
 
-def format_report(result: ImportResult, folder: str) -> str:
+def format_report(result: ImportResult, folder: str, files: list[str] | None = None) -> str:
     out = [f"kmsite import {result.source} -> {folder}", "", "Imported:"]
     for kind, count in result.counts().items():
         out.append(f"  {kind:32} {count}")
@@ -20,6 +20,8 @@ def format_report(result: ImportResult, folder: str) -> str:
     for finding in result.findings:
         where = f"{finding.loc}: " if finding.loc else ""
         out.append(f"  [{finding.code}] {where}{finding.message}")
+    if files:
+        out += ["", "Wrote: " + ", ".join(files)]
     out += ["", f"kmsite check on the draft ({len(result.checker)} message(s)):"]
     out += [f"  {line}" for line in result.checker]
     return "\n".join(out) + "\n"

@@ -246,4 +246,4 @@ def test_worksheet_six_roster_and_unknown_columns(tmp_path: Path) -> None:
     leftovers = (folder / "import" / "leftovers.md").read_text(encoding="utf-8")
     for text in ("งบประมาณ", "แหล่งงบประมาณ", "๕,๐๐๐", "เทศบัญญัติ"):
         assert text in leftovers
-    assert "## LEFTOVER nadee.docx table 2 row 2 cell 4" in leftovers
+    assert "- `nadee.docx table 2 row 2 cell 4` ๕,๐๐๐" in leftovers
