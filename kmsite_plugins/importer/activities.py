@@ -9,7 +9,7 @@ from typing import Any
 from ..thai.dates import ThaiDateError, month_number
 from ..thai.periods import parse_period
 from .document import Cell, Loc, Row, Table
-from .labels import ACTIVITY_KEYS, header_keys, normalise_label, table_kind
+from .labels import ACTIVITY_KEYS, header_key, header_keys, normalise_label, table_kind
 from .rejoin import rejoin
 from .result import Finding
 from .steps import kind_of_title, step_of
@@ -86,6 +86,7 @@ class ActivityBuilder:
         self.months: dict[int, str] | None = None
         self.marks: list[Loc] = []  # month names and ticks of a month grid: structure, read into periods
         self.unplaced: list[Loc] = []  # cells of columns the plan model has no field for (they become leftovers)
+        self.spanning: list[Loc] = []  # header labels over sub-columns (structure: the sub-labels are the columns)
 
     def build(self, table: Table, header_at: int, title_kind: str | None, title: str | None) -> list[BuiltTable]:
         header = table.rows[header_at]
@@ -106,6 +107,21 @@ class ActivityBuilder:
                 columns.append({"key": "period", "header": "ระยะเวลา"})
             for col in self.months:
                 by_col.pop(col, None)
+            first += 1
+        elif first < len(table.rows) and (sub := self._sub_header(table.rows[first])):
+            # a second header row under a spanning label (เป้าหมาย → ตัวชี้วัด | ค่าเป้าหมาย)
+            for cell, key in sub:
+                parent = next((c for c in header.cells if c.col <= cell.col < c.col + c.span), None)
+                if parent is not None and parent.col in by_col and parent.loc in consumed:
+                    consumed.remove(parent.loc)
+                    self.spanning.append(parent.loc)
+                by_col[cell.col] = key
+                consumed.append(cell.loc)
+            heads = {c.col: c.text.strip() for c in header.cells} | {c.col: c.text.strip() for c, _ in sub}
+            columns = []
+            for col in sorted(by_col):
+                if by_col[col] not in [c["key"] for c in columns]:
+                    columns.append({"key": by_col[col], "header": heads.get(col, by_col[col])})
             first += 1
         built: list[BuiltTable] = []
         current = BuiltTable(kind=title_kind, columns=columns, rows=[], raw=[], title=title, loc=table.loc)
@@ -191,6 +207,15 @@ class ActivityBuilder:
             return
         if period.repeated:
             self.findings.append(Finding("repeated-period", f"the period '{text}' is written twice", loc))
+
+    @staticmethod
+    def _sub_header(row: Row) -> list[tuple[Cell, str]] | None:
+        """The labelled cells of a second header row, when every own cell of the row is an activity label."""
+        own = [c for c in row.cells if c.text.strip() and c.merged_from is None]
+        keys = [header_key(c.text) for c in own]
+        if not own or not all(k in ACTIVITY_KEYS for k in keys) or any(k in ("no", "activity") for k in keys):
+            return None
+        return [(c, k) for c, k in zip(own, keys, strict=True) if k]
 
     def _marked_period(self, marked: list[str], loc: Loc) -> str:
         """The months ticked in a month grid as one period: ``ต.ค. - ธ.ค.``; gaps are reported."""

@@ -329,6 +329,8 @@ class Assembler:
         if built:
             for loc in built[0].consumed:
                 self.use(loc)
+        for loc in builder.spanning:
+            self.label(loc, "a column header over sub-columns (the sub-headers are the columns)")
         for loc in builder.unplaced:
             self.reasons[loc] = "a column the plan form has no field for (or a cell beyond the header's columns)"
         for loc in builder.marks:

@@ -247,3 +247,34 @@ def test_worksheet_six_roster_and_unknown_columns(tmp_path: Path) -> None:
     for text in ("งบประมาณ", "แหล่งงบประมาณ", "๕,๐๐๐", "เทศบัญญัติ"):
         assert text in leftovers
     assert "- `nadee.docx table 2 row 2 cell 4` ๕,๐๐๐" in leftovers
+
+
+def test_two_row_header(tmp_path: Path) -> None:
+    """เป้าหมาย spans two sub-columns labelled in a second header row; the other labels are merged down."""
+    doc = docx.Document()
+    doc.add_paragraph("เทศบาลเมืองทดลอง")
+    doc.add_paragraph("กระบวนการบริหารจัดการการเปลี่ยนแปลง (Change Management Process)")
+    table = doc.add_table(rows=2, cols=5)
+    top, second = table.rows[0].cells, table.rows[1].cells
+    for i, label in ((0, "ที่"), (1, "กิจกรรม"), (4, "ผู้รับผิดชอบ")):
+        top[i].merge(second[i]).text = label
+    top[2].merge(top[3]).text = "เป้าหมาย"
+    second[2].text, second[3].text = "ตัวชี้วัด", "ค่าเป้าหมาย"
+    _row(table, ["๑", "การสื่อสาร (CMP ๒)", "ร้อยละผู้รับทราบ", "ร้อยละ ๘๐", "กองช่าง"])
+    path = tmp_path / "two.docx"
+    doc.save(str(path))
+    (tmp_path / "plans").mkdir()
+    _, folder, _ = import_file(path, "two", 2568, "yaml", tmp_path)
+    site, problems = load_site(tmp_path)
+    assert [p.format() for p in problems.errors] == []
+    table_model = site.orgs["two"].plans[0].plan.sections[0].tables[0]
+    assert table_model.kind.value == "cmp"
+    assert [(c.key, c.header) for c in table_model.columns] == [
+        ("no", "ที่"), ("activity", "กิจกรรม"), ("indicator", "ตัวชี้วัด"), ("indicator_target", "ค่าเป้าหมาย"),
+        ("responsible", "ผู้รับผิดชอบ")]
+    row = table_model.rows[0]
+    assert (row.step, row.indicator, row.indicator_target, row.responsible) == (
+        "CMP2", "ร้อยละผู้รับทราบ", "ร้อยละ ๘๐", "กองช่าง")
+    content, leftovers = draft_text(folder)
+    missing = [t for _, t in read_document(path).items() if not (found(t, content) or found(t, leftovers))]
+    assert missing == []
