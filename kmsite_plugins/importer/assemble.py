@@ -28,6 +28,7 @@ UNIT_NAME = re.compile(r"^(กอง|สำนัก|ฝ่าย|งาน|ศ�
 FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s*ศ\.)?\s*([0-9๐-๙]{4})")
 PLACE = re.compile(r"(อำเภอ|จังหวัด)\s*([\u0E01-\u0E4E]+)")
 COVER_BLOCKS = 16
+SIGNATURE = re.compile(r"^\s*(ผู้ทบทวน|ผู้อนุมัติ)(?:\s*[:：]|\s|$)")
 
 
 def _squash(text: str) -> str:
@@ -165,6 +166,9 @@ class Assembler:
         text = p.text.strip()
         if not text or p.loc in self.used:
             return i + 1
+        signer = SIGNATURE.match(text)
+        if signer:
+            return self.signature(i, "reviewer" if signer.group(1) == "ผู้ทบทวน" else "approver")
         field = header_field(text)
         if field:
             self.header_field(field[0], field[1], p.loc)
@@ -190,12 +194,47 @@ class Assembler:
         nxt = self.doc.blocks[i + 1] if i + 1 < len(self.doc.blocks) else None
         return isinstance(nxt, Table) and find_header(nxt) is not None
 
+    def signature(self, i: int, key: str) -> int:
+        """The form's foot: ``ผู้ทบทวน : …… (ชื่อ) ตำแหน่ง`` on one line or over the next few lines.
+
+        The name in parentheses becomes a person; the text after it, or the short line below it, names
+        the position; ``(CKO)`` / ``(CEO)`` there gives the person that KM role.
+        """
+        window: list[Paragraph] = []
+        for block in self.doc.blocks[i:i + 4]:
+            if not isinstance(block, Paragraph) or len(block.text) > 160 or (window and SIGNATURE.match(block.text)):
+                break
+            window.append(block)
+        found = None
+        for k, para in enumerate(window):
+            match = re.search(r"\(([^()]+)\)\s*(.*)$", " ".join(para.text.split()))
+            person = person_name(match.group(1).strip()) if match else None
+            if match and person:
+                found = (k, match, person)
+                break
+        if found is None:
+            self.findings.append(Finding(f"no-{key}-name", f"'{window[0].text[:40]}' names nobody in parentheses; "
+                                         f"the {key} is left empty", window[0].loc))
+            return i + 1
+        k, match, person = found
+        used = window[:k + 1]
+        rest = match.group(2).strip()
+        if not rest and k + 1 < len(window) and len(window[k + 1].text) < 100 and not list_item(window[k + 1].text):
+            rest = " ".join(window[k + 1].text.split())
+            used.append(window[k + 1])
+        role = re.search(r"\((CKO|CEO)\)", rest)
+        position = re.sub(r"^ตำแหน่ง\s*", "", re.split(r"ผู้บริหารสูงสุด|\((?:CKO|CEO)\)", rest)[0]).strip(" .…")
+        self.plan[key] = self.person_ref(person.honorific, person.name, position or None)
+        if role:
+            roles = self.people[_squash(person.name)].setdefault("km_roles", [])
+            if role.group(1) not in roles:
+                roles.append(role.group(1))
+        for para in used:
+            self.label(para.loc, f"the plan's {key} (a person of organisation.yml)")
+        return i + len(used)
+
     def header_field(self, key: str, value: str, loc: Loc) -> None:
         if key in ("reviewer", "approver"):
-            match = re.search(r"\(([^)]+)\)\s*(.*)$", value)
-            if match and (person := person_name(match.group(1).strip())):
-                self.plan[key] = self.person_ref(person.honorific, person.name, match.group(2).strip() or None)
-                self.label(loc, f"the plan's {key}: a person of organisation.yml")
             return
         if key == "unit":
             self.plan.setdefault("unit", value)

@@ -84,7 +84,9 @@ def make_docx(path: Path) -> Path:
     _worksheet(doc)
     _combined_plan(doc)
     doc.add_paragraph("ผู้ทบทวน : ลงชื่อ (นายสมชาย ใจดี) ปลัดเทศบาล")
-    doc.add_paragraph("ผู้อนุมัติ : ลงชื่อ (นางสมศรี มีสุข) นายกเทศมนตรีตำบลบางใหม่")
+    doc.add_paragraph("ผู้อนุมัติ : ลงชื่อ ..............................")  # the form's foot over three lines
+    doc.add_paragraph("(นางสมศรี มีสุข)")
+    doc.add_paragraph("นายกเทศมนตรีตำบลบางใหม่ ผู้บริหารสูงสุดของส่วนราชการ (CEO)")
     doc.add_paragraph("ข้อความที่ไม่อยู่ในแบบฟอร์มใด")
     doc.save(str(path))
     return path
@@ -157,7 +159,11 @@ def test_worksheet_totals_checked_and_reviewer_approver(tmp_path: Path) -> None:
     assert "[worksheet-total]" in report and "the sheet's total 5 does not add up (the scores sum to 4)" in report
     people = {p.id: p for p in site.orgs["bangmai"].org.people}
     assert people[plan.reviewer or ""].name == "สมชาย ใจดี"
-    assert people[plan.approver or ""].name == "สมศรี มีสุข"
+    approver = people[plan.approver or ""]
+    assert approver.name == "สมศรี มีสุข" and [r.value for r in approver.km_roles] == ["ceo"]
+    positions = {p.id: p.title for p in site.orgs["bangmai"].org.positions}
+    assert positions[approver.position or ""] == "นายกเทศมนตรีตำบลบางใหม่"
+    assert positions[people[plan.reviewer or ""].position or ""] == "ปลัดเทศบาล"
     assert plan.focus_areas == ["พัฒนาบุคลากรด้วยการจัดการความรู้", "ส่งเสริมการแลกเปลี่ยนเรียนรู้"]
 
 
