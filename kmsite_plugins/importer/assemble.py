@@ -50,6 +50,8 @@ class Assembler:
         self.plan: dict[str, Any] = {}
         self.sections: list[dict[str, Any]] = []
         self.pending: dict[str, Any] = {}
+        self.pending_locs: dict[str, list[Loc]] = {}  # where each pending header field was written
+        self.title_loc: Loc | None = None
         self.pending_title: str | None = None
         self.pending_kind: str | None = None
         self.selection: list[dict[str, Any]] = []
@@ -180,10 +182,12 @@ class Assembler:
         kind = kind_of_title(text)
         if kind and len(text) < 160 and self.next_is_table(i):
             self.pending_title, self.pending_kind = " ".join(text.split()), kind
+            self.title_loc = p.loc
             self.use(p.loc)
             return i + 1
         if len(text) < 160 and self.next_is_table(i) and not list_item(text):
             self.pending_title = " ".join(text.split())
+            self.title_loc = p.loc
             self.use(p.loc)
             return i + 1
         if COMMITTEE_HEADING.search(text) and len(text) < 200:
@@ -202,7 +206,7 @@ class Assembler:
         """
         window: list[Paragraph] = []
         for block in self.doc.blocks[i:i + 4]:
-            if not isinstance(block, Paragraph) or len(block.text) > 160 or (window and SIGNATURE.match(block.text)):
+            if not isinstance(block, Paragraph) or (window and (len(block.text) > 160 or SIGNATURE.match(block.text))):
                 break
             window.append(block)
         found = None
@@ -233,12 +237,24 @@ class Assembler:
             self.label(para.loc, f"the plan's {key} (a person of organisation.yml)")
         return i + len(used)
 
+    def drop_pending(self) -> None:
+        """Header fields that no activity table followed go to the leftovers."""
+        for locs in self.pending_locs.values():
+            self.unuse(locs, "a plan-form header field with no activity table after it")
+        self.pending, self.pending_locs = {}, {}
+
+    def unuse(self, locs: list[Loc], why: str) -> None:
+        for loc in locs:
+            self.used.discard(loc)
+            self.reasons[loc] = why
+
     def header_field(self, key: str, value: str, loc: Loc) -> None:
         if key in ("reviewer", "approver"):
             return
         if key == "unit":
-            self.plan.setdefault("unit", value)
             self.use(loc)
+            if _squash(self.plan.setdefault("unit", value)) != _squash(value):
+                self.unuse([loc], f"a ชื่อหน่วยงาน other than the plan's ('{self.plan['unit'][:40]}')")
             return
         if key == "kpi_target":
             self.pending.setdefault("outcome_kpis", []).append(value)
@@ -246,9 +262,10 @@ class Assembler:
             self.pending.setdefault("outcome_kpis", []).append(value)
         else:
             if key in self.pending:
-                self.pending = {}
+                self.drop_pending()
             self.pending[key] = value
         self.use(loc)
+        self.pending_locs.setdefault("outcome_kpis" if key == "kpi_target" else key, []).append(loc)
 
     def narrative_list(self, i: int, key: str) -> int:
         items: list[str] = []
@@ -359,7 +376,10 @@ class Assembler:
                 if field:
                     self.header_field(field[0], field[1], cell.loc)
                 elif kind_of_title(cell.text) and self.pending_kind is None:
+                    if self.title_loc is not None:
+                        self.unuse([self.title_loc], "a caption above a table whose own title row was imported")
                     self.pending_title, self.pending_kind = " ".join(cell.text.split()), kind_of_title(cell.text)
+                    self.title_loc = cell.loc
                     self.use(cell.loc)
         builder = ActivityBuilder(self.fiscal_year, self.findings)
         built = builder.build(table, header_at, self.pending_kind, self.pending_title)
@@ -368,13 +388,15 @@ class Assembler:
         if built:
             for loc in built[0].consumed:
                 self.use(loc)
+        elif self.title_loc:
+            self.unuse([self.title_loc], "the title of an activity table with no rows")
         for loc in builder.spanning:
             self.label(loc, "a column header over sub-columns (the sub-headers are the columns)")
         for loc in builder.unplaced:
             self.reasons[loc] = "a column the plan form has no field for (or a cell beyond the header's columns)"
         for loc in builder.marks:
             self.label(loc, "a month name or tick of the ระยะเวลา grid (read into the period)")
-        self.pending_title, self.pending_kind = None, None
+        self.pending_title, self.pending_kind, self.title_loc = None, None, None
 
     def place(self, item: BuiltTable) -> None:
         section = self.section_for()
@@ -387,6 +409,9 @@ class Assembler:
         same_columns = last is not None and [c["key"] for c in last["columns"]] == [c["key"] for c in item.columns]
         if last is not None and last["kind"] == item.kind and same_columns and not self.pending_fresh:
             last["rows"].extend(item.rows)
+            if item.title and _squash(item.title) != _squash(last.get("title") or "") and self.title_loc:
+                self.used.discard(self.title_loc)
+                self.reasons[self.title_loc] = "the title of a table continued after a break (rows joined above)"
             kind = (item.kind or "").upper()
             self.findings.append(Finding("continued-table", f"a {kind} table continues after a break "
                                          f"(its title or header repeated); rows joined", item.loc))
@@ -398,8 +423,8 @@ class Assembler:
     pending_fresh = False
 
     def section_for(self) -> dict[str, Any]:
-        fields = self.pending
-        self.pending = {}
+        fields, locs = self.pending, self.pending_locs
+        self.pending, self.pending_locs = {}, {}
         if not fields and self.sections:
             return self.sections[-1]
         self.pending_fresh = bool(fields)
@@ -407,7 +432,11 @@ class Assembler:
         for section in self.sections:
             if key and _squash(section.get("knowledge") or section.get("desired_state") or "") == key:
                 for name, value in fields.items():
-                    section.setdefault(name, value)
+                    if name not in section:
+                        section[name] = value
+                    elif _squash(str(section[name])) != _squash(str(value)):
+                        self.unuse(locs.get(name, []), f"this section's {name} is written differently above; "
+                                                       f"the first wording was imported")
                 return section
         ident = self.ids.make(fields.get("knowledge") or fields.get("desired_state") or "section", "section")
         section = {"id": ident, **fields, "tables": []}
@@ -514,8 +543,15 @@ class Assembler:
             if seat.role_raw:
                 member["role_raw"] = seat.role_raw
             members.append(member)
+            kept = _squash(" ".join(str(x) for x in (seat.no, seat.person.honorific if seat.person else "",
+                                                     seat.person.name if seat.person else "", seat.position or "",
+                                                     seat.role, seat.role_raw or "", *[v for _, v in seat.contacts])))
             for cell in row.filled():
-                self.use(cell.loc)
+                body = _squash(strip_number(cell.text)[1]) or _squash(cell.text)
+                if (body and body in kept) or _squash(cell.text) in kept:
+                    self.use(cell.loc)
+                else:
+                    self.reasons[cell.loc] = "a roster cell not read as number, name, position or seat"
         name = heading[1] if heading else "คณะทำงาน"
         kind = "evaluation" if "ติดตามและประเมินผล" in name else ("km_team" if re.search(
             r"KM|จัดการความรู้|คณะทำงาน|CKO", name) else "other")
@@ -566,6 +602,7 @@ class Assembler:
 
     # -- the end ------------------------------------------------------------------
     def finish(self) -> None:
+        self.drop_pending()
         for entry in self.selection:
             key = _squash(entry["knowledge"])
             section = next((s for s in self.sections if key and (_squash(s.get("knowledge") or "") == key)), None)

@@ -86,11 +86,12 @@ class _Reader:
         self.table = None
         previous = self.doc.blocks[-1] if self.doc.blocks else None
         if line.startswith(" " * 8) and isinstance(previous, Paragraph) and i > 0 and self.lines[i - 1].strip():
-            previous.text = previous.text.rstrip() + " " + body.strip()  # a wrapped line of the paragraph above
+            wrapped = html_to_text(clean_markdown(body))  # a wrapped line of the paragraph above
+            previous.text = previous.text.rstrip() + " " + wrapped
             previous.raw_lines.append(number)
             return i + 1
         heading = _HEADING.match(body)
-        text = clean_markdown(heading.group(2) if heading else body)
+        text = html_to_text(clean_markdown(heading.group(2) if heading else body))
         level = len(heading.group(1)) if heading else 0
         self.doc.blocks.append(Paragraph(text=text, loc=self.loc(number), heading=level))
         return i + 1
