@@ -99,15 +99,18 @@ def test_table_row_with_a_missing_cell(demo_copy: Path):
                                               "พูดคุยแลกเปลี่ยนในที่ประชุม |",
                       "| ๒ | เผยแพร่ความรู้ในที่ประชุมประจำเดือนหรือที่ประชุมบุคลากรต่าง ๆ |")
     assert errors(demo_copy) == [
-        f"{TABLE_PLAN}:{line}: sections[1].tables[1].rows[2]: this row has 9 cells but the header has 10 (ลำดับ | กิจกรรม "
+        f"{TABLE_PLAN}:{line}: sections[1].tables[1].rows[2]: this row has 9 cells but the header has 10 "
+        "(ลำดับ | กิจกรรม "
         "| วิธีการสู่ความสำเร็จ | ระยะเวลา | ตัวชี้วัด | เป้าหมายตัวชี้วัด | เป้าหมาย | ผู้รับผิดชอบ | รหัส | รหัสผู้รับผิดชอบ); "
         "write an empty cell as '| |'"]
 
 
 def test_table_row_with_an_extra_cell(demo_copy: Path):
-    line = replace_in(demo_copy / TABLE_PLAN, "| manuals | palad, finance, works |", "| manuals | palad, finance, works | x |")
+    line = replace_in(demo_copy / TABLE_PLAN, "| manuals | palad, finance, works |",
+                      "| manuals | palad, finance, works | x |")
     assert errors(demo_copy) == [
-        f"{TABLE_PLAN}:{line}: sections[3].tables[1].rows[1]: this row has 11 cells but the header has 10 (ลำดับ | กิจกรรม "
+        f"{TABLE_PLAN}:{line}: sections[3].tables[1].rows[1]: this row has 11 cells but the header has 10 "
+        "(ลำดับ | กิจกรรม "
         "| วิธีการสู่ความสำเร็จ | ระยะเวลา | ตัวชี้วัด | เป้าหมายตัวชี้วัด | กลุ่มเป้าหมาย | ผู้รับผิดชอบ | รหัส | "
         "รหัสผู้รับผิดชอบ); write an empty cell as '| |'"]
 
@@ -201,8 +204,8 @@ def test_field_given_twice(demo_copy: Path):
 def test_correction_without_a_note(demo_copy: Path):
     line = replace_in(demo_copy / HEADING_PLAN, "- ระยะเวลา: ตลอดปีงบ\n  ประมาณ\n",
                       "- ระยะเวลา: ตลอดปีงบ\n  ประมาณ\n- แก้ไข ระยะเวลา: ตลอดปีงบประมาณ\n")
-    assert _only_error(demo_copy) == (f"{HEADING_PLAN}:{line + 2}: sections[1].tables[1].rows[1].corrections.period.note: "
-                                      "required field is missing")
+    assert _only_error(demo_copy) == (f"{HEADING_PLAN}:{line + 2}: "
+                                      "sections[1].tables[1].rows[1].corrections.period.note: required field is missing")
 
 
 def test_section_heading_without_id_and_table_heading_of_no_kind(demo_copy: Path):
@@ -280,7 +283,7 @@ def test_byte_order_mark_and_windows_line_ends_are_read(tmp_path: Path):
     ("---\ntitle: x\n", "2567.md:1: front matter is not closed: add a '---' line after it"),
     ("---\n- a\n---\n# x\n", "2567.md:2: the front matter must be 'key: value' lines, got CommentedSeq"),
     ("---\na: [\n---\n", "2567.md:3: malformed YAML"),
-    ("# x\n\n```\ncode\n```\n", "2567.md:3: a code block (```) is not part of the plan form; see docs/about/plan-markdown.md"),
+    ("# x\n\n```\ncode\n```\n", "2567.md:3: a code block (```) is not part of the plan form; see docs/about/"),
     ("# x\n\n> quote\n", "2567.md:3: a quote (>) is not part of the plan form"),
     ("# x\n\n<div>html</div>\n", "2567.md:3: an HTML block (only <!-- notes --> are allowed) is not part"),
     ("# x\n\n##### deep\n", "2567.md:3: heading level 5 is not part of the plan form"),
@@ -293,9 +296,10 @@ def test_byte_order_mark_and_windows_line_ends_are_read(tmp_path: Path):
     ("# x\n## s {#s}\n### KMP {#t}\n", "2567.md:3: sections[1].tables: heading 'KMP {#t}': a table heading has no id"),
 ])
 def test_form_faults_are_reported_at_their_line(tmp_path: Path, text: str, expected: str):
+    from pydantic import ValidationError
+
     from kmsite_plugins.loader.pydantic_errors import report_validation_error
     from kmsite_plugins.model import Plan
-    from pydantic import ValidationError
 
     doc, found = _read(tmp_path, text)
     if doc is not None:  # the form is fine: the model says what is missing
@@ -321,3 +325,19 @@ def test_any_text_gives_a_plan_or_a_report_never_a_traceback(tmp_path: Path, lin
     doc, found = _read(tmp_path, "\n".join(lines))
     assert doc is not None or found
     assert all(":" in f for f in found)
+
+
+def test_progress_in_the_front_matter_names_rows_by_their_heading_ids(demo_copy: Path):
+    path = demo_copy / HEADING_PLAN
+    report = ("progress:\n- round: 6\n  date: ๓๑ มีนาคม ๒๕๖๗\n  entries:\n  - row: training\n    status: เสร็จแล้ว\n"
+              "  - row: trainin\n    status: ยกเลิก\n")
+    line = replace_in(path, "acknowledged:\n", report + "acknowledged:\n")
+    found = errors(demo_copy)
+    assert found == [f"{HEADING_PLAN}:{line + 6}: progress[1].entries[2].row: unknown activity 'trainin': "
+                     "no activity row of this plan has that id; did you mean training? (known: training)"]
+    replace_in(path, "  - row: trainin\n    status: ยกเลิก\n", "")
+    site, problems = load_site(demo_copy)
+    assert problems.errors == []
+    plan = site.orgs["suso"].plans[0].plan
+    summary = plan.progress[0].summary(plan)
+    assert summary is not None and summary.done == 1
