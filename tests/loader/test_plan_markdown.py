@@ -204,8 +204,8 @@ def test_field_given_twice(demo_copy: Path):
 def test_correction_without_a_note(demo_copy: Path):
     line = replace_in(demo_copy / HEADING_PLAN, "- ระยะเวลา: ตลอดปีงบ\n  ประมาณ\n",
                       "- ระยะเวลา: ตลอดปีงบ\n  ประมาณ\n- แก้ไข ระยะเวลา: ตลอดปีงบประมาณ\n")
-    assert _only_error(demo_copy) == (f"{HEADING_PLAN}:{line + 2}: "
-                                      "sections[1].tables[1].rows[1].corrections.period.note: required field is missing")
+    field = "sections[1].tables[1].rows[1].corrections.period.note"
+    assert _only_error(demo_copy) == f"{HEADING_PLAN}:{line + 2}: {field}: required field is missing"
 
 
 def test_section_heading_without_id_and_table_heading_of_no_kind(demo_copy: Path):
