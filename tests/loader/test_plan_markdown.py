@@ -257,6 +257,9 @@ def test_labels_match_whatever_their_spacing():
 
 
 def test_default_headers_are_the_plan_pages_column_labels():
+    from kmsite_plugins.model.plan import CELL_COLUMNS
+
+    assert set(COLUMN_HEADERS) == set(CELL_COLUMNS)
     labels = load_yaml_file(ROOT / "kmsite_plugins/templates/labels/th.yml").data
     assert {key: labels[f"col.{key}"] for key in COLUMN_HEADERS} == {k: v[0] for k, v in COLUMN_HEADERS.items()}
 
