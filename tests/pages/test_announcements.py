@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kmsite_plugins.outputs.shortlinks import derived_code
+from kmsite_plugins.views.shortlinks import derived_code
 from tests.conftest import ROOT, text_of
 
 PAO = "orgs/pathumthani-pao/announcements/km-plan-2567/"
