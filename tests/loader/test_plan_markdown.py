@@ -345,3 +345,27 @@ def test_progress_in_the_front_matter_names_rows_by_their_heading_ids(demo_copy:
 
     summary = latest_summary(site.orgs["suso"].plans[0].plan)
     assert summary is not None and summary.done == 1
+
+
+@pytest.mark.parametrize("page", ["docs/about/plan-markdown.md", "docs/about/plan-markdown.en.md"])
+def test_the_guides_example_is_a_valid_plan(page: str, tmp_path: Path):
+    from markdown_it import MarkdownIt
+
+    from kmsite_plugins.model import Plan
+
+    blocks = [t.content for t in MarkdownIt("commonmark").parse((ROOT / page).read_text(encoding="utf-8"))
+              if t.type == "code_block"]
+    example = next(b for b in blocks if b.startswith("---\n"))
+    doc, found = _read(tmp_path, example)
+    assert found == [] and doc is not None
+    data = dict(doc.data)  # type: ignore[attr-defined]
+    data.pop("acknowledged")
+    plan = Plan.model_validate(data)
+    assert [len(t.rows) for s in plan.sections for t in s.tables] == [2]
+    assert plan.sections[0].tables[0].rows[1].responsible_refs == ["palad", "finance", "works"]
+    # the second example (one heading per activity) reads as a table of the same form
+    second = next(b for b in blocks if b.startswith("### "))
+    doc, found = _read(tmp_path, "# t\n\n## s {#s}\n\n" + second)
+    assert found == [] and doc is not None
+    row = doc.data["sections"][0]["tables"][0]["rows"][0]  # type: ignore[attr-defined]
+    assert row["period"] == "ตลอดปีงบ\nประมาณ" and row["activity"].endswith("-เว็บไซต์ อบต.")
