@@ -15,8 +15,7 @@ from kmsite_plugins.loader.plan_markdown_syntax import COLUMN_HEADERS, header_ke
 from kmsite_plugins.loader.problems import Problems
 from kmsite_plugins.loader.yaml_source import load_yaml_file
 from tests.conftest import ROOT
-
-from .edits import errors, replace_in
+from tests.loader.edits import errors, replace_in
 
 TABLE_PLAN = "plans/prachantakham/plans/undated.md"  # activities as Markdown table rows
 HEADING_PLAN = "plans/suso/plans/undated.md"  # one #### heading per activity
