@@ -216,8 +216,8 @@ class _Reader:
     # -- headings --------------------------------------------------------------------
     def heading(self, tag: str, content: str, line: int) -> None:
         text, anchor = _heading_id(content)
-        if tag == "h1":
-            self.put(self.data, (), "title", text, line)
+        if tag == "h1":  # the title as written: a title has no id
+            self.put(self.data, (), "title", content.strip(), line)
             self.place = ("title",)
         elif tag == "h2" and anchor is None:
             self.part(text, line)
