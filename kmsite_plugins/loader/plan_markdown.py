@@ -322,7 +322,7 @@ class _Reader:
             labels = row_labels(table)
             shown = ", ".join(dict.fromkeys(
                 [syntax.written_header(*_column_key(c)) for c in table.get("columns", [])]
-                + [labels[0] for labels in syntax.ROW_FIELDS.values()] + [f"{syntax.CORRECTION_PREFIX} <column>"]))
+                + [names[0] for names in syntax.ROW_FIELDS.values()] + [f"{syntax.CORRECTION_PREFIX} <column>"]))
             self.fields(items, ("sections", s, "tables", t, "rows", r), table["rows"][r], labels, shown, self.row_value)
         else:
             self.error(line, self.loc_here(), "a list must follow the heading that says what it is "

@@ -368,3 +368,64 @@ def test_the_guides_example_is_a_valid_plan(page: str, tmp_path: Path):
     assert found == [] and doc is not None
     row = doc.data["sections"][0]["tables"][0]["rows"][0]  # type: ignore[attr-defined]
     assert row["period"] == "ตลอดปีงบ\nประมาณ" and row["activity"].endswith("-เว็บไซต์ อบต.")
+
+
+HAND_WRITTEN = """\
+---
+fiscal_year: 2568
+---
+
+# แผนการจัดการความรู้ ปีงบประมาณ ๒๕๖๘
+
+## ๒. ขอบเขต KM
+
+- ข้อแรก
+  ต่อบรรทัดที่สอง
+- ข้อสอง
+
+## แผนที่ ๑: งานพัสดุ {#procurement}
+
+- ชื่อองค์ความรู้ ที่เลือก : การจัดซื้อจัดจ้าง
+- ตัวชี้วัดผลสัมฤทธิ์:
+  1. ตัวชี้วัดที่ ๑
+  2. ตัวชี้วัดที่ ๒
+
+### แผนการจัดการความรู้ (KM Action Plan) : กระบวนการจัดการความรู้ (KM Process)
+
+| ที่ | กิจกรรม | ระยะเวลา | ผลผลิต (goal) | ขั้นตอน |
+|:-:|---|---|---|---|
+| ๑ | บ่งชี้ความรู้ `ราคากลาง` | ต.ค. - ธ.ค. ๒๕๖๗ | a \\| b | KMP 1 |
+
+#### ๒ แสวงหาความรู้ {#acquire}
+
+* ที่: ๒
+* **ขั้นตอน**: kmp๒
+* กิจกรรม:
+  - อบรม
+  - ดูงาน
+* ผลผลิต: คู่มือ
+* ระยะเวลา: ม.ค. ๒๕๖๘
+* สถานะ: เสร็จแล้ว
+"""
+
+
+def test_a_plan_written_by_hand_in_the_guides_words(tmp_path: Path):
+    from kmsite_plugins.model import Plan
+
+    doc, found = _read(tmp_path, HAND_WRITTEN)
+    assert found == [] and doc is not None
+    plan = Plan.model_validate(dict(doc.data))  # type: ignore[attr-defined]
+    assert plan.fiscal_year == 2568 and plan.focus_areas == ["ข้อแรก\nต่อบรรทัดที่สอง", "ข้อสอง"]
+    section = plan.sections[0]
+    assert (section.id, section.knowledge, section.outcome_kpis) == (
+        "procurement", "การจัดซื้อจัดจ้าง", ["ตัวชี้วัดที่ ๑", "ตัวชี้วัดที่ ๒"])
+    table = section.tables[0]
+    assert table.kind.value == "kmp" and table.title is None
+    assert [(c.key, c.header) for c in table.columns] == [
+        ("no", "ที่"), ("activity", None), ("period", None), ("goal", "ผลผลิต")]
+    first, second = table.rows
+    assert (first.no, first.activity, first.goal, first.step) == ("๑", "บ่งชี้ความรู้ `ราคากลาง`", "a | b", "KMP1")
+    assert (second.id, second.no, second.step, second.activity, second.goal, second.status.value if second.status
+            else None) == ("acquire", "๒", "KMP2", "- อบรม\n- ดูงาน", "คู่มือ", "เสร็จแล้ว")
+    period_line = HAND_WRITTEN.splitlines().index("* ระยะเวลา: ม.ค. ๒๕๖๘") + 1
+    assert doc.line_of(("sections", 0, "tables", 0, "rows", 1, "period")) == period_line  # type: ignore[attr-defined]
