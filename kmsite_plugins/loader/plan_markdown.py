@@ -20,9 +20,10 @@ The form (``docs/about/plan-markdown.md`` describes it for authors):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Optional, Sequence
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import mdTrim
@@ -35,7 +36,7 @@ from .problems import Problems, field_path
 from .yaml_source import YamlDoc, YamlSyntaxError
 from .yaml_source import _parse as parse_yaml
 
-__all__ = ["MarkdownPlanDoc", "read_plan_markdown"]
+__all__ = ["MarkdownPlanDoc", "read_plan_markdown", "read_plan_text"]
 
 Loc = tuple
 BLOCK_NAMES = {"fence": "a code block (```)", "code_block": "an indented code block", "blockquote_open": "a quote (>)",
@@ -48,7 +49,7 @@ SKIPPED = ("skipped",)
 class MarkdownPlanDoc(YamlDoc):
     """A Markdown plan as the YAML mapping, with the Markdown line of every location."""
 
-    front: Optional[YamlDoc] = None  # the front matter; its keys are located there
+    front: YamlDoc | None = None  # the front matter; its keys are located there
     lines: dict[Loc, int] = field(default_factory=dict)
 
     def line_of(self, loc: Sequence[str | int]) -> int:
@@ -72,7 +73,7 @@ class _Item:
     close_index: int
 
 
-def _heading_id(text: str) -> tuple[str, Optional[str]]:
+def _heading_id(text: str) -> tuple[str, str | None]:
     """``"เทคนิค KM {#km-techniques}"`` → ``("เทคนิค KM", "km-techniques")``."""
     stripped = text.rstrip()
     if stripped.endswith("}") and "{#" in stripped:
@@ -215,8 +216,8 @@ class _Reader:
     # -- headings --------------------------------------------------------------------
     def heading(self, tag: str, content: str, line: int) -> None:
         text, anchor = _heading_id(content)
-        if tag == "h1":
-            self.put(self.data, (), "title", text, line)
+        if tag == "h1":  # the title as written: a title has no id
+            self.put(self.data, (), "title", content.strip(), line)
             self.place = ("title",)
         elif tag == "h2" and anchor is None:
             self.part(text, line)
@@ -248,10 +249,10 @@ class _Reader:
                              "knowledge with its tables) needs an id at the end of its heading: '## … {#an-id}'")
         self.place = SKIPPED
 
-    def section_index(self) -> Optional[int]:
+    def section_index(self) -> int | None:
         return self.place[1] if self.place and self.place[0] in ("section", "table", "row") else None
 
-    def table_heading(self, text: str, anchor: Optional[str], line: int) -> None:
+    def table_heading(self, text: str, anchor: str | None, line: int) -> None:
         s = self.section_index()
         if s is None:
             self.error(line, (), f"table heading '{text}' must follow a section heading ('## … {{#an-id}}')")
@@ -275,7 +276,7 @@ class _Reader:
         self.at(loc + (t, "kind"), line)
         self.place = ("table", s, t)
 
-    def row_heading(self, anchor: Optional[str], line: int) -> None:
+    def row_heading(self, anchor: str | None, line: int) -> None:
         if not self.place or self.place[0] not in ("table", "row"):
             self.error(line, self.loc_here(), "an activity heading (####) must follow a table heading (###)")
             self.place = SKIPPED
@@ -321,7 +322,7 @@ class _Reader:
             labels = row_labels(table)
             shown = ", ".join(dict.fromkeys(
                 [syntax.written_header(*_column_key(c)) for c in table.get("columns", [])]
-                + [labels[0] for labels in syntax.ROW_FIELDS.values()] + [f"{syntax.CORRECTION_PREFIX} <column>"]))
+                + [names[0] for names in syntax.ROW_FIELDS.values()] + [f"{syntax.CORRECTION_PREFIX} <column>"]))
             self.fields(items, ("sections", s, "tables", t, "rows", r), table["rows"][r], labels, shown, self.row_value)
         else:
             self.error(line, self.loc_here(), "a list must follow the heading that says what it is "
@@ -434,14 +435,14 @@ class _Reader:
         for row_line, cells in body:
             self.table_row(rows, columns, cells, loc, row_line, header)
 
-    def columns(self, header: list[str], loc: Loc, line: int) -> Optional[list[Any]]:
+    def columns(self, header: list[str], loc: Loc, line: int) -> list[Any] | None:
         """Model columns (``"period"`` or ``{key, header}``) and row-field columns (``("field", key)``)."""
         meta = syntax.lookup(syntax.ROW_FIELDS)
         found: list[Any] = []
         keys: list[str] = []
         for text in header:
             column: Any
-            key: Optional[str]
+            key: str | None
             if syntax.norm(text) in meta:
                 key = meta[syntax.norm(text)]
                 column = ("field", key)
@@ -480,14 +481,14 @@ class _Reader:
         row = CommentedMap()
         rows.append(row)
         self.at(here, line)
-        for column, text in zip(columns, cells):
+        for column, text in zip(columns, cells, strict=True):
             if not text.strip():
                 continue
             key = column[1] if isinstance(column, tuple) else _column_key(column)[0]
             self.put(row, here, key, _refs(text) if key == "responsible_refs" else text.strip(), line)
 
 
-def content_of(text: str, anchor: Optional[str]) -> str:
+def content_of(text: str, anchor: str | None) -> str:
     return f"{text} {{#{anchor}}}" if anchor else text
 
 
@@ -504,7 +505,7 @@ def _refs(text: str) -> CommentedSeq:
     return CommentedSeq(part.strip() for part in text.replace("\n", ",").split(",") if part.strip())
 
 
-def _column_key(column: Any) -> tuple[str, Optional[str]]:
+def _column_key(column: Any) -> tuple[str, str | None]:
     if isinstance(column, str):
         return column, None
     return str(column["key"]), column.get("header")
@@ -527,7 +528,7 @@ def row_labels(table: Mapping[str, Any]) -> dict[str, str]:
     return labels
 
 
-def _split_label(first: str, labels: dict[str, str]) -> Optional[tuple[str, str]]:
+def _split_label(first: str, labels: dict[str, str]) -> tuple[str, str] | None:
     """``"ระยะเวลา: ต.ค. ๒๕๖๖"`` → ``("period", "ต.ค. ๒๕๖๖")``; None when no known label ends at a colon."""
     for n, ch in enumerate(first):
         if ch in ":：":
@@ -541,12 +542,12 @@ def _split_label(first: str, labels: dict[str, str]) -> Optional[tuple[str, str]
     return None
 
 
-def _split_front_matter(path: Path, problems: Problems) -> Optional[tuple[Optional[YamlDoc], str, int]]:
+def _split_front_matter(text: str, path: Path, problems: Problems) -> tuple[YamlDoc | None, str, int] | None:
     """(front matter, body, 1-based line of the body); None after reporting bad front matter.
 
     A byte-order mark (Windows Notepad's UTF-8) is ignored; a file without front matter is all body.
     """
-    text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         return None, text, 1
@@ -562,13 +563,19 @@ def _split_front_matter(path: Path, problems: Problems) -> Optional[tuple[Option
     return None
 
 
-def read_plan_markdown(path: Path, problems: Problems) -> Optional[MarkdownPlanDoc]:
+def read_plan_markdown(path: Path, problems: Problems) -> MarkdownPlanDoc | None:
     """The plan as its YAML mapping with lines, or None after reporting why it cannot be read."""
     try:
-        split = _split_front_matter(path, problems)
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         problems.error(path, 1, "", "file is not UTF-8 text; save it as UTF-8")
         return None
+    return read_plan_text(text, path, problems)
+
+
+def read_plan_text(text: str, path: Path, problems: Problems) -> MarkdownPlanDoc | None:
+    """``read_plan_markdown`` of text already read; ``path`` names it in problems."""
+    split = _split_front_matter(text, path, problems)
     if split is None:
         return None
     front, body, body_line = split

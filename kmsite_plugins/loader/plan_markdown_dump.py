@@ -13,14 +13,17 @@ and blank lines around a value are not kept.
 from __future__ import annotations
 
 import io
-from typing import Any, Iterator, Mapping, Optional
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 
 from ..model.plan import CELL_COLUMNS
 from ..thai.digits import to_thai
 from . import plan_markdown_syntax as syntax
-from .plan_markdown import row_labels
+from .plan_markdown import read_plan_text, row_labels
+from .problems import Problems
 
 __all__ = ["dump_plan_markdown"]
 
@@ -54,7 +57,7 @@ def _one_line_id(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip()) and not any(c in value for c in "\n{}")
 
 
-def _column(column: Any) -> Optional[tuple[str, Optional[str]]]:
+def _column(column: Any) -> tuple[str, str | None] | None:
     if isinstance(column, str) and column in CELL_COLUMNS:
         return column, None
     if isinstance(column, Mapping) and set(column) <= {"key", "header"} and column.get("key") in CELL_COLUMNS:
@@ -149,7 +152,7 @@ def _meta_cell(row: Mapping[str, Any], key: str) -> str:
 class _Labels:
     """The labels an activity's items use, checked to read back as the same field."""
 
-    def __init__(self, columns: list[tuple[str, Optional[str]]]):
+    def __init__(self, columns: list[tuple[str, str | None]]):
         self.resolve = row_labels({"columns": [{"key": k, "header": h} if h else k for k, h in columns]})
         self.headers = {k: syntax.written_header(k, h) for k, h in columns}
 
@@ -172,7 +175,7 @@ class _Labels:
         return f"{syntax.CORRECTION_PREFIX} {self.cell(key)}"
 
 
-def _table_form(table: Mapping[str, Any], columns: list[tuple[str, Optional[str]]]) -> bool:
+def _table_form(table: Mapping[str, Any], columns: list[tuple[str, str | None]]) -> bool:
     keys = {k for k, _ in columns}
     return all(
         "corrections" not in row and set(row) - set(ROW_META) <= keys
@@ -212,7 +215,7 @@ def _first_line(value: Any) -> str:
     return next((line.strip() for line in _text(value).splitlines() if line.strip()), "")
 
 
-def _activity(row: Mapping[str, Any], columns: list[tuple[str, Optional[str]]], labels: _Labels) -> Iterator[str]:
+def _activity(row: Mapping[str, Any], columns: list[tuple[str, str | None]], labels: _Labels) -> Iterator[str]:
     heading = " ".join(_first_line(row.get(key, "")) for key in ("no", "activity")).strip().replace("{#", "{ #")
     anchor = f" {{#{row['id']}}}" if "id" in row else ""
     yield f"#### {heading or 'กิจกรรม'}{anchor}"
@@ -246,8 +249,8 @@ def _section(number: int, section: Mapping[str, Any]) -> Iterator[str]:
         label = syntax.SECTION_FIELDS[key][0]
         if key in syntax.SECTION_LISTS:
             yield f"- {label}:"
-            for entry in section[key]:
-                yield from (f"  {line}" if line else "" for line in _item("-", _text(entry)))
+            for n, entry in enumerate(section[key], start=1):  # numbered: "- --" would be a rule
+                yield from (f"  {line}" if line else "" for line in _item(f"{n}.", _text(entry)))
         else:
             yield from _field(label, _text(section[key]))
     if fields:
@@ -276,18 +279,42 @@ def _front_matter(front: dict[str, Any]) -> str:
     return f"---\n{out.getvalue()}---\n\n"
 
 
-def dump_plan_markdown(plan: Mapping[str, Any]) -> str:
-    """The plan as ``plans/<org>/plans/<year>.md`` text; reads back to the same plan."""
+def _normal(value: Any) -> Any:
+    """A value as the reader gives it back: text trimmed as ``_text`` does, columns in their short form."""
+    if isinstance(value, Mapping):
+        if set(value) <= {"key", "header"} and value.get("header") is None and "key" in value:
+            return str(value["key"])
+        return {str(k): _normal(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_normal(v) for v in value]
+    return _text(value) if _scalar(value) else value
+
+
+def _body_keys_read_back(text: str, plan: Mapping[str, Any], keys: list[str]) -> list[str] | None:
+    """The body parts among ``keys`` that the reader does not give back as written; None if it reads no plan."""
+    doc = read_plan_text(text, Path("plan.md"), Problems(root=Path(".")))
+    if doc is None:
+        return None
+    return [key for key in keys if _normal(doc.data.get(key)) != _normal(plan[key])]
+
+
+def _render(plan: Mapping[str, Any], in_front: set[str]) -> tuple[str, list[str]]:
+    """The Markdown text, and the keys written in the body."""
     front: dict[str, Any] = {}
     body: list[str] = []
     title = plan.get("title")
-    title_in_body = _scalar(title) and "\n" not in _text(title) and bool(_text(title)) and "{#" not in str(title)
-    lists = {k for k in BODY_LISTS if k in plan and _texts(plan[k])}
+    # A heading drops a closing '#' run and reads '{#…}' as an id: such titles stay in the front matter.
+    title_in_body = ("title" not in in_front and _scalar(title) and "\n" not in _text(title) and bool(_text(title))
+                     and "{#" not in str(title) and not _text(title).endswith("#"))
+    lists = {k for k in BODY_LISTS if k in plan and k not in in_front and _texts(plan[k])}
     sections = plan.get("sections")
-    sections_in_body = isinstance(sections, list) and bool(sections) and all(_section_ok(s) for s in sections)
+    sections_in_body = ("sections" not in in_front and isinstance(sections, list) and bool(sections)
+                        and all(_section_ok(s) for s in sections))
+    written: list[str] = []
     for key, value in plan.items():
-        in_body = (key == "title" and title_in_body) or key in lists or (key == "sections" and sections_in_body)
-        if not in_body:
+        if (key == "title" and title_in_body) or key in lists or (key == "sections" and sections_in_body):
+            written.append(str(key))
+        else:
             front[str(key)] = value
     if title_in_body:
         body += [f"# {_text(title)}", ""]
@@ -301,4 +328,20 @@ def dump_plan_markdown(plan: Mapping[str, Any]) -> str:
         for number, section in enumerate(sections, start=1):
             body += list(_section(number, section))
     text = "\n".join(body).rstrip("\n") + "\n"
-    return _front_matter(front) + text
+    return _front_matter(front) + text, written
+
+
+def dump_plan_markdown(plan: Mapping[str, Any]) -> str:
+    """The plan as ``plans/<org>/plans/<year>.md`` text; reads back to the same plan.
+
+    The text is read back before it is returned: a part whose values Markdown would read otherwise
+    (a cell whose lines happen to form a table, say) is written in the YAML front matter instead.
+    """
+    in_front: set[str] = set()
+    while True:
+        text, written = _render(plan, in_front)
+        wrong = _body_keys_read_back(text, plan, written)
+        if not written or wrong == []:
+            return text
+        # a part read otherwise goes to YAML; when nothing reads, the most intricate part goes first
+        in_front |= set(wrong) if wrong else {next(k for k in ("sections", *BODY_LISTS, "title") if k in written)}

@@ -8,7 +8,7 @@ Labels match whatever their spacing and case (``เอกสารที่แ�
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 from ..model.plan import CELL_COLUMNS
 
@@ -73,15 +73,13 @@ CORRECTION_PREFIX = "แก้ไข"
 
 CORRECTION_NOTE = ("เหตุผล", "note")
 
-assert set(COLUMN_HEADERS) == set(CELL_COLUMNS), "every cell column needs a header"
-
 
 def norm(label: str) -> str:
     """The form labels are compared in: no spaces, no bold markers, case-folded."""
     return "".join(label.replace("**", "").split()).casefold()
 
 
-def split_key_suffix(label: str) -> tuple[str, Optional[str]]:
+def split_key_suffix(label: str) -> tuple[str, str | None]:
     """``"ที่ (no)"`` → ``("ที่", "no")``: an author's own header for a known column; else ``(label, None)``."""
     text = label.strip()
     if text.endswith(")") and "(" in text:
@@ -100,7 +98,7 @@ def lookup(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return found
 
 
-def header_key(header: str) -> tuple[Optional[str], Optional[str]]:
+def header_key(header: str) -> tuple[str | None, str | None]:
     """A table header → ``(column key, header to keep)``; the header is None when it is our default.
 
     ``(None, None)`` when the header names no column.
@@ -115,7 +113,7 @@ def header_key(header: str) -> tuple[Optional[str], Optional[str]]:
     return (key, text) if key else (None, None)
 
 
-def written_header(key: str, header: Optional[str]) -> str:
+def written_header(key: str, header: str | None) -> str:
     """The header the writer prints for a column; reads back as the same ``(key, header)``."""
     if header is None:
         return COLUMN_HEADERS[key][0]

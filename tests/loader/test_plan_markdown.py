@@ -15,8 +15,7 @@ from kmsite_plugins.loader.plan_markdown_syntax import COLUMN_HEADERS, header_ke
 from kmsite_plugins.loader.problems import Problems
 from kmsite_plugins.loader.yaml_source import load_yaml_file
 from tests.conftest import ROOT
-
-from .edits import errors, replace_in
+from tests.loader.edits import errors, replace_in
 
 TABLE_PLAN = "plans/prachantakham/plans/undated.md"  # activities as Markdown table rows
 HEADING_PLAN = "plans/suso/plans/undated.md"  # one #### heading per activity
@@ -99,15 +98,18 @@ def test_table_row_with_a_missing_cell(demo_copy: Path):
                                               "พูดคุยแลกเปลี่ยนในที่ประชุม |",
                       "| ๒ | เผยแพร่ความรู้ในที่ประชุมประจำเดือนหรือที่ประชุมบุคลากรต่าง ๆ |")
     assert errors(demo_copy) == [
-        f"{TABLE_PLAN}:{line}: sections[1].tables[1].rows[2]: this row has 9 cells but the header has 10 (ลำดับ | กิจกรรม "
+        f"{TABLE_PLAN}:{line}: sections[1].tables[1].rows[2]: this row has 9 cells but the header has 10 "
+        "(ลำดับ | กิจกรรม "
         "| วิธีการสู่ความสำเร็จ | ระยะเวลา | ตัวชี้วัด | เป้าหมายตัวชี้วัด | เป้าหมาย | ผู้รับผิดชอบ | รหัส | รหัสผู้รับผิดชอบ); "
         "write an empty cell as '| |'"]
 
 
 def test_table_row_with_an_extra_cell(demo_copy: Path):
-    line = replace_in(demo_copy / TABLE_PLAN, "| manuals | palad, finance, works |", "| manuals | palad, finance, works | x |")
+    line = replace_in(demo_copy / TABLE_PLAN, "| manuals | palad, finance, works |",
+                      "| manuals | palad, finance, works | x |")
     assert errors(demo_copy) == [
-        f"{TABLE_PLAN}:{line}: sections[3].tables[1].rows[1]: this row has 11 cells but the header has 10 (ลำดับ | กิจกรรม "
+        f"{TABLE_PLAN}:{line}: sections[3].tables[1].rows[1]: this row has 11 cells but the header has 10 "
+        "(ลำดับ | กิจกรรม "
         "| วิธีการสู่ความสำเร็จ | ระยะเวลา | ตัวชี้วัด | เป้าหมายตัวชี้วัด | กลุ่มเป้าหมาย | ผู้รับผิดชอบ | รหัส | "
         "รหัสผู้รับผิดชอบ); write an empty cell as '| |'"]
 
@@ -201,8 +203,8 @@ def test_field_given_twice(demo_copy: Path):
 def test_correction_without_a_note(demo_copy: Path):
     line = replace_in(demo_copy / HEADING_PLAN, "- ระยะเวลา: ตลอดปีงบ\n  ประมาณ\n",
                       "- ระยะเวลา: ตลอดปีงบ\n  ประมาณ\n- แก้ไข ระยะเวลา: ตลอดปีงบประมาณ\n")
-    assert _only_error(demo_copy) == (f"{HEADING_PLAN}:{line + 2}: sections[1].tables[1].rows[1].corrections.period.note: "
-                                      "required field is missing")
+    field = "sections[1].tables[1].rows[1].corrections.period.note"
+    assert _only_error(demo_copy) == f"{HEADING_PLAN}:{line + 2}: {field}: required field is missing"
 
 
 def test_section_heading_without_id_and_table_heading_of_no_kind(demo_copy: Path):
@@ -254,6 +256,9 @@ def test_labels_match_whatever_their_spacing():
 
 
 def test_default_headers_are_the_plan_pages_column_labels():
+    from kmsite_plugins.model.plan import CELL_COLUMNS
+
+    assert set(COLUMN_HEADERS) == set(CELL_COLUMNS)
     labels = load_yaml_file(ROOT / "kmsite_plugins/templates/labels/th.yml").data
     assert {key: labels[f"col.{key}"] for key in COLUMN_HEADERS} == {k: v[0] for k, v in COLUMN_HEADERS.items()}
 
@@ -280,7 +285,7 @@ def test_byte_order_mark_and_windows_line_ends_are_read(tmp_path: Path):
     ("---\ntitle: x\n", "2567.md:1: front matter is not closed: add a '---' line after it"),
     ("---\n- a\n---\n# x\n", "2567.md:2: the front matter must be 'key: value' lines, got CommentedSeq"),
     ("---\na: [\n---\n", "2567.md:3: malformed YAML"),
-    ("# x\n\n```\ncode\n```\n", "2567.md:3: a code block (```) is not part of the plan form; see docs/about/plan-markdown.md"),
+    ("# x\n\n```\ncode\n```\n", "2567.md:3: a code block (```) is not part of the plan form; see docs/about/"),
     ("# x\n\n> quote\n", "2567.md:3: a quote (>) is not part of the plan form"),
     ("# x\n\n<div>html</div>\n", "2567.md:3: an HTML block (only <!-- notes --> are allowed) is not part"),
     ("# x\n\n##### deep\n", "2567.md:3: heading level 5 is not part of the plan form"),
@@ -293,9 +298,10 @@ def test_byte_order_mark_and_windows_line_ends_are_read(tmp_path: Path):
     ("# x\n## s {#s}\n### KMP {#t}\n", "2567.md:3: sections[1].tables: heading 'KMP {#t}': a table heading has no id"),
 ])
 def test_form_faults_are_reported_at_their_line(tmp_path: Path, text: str, expected: str):
+    from pydantic import ValidationError
+
     from kmsite_plugins.loader.pydantic_errors import report_validation_error
     from kmsite_plugins.model import Plan
-    from pydantic import ValidationError
 
     doc, found = _read(tmp_path, text)
     if doc is not None:  # the form is fine: the model says what is missing
@@ -321,3 +327,105 @@ def test_any_text_gives_a_plan_or_a_report_never_a_traceback(tmp_path: Path, lin
     doc, found = _read(tmp_path, "\n".join(lines))
     assert doc is not None or found
     assert all(":" in f for f in found)
+
+
+def test_progress_in_the_front_matter_names_rows_by_their_heading_ids(demo_copy: Path):
+    path = demo_copy / HEADING_PLAN
+    report = ("progress:\n- round: 6\n  date: ๓๑ มีนาคม ๒๕๖๗\n  entries:\n  - row: training\n    status: เสร็จแล้ว\n"
+              "  - row: trainin\n    status: ยกเลิก\n")
+    line = replace_in(path, "acknowledged:\n", report + "acknowledged:\n")
+    found = errors(demo_copy)
+    assert found == [f"{HEADING_PLAN}:{line + 6}: progress[1].entries[2].row: unknown activity 'trainin': "
+                     "no activity row of this plan has that id; did you mean training? (known: training)"]
+    replace_in(path, "  - row: trainin\n    status: ยกเลิก\n", "")
+    site, problems = load_site(demo_copy)
+    assert problems.errors == []
+    from kmsite_plugins.views.progress import latest_summary
+
+    summary = latest_summary(site.orgs["suso"].plans[0].plan)
+    assert summary is not None and summary.done == 1
+
+
+@pytest.mark.parametrize("page", ["docs/about/plan-markdown.md", "docs/about/plan-markdown.en.md"])
+def test_the_guides_example_is_a_valid_plan(page: str, tmp_path: Path):
+    from markdown_it import MarkdownIt
+
+    from kmsite_plugins.model import Plan
+
+    blocks = [t.content for t in MarkdownIt("commonmark").parse((ROOT / page).read_text(encoding="utf-8"))
+              if t.type == "code_block"]
+    example = next(b for b in blocks if b.startswith("---\n"))
+    doc, found = _read(tmp_path, example)
+    assert found == [] and doc is not None
+    data = dict(doc.data)  # type: ignore[attr-defined]
+    data.pop("acknowledged")
+    plan = Plan.model_validate(data)
+    assert [len(t.rows) for s in plan.sections for t in s.tables] == [2]
+    assert plan.sections[0].tables[0].rows[1].responsible_refs == ["palad", "finance", "works"]
+    # the second example (one heading per activity) reads as a table of the same form
+    second = next(b for b in blocks if b.startswith("### "))
+    doc, found = _read(tmp_path, "# t\n\n## s {#s}\n\n" + second)
+    assert found == [] and doc is not None
+    row = doc.data["sections"][0]["tables"][0]["rows"][0]  # type: ignore[attr-defined]
+    assert row["period"] == "ตลอดปีงบ\nประมาณ" and row["activity"].endswith("-เว็บไซต์ อบต.")
+
+
+HAND_WRITTEN = """\
+---
+fiscal_year: 2568
+---
+
+# แผนการจัดการความรู้ ปีงบประมาณ ๒๕๖๘
+
+## ๒. ขอบเขต KM
+
+- ข้อแรก
+  ต่อบรรทัดที่สอง
+- ข้อสอง
+
+## แผนที่ ๑: งานพัสดุ {#procurement}
+
+- ชื่อองค์ความรู้ ที่เลือก : การจัดซื้อจัดจ้าง
+- ตัวชี้วัดผลสัมฤทธิ์:
+  1. ตัวชี้วัดที่ ๑
+  2. ตัวชี้วัดที่ ๒
+
+### แผนการจัดการความรู้ (KM Action Plan) : กระบวนการจัดการความรู้ (KM Process)
+
+| ที่ | กิจกรรม | ระยะเวลา | ผลผลิต (goal) | ขั้นตอน |
+|:-:|---|---|---|---|
+| ๑ | บ่งชี้ความรู้ `ราคากลาง` | ต.ค. - ธ.ค. ๒๕๖๗ | a \\| b | KMP 1 |
+
+#### ๒ แสวงหาความรู้ {#acquire}
+
+* ที่: ๒
+* **ขั้นตอน**: kmp๒
+* กิจกรรม:
+  - อบรม
+  - ดูงาน
+* ผลผลิต: คู่มือ
+* ระยะเวลา: ม.ค. ๒๕๖๘
+* สถานะ: เสร็จแล้ว
+"""
+
+
+def test_a_plan_written_by_hand_in_the_guides_words(tmp_path: Path):
+    from kmsite_plugins.model import Plan
+
+    doc, found = _read(tmp_path, HAND_WRITTEN)
+    assert found == [] and doc is not None
+    plan = Plan.model_validate(dict(doc.data))  # type: ignore[attr-defined]
+    assert plan.fiscal_year == 2568 and plan.focus_areas == ["ข้อแรก\nต่อบรรทัดที่สอง", "ข้อสอง"]
+    section = plan.sections[0]
+    assert (section.id, section.knowledge, section.outcome_kpis) == (
+        "procurement", "การจัดซื้อจัดจ้าง", ["ตัวชี้วัดที่ ๑", "ตัวชี้วัดที่ ๒"])
+    table = section.tables[0]
+    assert table.kind.value == "kmp" and table.title is None
+    assert [(c.key, c.header) for c in table.columns] == [
+        ("no", "ที่"), ("activity", None), ("period", None), ("goal", "ผลผลิต")]
+    first, second = table.rows
+    assert (first.no, first.activity, first.goal, first.step) == ("๑", "บ่งชี้ความรู้ `ราคากลาง`", "a | b", "KMP1")
+    assert (second.id, second.no, second.step, second.activity, second.goal, second.status.value if second.status
+            else None) == ("acquire", "๒", "KMP2", "- อบรม\n- ดูงาน", "คู่มือ", "เสร็จแล้ว")
+    period_line = HAND_WRITTEN.splitlines().index("* ระยะเวลา: ม.ค. ๒๕๖๘") + 1
+    assert doc.line_of(("sections", 0, "tables", 0, "rows", 1, "period")) == period_line  # type: ignore[attr-defined]

@@ -36,10 +36,11 @@ def yaml_demo_plans() -> dict[str, Any]:
     return found
 
 
-def model_of(data: Any) -> Plan:
+def model_of(data: Any) -> dict[str, Any]:
+    """The validated plan's fields (private parse caches hold exceptions, which never compare equal)."""
     plain = dict(data)
     plain.pop("acknowledged", None)
-    return Plan.model_validate(plain)
+    return Plan.model_validate(plain).model_dump()
 
 
 def read_back(text: str, tmp_path: Path) -> YamlDoc:
@@ -95,7 +96,7 @@ def test_what_the_body_cannot_say_goes_to_the_front_matter_and_is_reported_there
 
 
 # -- awkward values: pipes, colons, headings, list markers, several lines, blank lines inside -------------
-LINE = st.text(alphabet="กขคงจ ๑๒ 12-|:#*>{}()`\\.", min_size=1, max_size=12).map(str.strip).filter(bool)
+LINE = st.text(alphabet="กขคงจ ๑๒ 12-|:#*>{}()`\\.=~_[]&!<+", min_size=1, max_size=12).map(str.strip).filter(bool)
 TEXT = st.lists(st.one_of(LINE, st.just(""), LINE.map(lambda s: "- " + s)), min_size=1, max_size=4).map(
     lambda lines: "\n".join(lines).strip("\n")).filter(lambda t: bool(t.strip()) and "\n\n\n" not in t)
 
@@ -131,8 +132,20 @@ def plans(draw: Any) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plans())
 def test_awkward_values_survive_the_round_trip(tmp_path: Path, plan: dict[str, Any]):
     doc = read_back(dump_plan_markdown(plan), tmp_path)
+    assert model_of(doc.data) == model_of(plan)
+
+
+def test_a_value_markdown_would_read_otherwise_moves_its_part_to_the_front_matter(tmp_path: Path):
+    # "|" over "--" inside a list item is a one-column table, not two lines of a KPI (found by hypothesis)
+    plan = {"title": "แผน", "focus_areas": ["ข้อ ๑"],
+            "sections": [{"id": "s1", "outcome_kpis": ["|\n--"],
+                          "tables": [{"kind": "kmp", "columns": ["activity"], "rows": [{"activity": "ก"}]}]}]}
+    text = dump_plan_markdown(plan)
+    front = text.split("\n---\n", 1)[0]
+    assert "sections:" in front and "focus_areas" not in front and "# แผน" in text
+    doc = read_back(text, tmp_path)
     assert model_of(doc.data) == model_of(plan)
