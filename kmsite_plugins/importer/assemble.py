@@ -612,7 +612,8 @@ class Assembler:
             if section is None:
                 self.reasons[entry["loc"]] = "selected knowledge with no activity table of its own"
                 continue
-            section.setdefault("knowledge_type", entry.get("knowledge_type"))
+            if entry.get("knowledge_type"):
+                section.setdefault("knowledge_type", entry["knowledge_type"])
             if entry.get("reason") and not section.get("reason"):
                 section["reason"] = entry["reason"]
             elif entry.get("reason") and _squash(entry["reason"]) != _squash(section["reason"]):
