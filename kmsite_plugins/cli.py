@@ -10,12 +10,12 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import TextIO
 
 from .loader import find_plans_dir, load_site
 
 
-def check(root: Path, out: Optional[TextIO] = None) -> int:
+def check(root: Path, out: TextIO | None = None) -> int:
     """Validate the whole tree, print every problem, return the exit status."""
     out = out or sys.stdout
     site, problems = load_site(root)
@@ -27,7 +27,7 @@ def check(root: Path, out: Optional[TextIO] = None) -> int:
     return 1 if errors else 0
 
 
-def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
+def new(slug: str, root: Path, out: TextIO | None = None) -> int:
     """Scaffold ``plans/<slug>/`` from commented templates that pass ``kmsite check``."""
     out = out or sys.stdout
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
@@ -38,11 +38,32 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
         print(f"kmsite new: {target} already exists; choose another slug", file=sys.stderr)
         return 2
     scaffold = resources.files("kmsite_plugins") / "scaffold"
-    for rel in ("organisation.yml", "committees.yml", "cops.yml", "plans/2568.yml", "knowledge/topics.yml"):
+    for rel in ("organisation.yml", "committees.yml", "cops.yml", "plans/2568.md", "knowledge/topics.yml"):
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text((scaffold / rel).read_text(encoding="utf-8"), encoding="utf-8")
     print(f"created {target}: edit the files, then run 'kmsite check'", file=out)
+    return 0
+
+
+def import_(path: Path, slug: str, fiscal_year: int | None, fmt: str | None, root: Path,
+            out: TextIO | None = None) -> int:
+    """``kmsite import``: write ``plans/<slug>/`` as a draft and print the import report."""
+    from .importer import import_file
+
+    out = out or sys.stdout
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        print(f"kmsite import: '{slug}' is not a valid slug: use lower-case a-z, 0-9 and '-'", file=sys.stderr)
+        return 2
+    if not path.is_file():
+        print(f"kmsite import: {path}: no such file", file=sys.stderr)
+        return 2
+    try:
+        _, _, report = import_file(path, slug, fiscal_year, fmt, root)  # type: ignore[arg-type]
+    except (FileExistsError, UnicodeDecodeError, ValueError) as exc:
+        print(f"kmsite import: {path}: {exc}", file=sys.stderr)
+        return 2
+    print(report, file=out, end="")
     return 0
 
 
@@ -60,7 +81,7 @@ def _mkdocs_logging() -> None:
         logger.setLevel(logging.INFO)
 
 
-def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = None) -> int:
+def build(config_file: Path, internal: bool = False, site_dir: str | None = None) -> int:
     """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages.
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
@@ -101,7 +122,7 @@ def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = N
     return 0
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kmsite", description="Tools for kmsite content.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="validate plans/ without building; report every problem")
@@ -121,12 +142,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p_serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
     p_serve.add_argument("-f", "--config-file", default="mkdocs.yml")
     p_serve.add_argument("--internal", action="store_true", help="preview the staff edition")
+    p_import = sub.add_parser("import", help="draft an organisation folder from a Word plan (.docx) or a text export")
+    p_import.add_argument("file")
+    p_import.add_argument("--org", required=True, help="slug of the new organisation folder")
+    p_import.add_argument("--fiscal-year", type=int, default=None, help="fiscal year (BE) when the document has none")
+    p_import.add_argument("--format", choices=("markdown", "yaml"), default=None,
+                          help="plan file form (default: markdown when available, else yaml)")
+    p_import.add_argument("--root", default=".", help="project root (default: .)")
     args = parser.parse_args(argv)
     if args.command == "serve":
         from .serve import serve  # imports MkDocs: not for check and new
 
         _mkdocs_logging()
         return serve(Path(args.config_file), args.dev_addr, args.org, args.internal)
+    if args.command == "import":
+        return import_(Path(args.file), args.org, args.fiscal_year, args.format, Path(args.root))
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":

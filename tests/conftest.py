@@ -52,6 +52,19 @@ def read_yaml(path: Path) -> dict:
     return load_yaml_file(path).data
 
 
+def read_plan(path: Path) -> dict:
+    """A demo plan (``.yml`` or the Markdown form ``.md``) as the mapping the loader validates."""
+    from kmsite_plugins.loader.plan_markdown import read_plan_markdown
+    from kmsite_plugins.loader.problems import Problems
+
+    if path.suffix != ".md":
+        return read_yaml(path)
+    problems = Problems(root=path.parent)
+    doc = read_plan_markdown(path, problems)
+    assert doc is not None, [p.format() for p in problems.items]
+    return doc.data
+
+
 def read_front_matter(path: Path) -> dict:
     """The front matter of a demo Markdown file, as the loader reads it."""
     from kmsite_plugins.loader.yaml_source import load_front_matter

@@ -18,6 +18,8 @@ def test_new_scaffold_passes_check_cleanly(tmp_path, capsys):
     (tmp_path / "plans").mkdir()
     assert main(["new", "ban-example", "--root", str(tmp_path)]) == 0
     assert (tmp_path / "plans/ban-example/organisation.yml").exists()
+    assert (tmp_path / "plans/ban-example/plans/2568.md").exists()  # the plan in the Markdown form
+    assert not list((tmp_path / "plans/ban-example/plans").glob("*.yml"))
     capsys.readouterr()
     assert main(["check", str(tmp_path)]) == 0
     assert "0 error(s), 0 warning(s)" in capsys.readouterr().out

@@ -27,6 +27,7 @@ from .acknowledge import Acknowledgements
 from .announcement_checks import check_announcements
 from .asset_checks import check_assets
 from .lint import lint_org
+from .plan_markdown import read_plan_markdown
 from .problems import Problems
 from .pydantic_errors import report_validation_error
 from .references import check_references
@@ -37,8 +38,10 @@ from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter, load_yaml_
 M = TypeVar("M", bound=BaseModel)
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-# Files and folders an organisation folder may hold; anything else is reported.
-KNOWN_ENTRIES = {"organisation.yml", "committees.yml", "cops.yml", "plans", "knowledge", "announcements", "photos"}
+# Files and folders an organisation folder may hold; anything else is reported. ``import/`` holds the notes of
+# ``kmsite import`` (leftovers, raw cells, report): never read, never published.
+KNOWN_ENTRIES = {"organisation.yml", "committees.yml", "cops.yml", "plans", "knowledge", "announcements", "photos",
+                 "import"}
 
 
 def find_plans_dir(root: Path) -> Path:
@@ -60,6 +63,8 @@ class SiteLoader:
 
     # -- generic ---------------------------------------------------------------
     def _read(self, path: Path) -> Optional[YamlDoc]:
+        if path.suffix == ".md":  # a plan in the Markdown form (plans/<year>.md)
+            return read_plan_markdown(path, self.problems)
         try:
             return load_yaml_file(path)
         except YamlSyntaxError as exc:
@@ -130,9 +135,9 @@ class SiteLoader:
         if not folder.is_dir():
             return entries
         for path in sorted(folder.iterdir()):
-            if path.suffix not in (".yml", ".yaml"):
+            if path.suffix not in (".yml", ".yaml", ".md"):
                 self.problems.warn(path, 0, "",
-                                   "not a plan file (plans/ holds <fiscal-year>.yml files); it is not published",
+                                   "not a plan file (plans/ holds <fiscal-year>.md or .yml files); it is not published",
                                    code="unknown-file", value=path.name)
                 continue
             plan = self._load(path, Plan, slug, f"plan:{path.stem}")

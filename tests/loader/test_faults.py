@@ -52,11 +52,11 @@ def test_unknown_key_lists_accepted_keys(demo_copy):
 
 
 def test_missing_field_points_at_parent(demo_copy):
-    path = demo_copy / "plans/suso/plans/undated.yml"
-    replace_in(path, "title: แผนการจัดการองค์ความรู้ (KM Action Plan) องค์การบริหารส่วนตำบลสุโสะ\n", "")
+    path = demo_copy / "plans/pathumthani-pao/plans/2567.yml"
+    replace_in(path, "title: แผนการจัดการความรู้ (Knowledge Management) ประจำปีงบประมาณ", "titel: x")
     found = errors(demo_copy)
-    assert len(found) == 1
-    assert re.match(r"plans/suso/plans/undated\.yml:\d+: title: required field is missing$", found[0])
+    assert len(found) == 2
+    assert re.match(r"plans/pathumthani-pao/plans/2567\.yml:\d+: title: required field is missing$", found[0])
 
 
 def test_dangling_reference_names_what_exists(demo_copy):
@@ -105,9 +105,10 @@ def test_every_fault_reported_at_once(demo_copy, capsys):
 
 
 def test_warning_does_not_fail_and_acknowledgement_turns_it_into_a_note(demo_copy, capsys):
-    path = demo_copy / "plans/suso/plans/undated.yml"
+    path = demo_copy / "plans/suso/plans/undated.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.split("acknowledged:")[0], encoding="utf-8")  # drop the reviews
+    front, _, rest = text.partition("acknowledged:")
+    path.write_text(front + "---" + rest.partition("\n---")[2], encoding="utf-8")  # drop the reviews
     status = check(demo_copy)
     out = capsys.readouterr().out
     assert status == 0
@@ -116,7 +117,7 @@ def test_warning_does_not_fail_and_acknowledgement_turns_it_into_a_note(demo_cop
 
 
 def test_stale_acknowledgement_is_a_warning(demo_copy):
-    path = demo_copy / "plans/suso/plans/undated.yml"
+    path = demo_copy / "plans/suso/plans/undated.md"
     path.write_text(path.read_text(encoding="utf-8").replace("value: KMP1", "value: KMP5"), encoding="utf-8")
     _, problems = load_site(demo_copy)
     codes = {p.code for p in problems.warnings}
