@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
+from .engine import ENGINES, build_command, engine_name
 from .loader import find_plans_dir, load_site
 
 
@@ -48,7 +49,8 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
 INTERNAL_SITE_DIR = "site-internal"
 
 
-def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = None) -> int:
+def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = None,
+          engine: Optional[str] = None, compress: bool = False) -> int:
     """``mkdocs build --strict``, public or the staff edition, with MkDocs' own messages.
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
@@ -61,9 +63,16 @@ def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = N
         return 2
     if internal and site_dir is None:
         site_dir = str(config_file.resolve().parent / INTERNAL_SITE_DIR)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
+    try:
+        engine = engine or engine_name()
+    except ValueError as exc:
+        print(f"kmsite build: {exc}", file=sys.stderr)
+        return 2
+    command = build_command(engine) + ["--strict", "-f", str(config_file)]
     command += ["-d", site_dir] if site_dir else []
     env = {**os.environ, "KMSITE_AUDIENCE": "internal" if internal else "public"}
+    if compress:
+        env["KMSITE_COMPRESS"] = "true"
     return subprocess.run(command, env=env).returncode
 
 
@@ -80,11 +89,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          "writes to site-internal/ unless -d is given; never publish it")
     p_build.add_argument("-f", "--config-file", default="mkdocs.yml")
     p_build.add_argument("-d", "--site-dir", default=None)
+    p_build.add_argument("--engine", choices=ENGINES, default=None,
+                         help="mkdocs (default) or properdocs, the maintained fork (pip install 'kmsite[properdocs]'); "
+                         "default: $KMSITE_ENGINE, else mkdocs")
+    p_build.add_argument("--compress", action="store_true",
+                         help="also write .gz and .br files beside every text file, for servers that send them as they are")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":
-        return build(Path(args.config_file), args.internal, args.site_dir)
+        return build(Path(args.config_file), args.internal, args.site_dir, args.engine, args.compress)
     return new(args.slug, Path(args.root))
 
 
