@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 from typing import Optional
@@ -22,17 +24,22 @@ from ..pages import PageSpec, build_pages
 from ..pages.banner import with_internal_banner
 from ..pages.spec import file_url, source_uri
 from ..render import Renderer
+from ..compress import compress_site
 from ..sitemap import SitemapEntry, write_sitemap
 from .languages import Languages, languages
 
 log = get_plugin_logger(__name__)
 HOME_MARKER = "<!-- kmsite:home -->"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+FONT_DIR = "assets/fonts/sarabun"  # Sarabun web fonts shipped in the package (scripts/update_fonts.py)
+FONT_CSS = f"{FONT_DIR}/sarabun.css"
 
 
 class KmSiteConfig(Config):
     content_dir = c.Type(str, default="plans")
     audience = c.Choice(("public", "internal"), default="public")
     digits = c.Choice(("thai", "arabic"), default="thai")  # digits of numbers on Thai pages
+    compress = c.Type(bool, default=False)  # .gz and .br beside every text file (kmsite build --compress)
 
 
 class _Alternate:
@@ -55,6 +62,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Material's offline plugin (listed before us) adds an iframe-worker shim from unpkg.com: a
         # third-party request, and useless offline. kmsite's search runs in the page from file://.
+        if FONT_CSS not in config.extra_css:  # first: the font stacks of every stylesheet name Sarabun
+            config.extra_css.insert(0, FONT_CSS)
         polyfills = config.extra.get("polyfills")
         if polyfills:
             config.extra["polyfills"] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
@@ -97,8 +106,19 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         langs = languages(config)
-        if self._sitemap and langs.current == langs.all[-1]:  # every language is built by now
-            write_sitemap(Path(config.site_dir), list(self._sitemap.values()))
+        if langs.current != langs.all[-1]:
+            return  # every language is built only after the last one
+        site_dir = Path(config.site_dir)
+        site_url = self._site_url(config)
+        if self._sitemap and site_url:
+            # Material fetches sitemap.xml beside each feed that a page announces with <link rel="alternate">
+            sections = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("feed.xml")}
+            write_sitemap(site_dir, list(self._sitemap.values()), site_url, lastmod=_build_date(),
+                          sections={s.removeprefix("./") for s in sections})
+        if self.config.compress:
+            report = compress_site(site_dir)
+            log.info(f"compressed {report.files} files: {report.original_bytes} bytes, "
+                     f"gzip {report.gzip_bytes}, brotli {report.brotli_bytes}")
 
     def _load(self, content_dir: Path) -> SiteModel:
         site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir)
@@ -127,6 +147,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         self._renderer = renderer
         for spec in self.pages:
             files.append(self._generate(spec, renderer, langs, config))
+        if langs.current == langs.default:  # shared files live once, at the site root
+            for font in sorted((PACKAGE_DIR / FONT_DIR).iterdir()):
+                files.append(File(f"{FONT_DIR}/{font.name}", str(PACKAGE_DIR), config.site_dir,
+                                  config.use_directory_urls))
         assert self.site is not None
         ctx = OutputContext(self._site_url(config), langs.current, langs.default, langs.all,
                             self.config.audience, self.config.digits, config.use_directory_urls)
@@ -164,3 +188,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
                            for lang in langs.all}
         file.locale = file.locale_alternate_of = langs.current
         return file
+
+
+def _build_date() -> date:
+    """The sitemap's lastmod: the day of SOURCE_DATE_EPOCH (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.date()
