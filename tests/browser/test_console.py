@@ -1,0 +1,29 @@
+"""Every page type loads without a failed request (no 404) and without a console error or warning."""
+
+from __future__ import annotations
+
+import pytest
+
+from .pages import page_paths
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_request_fails_and_the_console_stays_clean(lang, built_site, site_url, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    failed: list[str] = []
+    console: list[str] = []
+    context.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    context.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))
+    page = context.new_page()
+    page.on("console", lambda m: console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    try:
+        for kind, path in page_paths(built_site, lang).items():
+            page.goto(site_url + path, wait_until="networkidle")
+            page.keyboard.press("/")  # the search loads its index and worker
+            page.wait_for_timeout(200)
+            page.keyboard.press("Escape")
+    finally:
+        context.close()
+    assert failed == [], failed
+    assert console == [], console
