@@ -14,6 +14,7 @@ import brotli
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest"})
 MIN_BYTES = 256  # smaller files gain nothing from compression
+BROTLI_QUALITY = 9  # 11 saves a further ~4% at ten times the time; a build of 20,000 pages must stay quick
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def compress_site(site_dir: Path) -> CompressionReport:
         if len(data) < MIN_BYTES:
             continue
         gz = gzip.compress(data, compresslevel=9, mtime=0)
-        br = brotli.compress(data, quality=11)
+        br = brotli.compress(data, quality=BROTLI_QUALITY)
         path.with_name(path.name + ".gz").write_bytes(gz)
         path.with_name(path.name + ".br").write_bytes(br)
         files += 1

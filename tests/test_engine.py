@@ -1,0 +1,37 @@
+"""KMSITE_ENGINE and kmsite build --engine pick MkDocs 1.6 or ProperDocs."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from kmsite_plugins.cli import main
+from kmsite_plugins.engine import build_command, engine_name
+
+
+def test_the_engine_is_mkdocs_unless_named():
+    assert engine_name({}) == "mkdocs"
+    assert engine_name({"KMSITE_ENGINE": ""}) == "mkdocs"
+    assert engine_name({"KMSITE_ENGINE": "properdocs"}) == "properdocs"
+    assert build_command("properdocs") == [sys.executable, "-m", "properdocs", "build"]
+
+
+def test_an_unknown_engine_is_a_clear_error(capsys, monkeypatch):
+    with pytest.raises(ValueError, match="KMSITE_ENGINE='mkdocs2': expected one of mkdocs, properdocs"):
+        engine_name({"KMSITE_ENGINE": "mkdocs2"})
+    monkeypatch.setenv("KMSITE_ENGINE", "mkdocs2")
+    assert main(["build"]) == 2
+    assert "expected one of mkdocs, properdocs" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["build", "--engine", "sphinx"])
+
+
+def test_properdocs_is_installed_and_runs_kmsite_plugins():
+    from importlib.metadata import entry_points
+
+    import properdocs.plugins
+
+    plugins = properdocs.plugins.get_plugins()
+    assert {"kmsite", "kmsite-search", "i18n", "material/search"} <= set(plugins)
+    assert any(ep.name == "kmsite" for ep in entry_points(group="mkdocs.plugins"))
