@@ -1,7 +1,7 @@
 """Pre-compressed copies of a built site's text files (``x.html.gz``, ``x.html.br`` beside ``x.html``).
 
 Web servers send them as they are (nginx ``gzip_static``/``brotli_static``, Apache with rewrite rules,
-GitLab Pages), so pages travel compressed without compressing on every request; see docs/about/deploy.md.
+GitLab Pages), so pages travel compressed without compressing on every request; see docs/operate/deploy.md.
 """
 
 from __future__ import annotations

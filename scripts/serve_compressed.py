@@ -7,7 +7,7 @@
 For each request it sends ``x.br`` or ``x.gz`` (written by ``kmsite build --compress``) when the
 browser accepts that encoding, ``Cache-Control: immutable`` for fingerprinted assets (Material's
 ``*.<hash>.min.*``, the fonts) and ``no-cache`` for everything else, and ``404.html`` with status 404.
-It mirrors the nginx and Apache recipes of docs/about/deploy.md; it is for measuring, not for production.
+It mirrors the nginx and Apache recipes of docs/operate/deploy.md; it is for measuring, not for production.
 """
 
 from __future__ import annotations
