@@ -4,7 +4,7 @@
 Writes kmsite_plugins/assets/fonts/sarabun/: the Thai and Latin subsets (WOFF2) of the regular and
 bold weights, the SIL Open Font Licence, and sarabun.css with their @font-face rules (unicode-range:
 a page downloads only the subsets its text uses). Run after `npm ci` when the package is upgraded;
-tests/outputs/test_fonts.py checks that the shipped files are the package's.
+tests/test_font_assets.py checks that the shipped files are the package's.
 """
 
 from __future__ import annotations
