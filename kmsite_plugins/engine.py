@@ -22,6 +22,23 @@ def engine_name(env: Optional[Mapping[str, str]] = None) -> str:
     return name
 
 
+def use_engine(engine: str) -> None:
+    """Make ``engine`` answer this process's ``import mkdocs...`` (kmsite build runs in process).
+
+    ProperDocs must be chosen before MkDocs itself is imported: a RuntimeError says so otherwise.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    loaded = sys.modules.get("mkdocs.config")
+    active = "properdocs" if loaded is not None and loaded.__name__.startswith("properdocs") else (
+        "mkdocs" if loaded is not None else None)
+    if active is not None and active != engine:
+        raise RuntimeError(f"engine {engine}: this process already runs {active}; "
+                           f"set {ENGINE_VARIABLE}={engine} before it starts")
+    if engine == "properdocs":
+        import properdocs.replacement  # noqa: F401  (aliases mkdocs.* to properdocs.*)
+
+
 def build_command(engine: str) -> list[str]:
     """The command line that builds a site with ``engine`` (``python -m mkdocs build``)."""
     if engine not in ENGINES:

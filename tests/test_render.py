@@ -6,8 +6,9 @@ import re
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.pages import build_pages
-from kmsite_plugins.pages.spec import relative_url
+from kmsite_plugins.views.urls import relative_url
 from kmsite_plugins.render import Renderer
+from kmsite_plugins.views.context import BuildContext
 
 from .conftest import ROOT
 
@@ -22,9 +23,9 @@ def _orgs_page(renderer: Renderer) -> str:
 
 def test_thai_pages_use_thai_digits_unless_the_site_chooses_arabic():
     n = len(load_site(ROOT)[0].orgs)
-    thai = _orgs_page(Renderer("th", "th", ("th", "en"), digits="thai"))
-    arabic = _orgs_page(Renderer("th", "th", ("th", "en"), digits="arabic"))
-    english = _orgs_page(Renderer("en", "th", ("th", "en"), digits="thai"))
+    thai = _orgs_page(Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="thai")))
+    arabic = _orgs_page(Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="arabic")))
+    english = _orgs_page(Renderer(BuildContext(None, "en", "th", ("th", "en"), digits="thai")))
     assert f"{'๐๑๒๓๔๕๖๗๘๙'[n]} หน่วยงาน" in thai
     assert f"{n} หน่วยงาน" in arabic
     assert f"{n} organisation" in english.lower()
@@ -33,11 +34,11 @@ def test_thai_pages_use_thai_digits_unless_the_site_chooses_arabic():
 def test_english_pages_mark_thai_fallbacks():
     from types import SimpleNamespace
 
-    english = Renderer("en", "th", ("th", "en"))
+    english = Renderer(BuildContext(None, "en", "th", ("th", "en")))
     shown = str(english.tx(SimpleNamespace(name="เทศบาล<ก>", name_en=None), "name"))
     assert shown.startswith('<span lang="th" class="kms-fallback"') and "เทศบาล&lt;ก&gt;" in shown
     assert str(english.tx(SimpleNamespace(name="เทศบาล", name_en="Town"), "name")) == "Town"
-    thai = Renderer("th", "th", ("th", "en"))
+    thai = Renderer(BuildContext(None, "th", "th", ("th", "en")))
     assert str(thai.tx(SimpleNamespace(name="เทศบาล", name_en="Town"), "name")) == "เทศบาล"
 
 
@@ -52,6 +53,6 @@ def test_links_name_index_html_without_directory_urls():
 def test_numbered_lists_count_in_the_page_digits():
     site, _ = load_site(ROOT)
     spec = next(p for p in build_pages(site) if p.uri == "orgs/suso/index.md")
-    assert "kms-thai-digits" in Renderer("th", "th", ("th", "en"), digits="thai").render(spec)
-    assert "kms-thai-digits" not in Renderer("th", "th", ("th", "en"), digits="arabic").render(spec)
-    assert "kms-thai-digits" not in Renderer("en", "th", ("th", "en"), digits="thai").render(spec)
+    assert "kms-thai-digits" in Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="thai")).render(spec)
+    assert "kms-thai-digits" not in Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="arabic")).render(spec)
+    assert "kms-thai-digits" not in Renderer(BuildContext(None, "en", "th", ("th", "en"), digits="thai")).render(spec)

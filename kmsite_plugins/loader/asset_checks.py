@@ -11,7 +11,6 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from ..model import AssetEntry, OrgContent
-from ..thai.dates import ThaiDateError, parse_date
 from .checks import unknown_id
 from .problems import Loc, Problems
 from .suggest import did_you_mean, listing
@@ -60,17 +59,12 @@ def _check_plan_activity(content: OrgContent, rep: _Reporter, value: Optional[st
 
 
 def _check_dates(entry: AssetEntry, rep: _Reporter) -> None:
-    parsed = {}
-    for field in ("created", "reviewed"):
-        text = getattr(entry.asset, field)
-        if text is None:
-            continue
-        try:
-            parsed[field] = parse_date(text)
-        except ThaiDateError as exc:
-            rep.error((field,), str(exc))
-    if "created" in parsed and "reviewed" in parsed and parsed["reviewed"] < parsed["created"]:
-        rep.error(("reviewed",), f"reviewed ({entry.asset.reviewed}) is before created ({entry.asset.created})")
+    created, reviewed = entry.asset.created, entry.asset.reviewed
+    for field, value in (("created", created), ("reviewed", reviewed)):
+        if value is not None and value.error is not None:
+            rep.error((field,), str(value.error))
+    if created.value and reviewed and reviewed.value and reviewed.value < created.value:
+        rep.error(("reviewed",), f"reviewed ({reviewed.raw}) is before created ({created.raw})")
 
 
 def _check_source_url(entry: AssetEntry, rep: _Reporter) -> None:

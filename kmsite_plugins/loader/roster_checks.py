@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Sequence
 
 from ..model import Committee, CommitteeKind, OrgContent, Person
+from ..model.organisation import photo_path
 from .checks import unknown_id
 from .problems import Problems, field_path
 from .yaml_source import YamlDoc
@@ -111,12 +112,6 @@ def _check_cops(content: OrgContent, doc: YamlDoc, problems: Problems) -> None:
 
 
 # -- photos ------------------------------------------------------------------------
-def photo_path(folder: Path, photo: str) -> Optional[Path]:
-    """The photo file of a person, if it lies inside the organisation folder."""
-    path = (folder / photo).resolve()
-    return path if path.is_relative_to(folder.resolve()) else None
-
-
 def _check_photos(content: OrgContent, doc: YamlDoc, folder: Path, problems: Problems) -> None:
     for i, person in enumerate(content.org.people):
         if not person.photo:

@@ -19,12 +19,12 @@ import json
 from typing import Iterable, Optional, Sequence
 
 from ..model import OrgContent, SiteModel
-from ..model import export as ex
-from ..model.export import CSV_TABLES
+from . import opendata_schema as ex
+from ..views.urls import CSV_TABLES
 from ..model.audience import public_view
 from ..model.organisation import Department, Person, Position
-from ..pages.knowledge import asset_views
-from ..pages.urls import absolute, asset_url, org_url, plan_url
+from ..views.knowledge import asset_views
+from ..views.urls import absolute, asset_url, org_url, plan_url
 from .spec import OutputContext, OutputFile
 
 __all__ = ["opendata_files", "export_site", "export_org", "schema", "SITE_DIR", "SCHEMA_PATH", "CSV_TABLES"]
@@ -115,7 +115,7 @@ def _assets(content: OrgContent, site_url: Optional[str]) -> list[ex.Asset]:
             cop=a.cop, topics=list(a.topics), tags=list(a.tags), plan_activity=a.plan_activity, source_url=a.source_url,
             attachments=[ex.Attachment(file=att.file, title=att.title, url=_url(site_url, att.site_path),
                                        media_type=att.media_type, size=att.size) for att in view.attachments],
-            created=view.created.isoformat() if view.created else None, created_as_written=a.created,
+            created=view.created.isoformat() if view.created else None, created_as_written=a.created.raw,
             reviewed=view.reviewed.isoformat() if view.reviewed else None, status=a.status.value, example=a.example,
         ))
     return out

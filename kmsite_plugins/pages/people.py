@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..model import SiteModel
-from . import directory, urls
+from ..views import directory, urls
 from .spec import PageSpec, source_uri
-from .views import Card, people_cards
+from ..views.people import Card, people_cards
 
 WIDE = ("navigation", "toc")  # card grids and wide tables use the whole width
 

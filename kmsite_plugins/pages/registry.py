@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Callable
 
 from ..model import SiteModel
-from . import urls
+from ..views import urls
+from ..views.plan import plan_view
 from .spec import PageSpec, source_uri
 from .people import people_pages
 from .knowledge import knowledge_pages
@@ -26,7 +27,7 @@ def org_pages(site: SiteModel) -> list[PageSpec]:
         pages.append(PageSpec(source_uri(urls.org_url(content.slug)), "org", "org.md.j2", ctx))
         for entry in content.plans:
             pages.append(PageSpec(source_uri(urls.plan_url(content.slug, entry.key)), "plan", "plan.md.j2",
-                                  {**ctx, "entry": entry, "plan": entry.plan}, hide=("navigation",)))
+                                  {**ctx, "entry": entry, "plan": entry.plan, "view": plan_view(content, entry)}, hide=("navigation",)))
     return pages
 
 

@@ -6,7 +6,7 @@ import re
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import public_view
-from kmsite_plugins.pages.knowledge import site_assets
+from kmsite_plugins.views.knowledge import site_assets
 from kmsite_plugins.thai.digits import to_thai
 from tests.conftest import ROOT
 

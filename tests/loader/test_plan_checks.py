@@ -19,7 +19,7 @@ def test_demo_worksheets_and_progress_load_clean(demo_copy):
     assert knowledge.chosen_result is not None and knowledge.chosen_result.rank == 1
     assert {r.candidate.section for r in knowledge.results} >= {"km-techniques", "km-publicity"}
     assert sorted(r.rank for r in knowledge.results if r.tied) == [3, 3]
-    assert [(r.round, r.date) for r in plan.progress] == [(6, "๓๑ มีนาคม ๒๕๖๗")]
+    assert [(r.round, r.date.raw) for r in plan.progress] == [(6, "๓๑ มีนาคม ๒๕๖๗")]
 
 
 def test_bad_score_value(demo_copy):

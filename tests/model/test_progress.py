@@ -8,8 +8,11 @@ import pytest
 from pydantic import ValidationError
 
 from kmsite_plugins.model import Plan
-from kmsite_plugins.model.plan import ActivityStatus
-from kmsite_plugins.model.progress import ProgressReport, activity_ids, period_end, summarise
+from kmsite_plugins.model.progress import ActivityStatus
+from kmsite_plugins.model.plan import activity_ids
+from kmsite_plugins.model.progress import ProgressReport
+from kmsite_plugins.model.values import read_period
+from kmsite_plugins.views.progress import latest_summary, period_end, summarise
 
 S = ActivityStatus
 
@@ -111,8 +114,10 @@ def test_report_summary_method_and_dates():
     assert nine.entries[0].evidence == ["ภาพถ่ายกิจกรรม"]  # one item without brackets
     assert six.formatted_date("th") == "๓๑ มีนาคม ๒๕๖๗"
     assert six.formatted_date("en") == "31 March 2024"
-    summary = six.summary(plan)
+    summary = summarise(plan, six.parsed_date)
     assert summary is not None and summary.as_of == date(2024, 3, 31)
+    latest = latest_summary(plan)
+    assert latest is not None and latest.as_of == date(2024, 6, 30) and latest.report is nine
 
 
 def test_no_reports_no_summary():
@@ -152,7 +157,7 @@ def test_status_must_be_an_activity_status():
     (None, 2567, None),
 ])
 def test_period_end(text, fy, end):
-    assert period_end(text, fy) == end
+    assert period_end(read_period(text, fy) if text else None) == end
 
 
 def test_corrected_period_is_used():

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from kmsite_plugins import qr
+from kmsite_plugins.outputs import qr
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.outputs import OutputContext
 from kmsite_plugins.outputs.qr import qr_files
-from kmsite_plugins.outputs.shortlinks import derived_code, short_links
+from kmsite_plugins.views.shortlinks import derived_code, short_links
 from tests.conftest import ROOT, run_mkdocs
 from tests.qr_decode import zbar
 
@@ -93,7 +93,7 @@ def test_codes_are_stable_across_builds():
     """Printed codes must survive every later build: the derivation is pinned here."""
     assert derived_code("org:suso") == "e5alzr"
     # another process (another hash seed) derives the same codes: nothing depends on the run
-    script = "from kmsite_plugins.outputs.shortlinks import derived_code as d; print(d('org:suso'), d('plan:x:2567'))"
+    script = "from kmsite_plugins.views.shortlinks import derived_code as d; print(d('org:suso'), d('plan:x:2567'))"
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
                            env={**os.environ, "PYTHONHASHSEED": "12345"})
     assert other.stdout.split() == ["e5alzr", derived_code("plan:x:2567")]

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 from pathlib import Path
 
-from kmsite_plugins.render import load_labels
+from kmsite_plugins.labels import load_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 THAI = re.compile(r"[\u0E00-\u0E7F]")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import for_audience
-from kmsite_plugins.pages.home import home_view
+from kmsite_plugins.views.home import home_view
 
 from ..conftest import ROOT, text_of
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import public_view
-from kmsite_plugins.pages.knowledge import site_assets, tag_index
-from kmsite_plugins.render import load_labels
+from kmsite_plugins.views.knowledge import site_assets, tag_index
+from kmsite_plugins.labels import load_labels
 from kmsite_plugins.thai.collation import thai_sorted
 from tests.conftest import ROOT, read_front_matter, read_yaml, text_of
 

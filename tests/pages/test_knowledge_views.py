@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kmsite_plugins.model import AssetEntry, KnowledgeAsset, KnowledgeTopic, Organisation, OrgContent, SiteModel
-from kmsite_plugins.pages.knowledge import facets, site_assets, site_topic_map, tag_index, tag_slug
+from kmsite_plugins.views.knowledge import facets, site_assets, site_topic_map, tag_index, tag_slug
 
 # Dictionary order puts a word under its first consonant, not under its leading vowel เ แ โ ใ ไ.
 WORDS = ["ไก่", "ใบไม้", "โรงเรียน", "แมว", "เกลือ", "ขนม", "กา"]

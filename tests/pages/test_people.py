@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from kmsite_plugins.loader import load_site
-from kmsite_plugins.pages.directory import cop_views, initial, org_who_knows
-from kmsite_plugins.pages.views import people_cards
+from kmsite_plugins.views.directory import cop_views, initial, org_who_knows
+from kmsite_plugins.views.people import people_cards
 from kmsite_plugins.thai.collation import thai_sorted
 from tests.conftest import ROOT, read_yaml, text_of
 

@@ -15,7 +15,7 @@ from typing import Callable, Generic, Iterable, Optional, TypeVar, Union
 from ..model import AssetEntry, Cop, KnowledgeTopic, Meeting, OrgContent, SiteModel
 from ..thai.collation import thai_sorted
 from . import urls
-from .views import Card
+from .people import Card
 
 T = TypeVar("T")
 _LEADING_VOWELS = "เแโใไ"

@@ -11,8 +11,6 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
-CSV_TABLES = ("activities", "topics", "assets", "people")
-"""The export's tables also published as CSV files (``<table>.csv``), in this order."""
 
 
 class ExportModel(BaseModel):

@@ -8,11 +8,11 @@ from datetime import date, datetime, timezone
 from typing import Optional
 
 from ..model import OrgContent, PlanEntry, SiteModel
-from ..model.progress import ProgressSummary
 from ..thai.dates import fiscal_year_of
 from .announcements import Listed, listed, newest_first
 from .knowledge import AssetView, site_assets
-from .views import latest_plan
+from .people import latest_plan
+from .progress import ProgressSummary, latest_summary
 
 NEWEST = 5  # newest assets and announcements shown
 
@@ -50,9 +50,7 @@ class HomeView:
 
 
 def _glance(content: OrgContent, entry: PlanEntry) -> PlanGlance:
-    reports = sorted((r for r in entry.plan.progress if r.parsed_date), key=lambda r: r.sort_key)
-    summary = reports[-1].summary(entry.plan) if reports else None
-    return PlanGlance(content, entry, summary)
+    return PlanGlance(content, entry, latest_summary(entry.plan))
 
 
 def home_view(site: SiteModel, today: Optional[date] = None) -> HomeView:
