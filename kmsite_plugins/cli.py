@@ -127,7 +127,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          help="mkdocs (default) or properdocs, the maintained fork (pip install 'kmsite[properdocs]'); "
                          "default: $KMSITE_ENGINE, else mkdocs")
     p_build.add_argument("--compress", action="store_true",
-                         help="also write .gz and .br files beside every text file, for servers that send them as they are")
+                         help="also write .gz and .br files beside every text file, "
+                         "for servers that send them as they are")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(Path(args.path))

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 ENGINES = ("mkdocs", "properdocs")
 ENGINE_VARIABLE = "KMSITE_ENGINE"
 
 
-def engine_name(env: Optional[Mapping[str, str]] = None) -> str:
+def engine_name(env: Mapping[str, str] | None = None) -> str:
     """The engine named by ``KMSITE_ENGINE`` (``mkdocs`` when unset); an unknown name is an error."""
     name = (env if env is not None else os.environ).get(ENGINE_VARIABLE, "") or "mkdocs"
     if name not in ENGINES:

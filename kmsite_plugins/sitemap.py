@@ -16,10 +16,10 @@ once every language has been built.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Optional
 from xml.sax.saxutils import escape, quoteattr
 
 MAX_URLS = 50_000  # per sitemap file (sitemaps.org protocol)
@@ -33,7 +33,7 @@ class SitemapEntry:
     alternates: dict[str, str] = field(default_factory=dict)  # language -> absolute URL
 
 
-def sitemap_xml(entries: Iterable[SitemapEntry], lastmod: Optional[date] = None) -> str:
+def sitemap_xml(entries: Iterable[SitemapEntry], lastmod: date | None = None) -> str:
     """One ``<urlset>``: each page with its lastmod and its hreflang alternates."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
@@ -48,7 +48,7 @@ def sitemap_xml(entries: Iterable[SitemapEntry], lastmod: Optional[date] = None)
     return "\n".join(lines)
 
 
-def sitemap_index_xml(locs: list[str], lastmod: Optional[date] = None) -> str:
+def sitemap_index_xml(locs: list[str], lastmod: date | None = None) -> str:
     """A ``<sitemapindex>`` naming each sitemap file by its absolute URL."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
     for loc in locs:
@@ -68,7 +68,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str = "", *,
-                  lastmod: Optional[date] = None, max_urls: int = MAX_URLS,
+                  lastmod: date | None = None, max_urls: int = MAX_URLS,
                   sections: Iterable[str] = ()) -> list[Path]:
     """Write ``sitemap.xml`` (an index past ``max_urls`` pages) and a section sitemap in each folder of
     ``sections`` (URL paths relative to the site root, e.g. ``orgs/suso/``); returns the files written."""

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 from serve_compressed import served_compressed  # noqa: E402
+
 from tests.browser.pages import page_paths  # noqa: E402
 
 VERSION = "12.2.3"

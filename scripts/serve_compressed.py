@@ -20,8 +20,8 @@ import io
 import os
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 IMMUTABLE = re.compile(r"(\.[0-9a-f]{8}\.min\.(css|js)|/assets/fonts/.*\.woff2)$")
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
@@ -44,7 +44,7 @@ class CompressedHandler(http.server.SimpleHTTPRequestHandler):
         if not os.path.isfile(path):
             return self._not_found()
         accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
-        chosen: Optional[tuple[str, str]] = next(((enc, path + ext) for enc, ext in ENCODINGS
+        chosen: tuple[str, str] | None = next(((enc, path + ext) for enc, ext in ENCODINGS
                                                   if enc in accepted and os.path.isfile(path + ext)), None)
         body = chosen[1] if chosen else path
         f = open(body, "rb")  # noqa: SIM115 - the base class closes it after copying

@@ -43,7 +43,8 @@ def main() -> None:
     for name, _ in faces:
         shutil.copyfile(SOURCE / "files" / name, TARGET / name)
     shutil.copyfile(SOURCE / "LICENSE", TARGET / "OFL.txt")
-    header = (f"/* Sarabun (Cadson Demak, SIL Open Font Licence 1.1: OFL.txt), from npm @fontsource/sarabun {version};\n"
+    header = (f"/* Sarabun (Cadson Demak, SIL Open Font Licence 1.1: OFL.txt), "
+              f"from npm @fontsource/sarabun {version};\n"
               "   written by scripts/update_fonts.py. */\n")
     (TARGET / "sarabun.css").write_text(header + "\n".join(face for _, face in faces) + "\n", encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)}: {', '.join(name for name, _ in faces)}")

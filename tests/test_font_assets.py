@@ -1,4 +1,4 @@
-"""The Sarabun fonts kmsite ships are npm @fontsource/sarabun's files, with their licence, and every build carries them."""
+"""The Sarabun fonts kmsite ships are npm @fontsource/sarabun's files, with their licence; every build carries them."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..compress import compress_site
 from ..loader import ContentError, Problems, Severity, load_site
 from ..model import SiteModel
 from ..model.audience import for_audience
@@ -30,7 +31,6 @@ from ..outputs import build_outputs
 from ..pages import PageSpec, build_pages
 from ..pages.spec import source_uri
 from ..render import Renderer
-from ..compress import compress_site
 from ..sitemap import SitemapEntry, write_sitemap
 from ..views.context import BuildContext, build_date, checked_site_url
 from ..views.home import HomeView, home_view

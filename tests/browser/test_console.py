@@ -18,7 +18,7 @@ def test_no_request_fails_and_the_console_stays_clean(lang, built_site, site_url
     page.on("console", lambda m: console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
     try:
-        for kind, path in page_paths(built_site, lang).items():
+        for path in page_paths(built_site, lang).values():
             page.goto(site_url + path, wait_until="networkidle")
             page.keyboard.press("/")  # the search loads its index and worker
             page.wait_for_timeout(200)

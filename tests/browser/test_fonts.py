@@ -39,7 +39,7 @@ def test_the_page_shows_sarabun_loaded_from_the_site(browser, site_url):
         page.goto(site_url + ANNOUNCEMENT, wait_until="networkidle")
         page.evaluate("document.fonts.ready")
         loaded = page.evaluate("""() => [...document.fonts].filter(f => f.status === 'loaded')
-                                          .map(f => f.family.replaceAll('"', '').replaceAll("'", '') + ' ' + f.weight)""")
+            .map(f => f.family.replaceAll('"', '').replaceAll("'", '') + ' ' + f.weight)""")
         rendered = page.evaluate("getComputedStyle(document.querySelector('.kms-notice')).fontFamily")
     finally:
         page.close()

@@ -29,7 +29,8 @@ def test_the_checker_reports_invalid_markup_injected_into_a_page(built_site: Pat
     broken = tmp_path / "index.html"
     shutil.copy(plan, broken)
     html = broken.read_text(encoding="utf-8")
-    html = html.replace("</article>", '<div aria-label="x">a</div><p><table><tr><td>1</td></tr></table></p></article>', 1)
+    injected = '<div aria-label="x">a</div><p><table><tr><td>1</td></tr></table></p>'
+    html = html.replace("</article>", injected + "</article>", 1)
     broken.write_text(html, encoding="utf-8")
     assert nu_errors(plan) == []
     messages = " ".join(m["message"] for m in nu_errors(broken))
