@@ -22,6 +22,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 IMMUTABLE = re.compile(r"(\.[0-9a-f]{8}\.min\.(css|js)|/assets/fonts/.*\.woff2)$")
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
@@ -35,7 +36,7 @@ class CompressedHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> Any:
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             if not self.path.split("?", 1)[0].endswith("/"):
@@ -58,7 +59,7 @@ class CompressedHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return f
 
-    def _not_found(self):  # type: ignore[no-untyped-def]
+    def _not_found(self) -> io.BytesIO:
         page = Path(self.directory) / "404.html"
         data = page.read_bytes() if page.exists() else b"not found"
         self.send_response(404)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 from tests.conftest import ROOT
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 from tests.conftest import ROOT
 
@@ -11,8 +12,9 @@ SHIPPED = ROOT / "kmsite_plugins" / "assets" / "fonts" / "sarabun"
 SOURCE = ROOT / "node_modules" / "@fontsource" / "sarabun"
 
 
-def _update_fonts():  # type: ignore[no-untyped-def]
+def _update_fonts() -> ModuleType:
     spec = importlib.util.spec_from_file_location("update_fonts", ROOT / "scripts" / "update_fonts.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pages import page_paths
+from tests.browser.pages import page_paths
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 from tests.browser.pages import page_paths
-
-from .tools import broken_links
+from tests.validators.tools import broken_links
 
 SITE_URL = "https://km.example.go.th/"  # mkdocs.yml's site_url: absolute links are checked against the files
 

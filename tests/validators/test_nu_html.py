@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 from tests.browser.pages import page_paths
-
-from .tools import nu_errors
+from tests.validators.tools import nu_errors
 
 
 def _format(messages: list[dict]) -> str:

@@ -47,6 +47,12 @@ def schema(tmp_path_factory: pytest.TempPathFactory) -> xmlschema.XMLSchema:
     return xmlschema.XMLSchema(str(folder / "all.xsd"))
 
 
+def _text(element: ET.Element, path: str) -> str:
+    value = element.findtext(path, namespaces=NS)
+    assert value is not None, path
+    return value
+
+
 def _errors(schema: xmlschema.XMLSchema, path: Path) -> list[str]:
     return [str(e.reason) for e in schema.iter_errors(str(path))]
 
@@ -61,11 +67,11 @@ def test_the_sitemaps_of_the_demo_are_valid_with_lastmod_and_absolute_alternates
         section = SITE_URL + path.parent.relative_to(built_site).as_posix().removeprefix(".") + "/"
         section = section.replace(SITE_URL + "/", SITE_URL)
         for url in ET.parse(path).getroot().findall("s:url", NS):
-            loc = url.findtext("s:loc", namespaces=NS)
+            loc = _text(url, "s:loc")
             assert loc.startswith(section), (path, loc)
-            date.fromisoformat(url.findtext("s:lastmod", namespaces=NS))
+            date.fromisoformat(_text(url, "s:lastmod"))
             hreflangs = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", NS)}
-            assert set(hreflangs) == {"th", "en"} and all(h.startswith(SITE_URL) for h in hreflangs.values())
+            assert set(hreflangs) == {"th", "en"} and all(str(h).startswith(SITE_URL) for h in hreflangs.values())
 
 
 def test_the_schema_rejects_a_relative_loc_and_a_link_without_href(tmp_path: Path, schema):
@@ -95,7 +101,7 @@ def test_past_max_urls_the_sitemap_is_an_index_of_valid_sitemaps(tmp_path: Path,
     for n in (1, 2, 3):
         part = tmp_path / f"sitemap-{n}.xml"
         assert _errors(schema, part) == []
-        urls = [u.findtext("s:loc", namespaces=NS) for u in ET.parse(part).getroot().findall("s:url", NS)]
+        urls = [_text(u, "s:loc") for u in ET.parse(part).getroot().findall("s:url", NS)]
         assert len(urls) <= 3
         listed += urls
     assert sorted(listed) == sorted(e.loc for e in entries)
@@ -110,7 +116,7 @@ def test_at_max_urls_the_sitemap_stays_one_file(tmp_path: Path, schema):
 
 def test_a_section_sitemap_lists_only_the_pages_under_its_folder(tmp_path: Path):
     write_sitemap(tmp_path, _entries(3), SITE_URL, sections={"en/"})
-    locs = [u.findtext("s:loc", namespaces=NS) for u in ET.parse(tmp_path / "en" / "sitemap.xml").getroot()]
+    locs = [_text(u, "s:loc") for u in ET.parse(tmp_path / "en" / "sitemap.xml").getroot()]
     assert locs and all(loc.startswith(f"{SITE_URL}en/") for loc in locs)
     with pytest.raises(ValueError, match="max_urls"):
         write_sitemap(tmp_path, _entries(1), SITE_URL, max_urls=0)
