@@ -35,3 +35,17 @@ def test_properdocs_is_installed_and_runs_kmsite_plugins():
     plugins = properdocs.plugins.get_plugins()
     assert {"kmsite", "kmsite-search", "i18n", "material/search"} <= set(plugins)
     assert any(ep.name == "kmsite" for ep in entry_points(group="mkdocs.plugins"))
+
+
+def test_the_suites_engine_answers_mkdocs_imports_and_the_other_cannot_take_over():
+    import mkdocs.config
+
+    from kmsite_plugins.engine import use_engine
+    from tests.conftest import ENGINE
+
+    active = "properdocs" if mkdocs.config.__name__.startswith("properdocs") else "mkdocs"
+    assert active == ENGINE
+    use_engine(active)
+    other = "mkdocs" if active == "properdocs" else "properdocs"
+    with pytest.raises(RuntimeError, match=f"already runs {active}"):
+        use_engine(other)
