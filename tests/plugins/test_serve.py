@@ -10,8 +10,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
+from kmsite_plugins.plugins.site import KmSitePlugin
 from tests.conftest import ROOT
 
 OLD_NAME = "องค์การบริหารส่วนตำบลสุโสะ"
@@ -32,7 +34,7 @@ def _get(url: str) -> str:
         return ""
 
 
-def _wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+def _wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
@@ -77,6 +79,7 @@ def test_one_plugin_instance_loads_the_content_again_for_each_build(tmp_path: Pa
     org = tmp_path / "plans/suso/organisation.yml"
     first = load_config(str(tmp_path / "mkdocs.yml"))
     plugin = first.plugins["kmsite"]
+    assert isinstance(plugin, KmSitePlugin)
     plugin.on_config(first)
     assert plugin.site is not None and plugin.site.orgs["suso"].org.name == OLD_NAME
     assert str((tmp_path / "plans").resolve()) in first.watch  # `mkdocs serve` watches the content folder
