@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional, TextIO
 
-from .engine import ENGINES, engine_name, use_engine
 from .loader import find_plans_dir, load_site
 
 
@@ -71,6 +70,8 @@ def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = N
     ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given. ``engine``: mkdocs or properdocs
     (default: $KMSITE_ENGINE, else mkdocs); ``compress``: .gz and .br files beside every text file.
     """
+    from .engine import engine_name, use_engine  # here: `kmsite check` imports only the loader
+
     try:  # with ProperDocs as the engine, it answers the mkdocs imports below
         use_engine(engine or engine_name())
     except (ValueError, RuntimeError) as exc:
@@ -124,7 +125,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          "writes to site-internal/ unless -d is given; never publish it")
     p_build.add_argument("-f", "--config-file", default="mkdocs.yml")
     p_build.add_argument("-d", "--site-dir", default=None)
-    p_build.add_argument("--engine", choices=ENGINES, default=None,
+    p_build.add_argument("--engine", default=None,
                          help="mkdocs (default) or properdocs, the maintained fork (pip install 'kmsite[properdocs]'); "
                          "default: $KMSITE_ENGINE, else mkdocs")
     p_build.add_argument("--compress", action="store_true",
