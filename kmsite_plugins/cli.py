@@ -81,14 +81,23 @@ def _mkdocs_logging() -> None:
         logger.setLevel(logging.INFO)
 
 
-def build(config_file: Path, internal: bool = False, site_dir: str | None = None) -> int:
+def build(config_file: Path, internal: bool = False, site_dir: str | None = None,
+          engine: str | None = None, compress: bool = False) -> int:
     """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages.
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
     mkdocs.yml; it is always set while the config is read, so a variable left in the shell cannot change
     a public build, and the plugin's audience is checked after loading. The staff edition goes to
-    ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given.
+    ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given. ``engine``: mkdocs or properdocs
+    (default: $KMSITE_ENGINE, else mkdocs); ``compress``: .gz and .br files beside every text file.
     """
+    from .engine import engine_name, use_engine  # here: `kmsite check` imports only the loader
+
+    try:  # with ProperDocs as the engine, it answers the mkdocs imports below
+        use_engine(engine or engine_name())
+    except (ValueError, RuntimeError) as exc:
+        print(f"kmsite build: {exc}", file=sys.stderr)
+        return 2
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -106,6 +115,8 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
             print(f"kmsite build --internal: {config_file} does not set the kmsite plugin's audience from "
                   "KMSITE_AUDIENCE; add 'audience: !ENV [KMSITE_AUDIENCE, public]' under '- kmsite:'", file=sys.stderr)
             return 2
+        if compress and plugin is not None:
+            plugin.config["compress"] = True
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -149,6 +160,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_import.add_argument("--format", choices=("markdown", "yaml"), default=None,
                           help="plan file form (default: markdown when available, else yaml)")
     p_import.add_argument("--root", default=".", help="project root (default: .)")
+    p_build.add_argument("--engine", default=None,
+                         help="mkdocs (default) or properdocs, the maintained fork (pip install 'kmsite[properdocs]'); "
+                         "default: $KMSITE_ENGINE, else mkdocs")
+    p_build.add_argument("--compress", action="store_true",
+                         help="also write .gz and .br files beside every text file, "
+                         "for servers that send them as they are")
     args = parser.parse_args(argv)
     if args.command == "serve":
         from .serve import serve  # imports MkDocs: not for check and new
@@ -160,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":
-        return build(Path(args.config_file), args.internal, args.site_dir)
+        return build(Path(args.config_file), args.internal, args.site_dir, args.engine, args.compress)
     return new(args.slug, Path(args.root))
 
 

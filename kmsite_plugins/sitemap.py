@@ -1,16 +1,30 @@
-"""sitemap.xml for every page of every language, with hreflang alternates.
+"""sitemap.xml for every page of every language, with hreflang alternates and lastmod.
 
 static-i18n writes its sitemap during the default-language build, before the other
 languages (and before pages generated after its own hook) exist; this one is written
 once every language has been built.
+
+- Past ``max_urls`` pages (the protocol's limit is 50,000 URLs a file) ``sitemap.xml`` becomes a
+  sitemap index of ``sitemap-1.xml``, ``sitemap-2.xml``, ...
+- Every page's hreflang alternates are here, as absolute URLs: pages carry none in their head,
+  because Material's script fetches ``sitemap.xml`` beside every ``<link rel="alternate">``.
+- For the same reason a section sitemap is written beside every feed (``orgs/<slug>/feed.xml``
+  is announced by ``<link rel="alternate">``): it lists the pages under that folder, so the
+  fetch finds a real sitemap instead of a 404.
 """
 
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
+
+MAX_URLS = 50_000  # per sitemap file (sitemaps.org protocol)
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 @dataclass
@@ -19,11 +33,14 @@ class SitemapEntry:
     alternates: dict[str, str] = field(default_factory=dict)  # language -> absolute URL
 
 
-def sitemap_xml(entries: list[SitemapEntry]) -> str:
+def sitemap_xml(entries: Iterable[SitemapEntry], lastmod: date | None = None) -> str:
+    """One ``<urlset>``: each page with its lastmod and its hreflang alternates."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
     for entry in sorted(entries, key=lambda e: e.loc):
         lines.append(f"  <url>\n    <loc>{escape(entry.loc)}</loc>")
+        if lastmod is not None:
+            lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
         for lang, href in sorted(entry.alternates.items()):
             lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>')
         lines.append("  </url>")
@@ -31,8 +48,50 @@ def sitemap_xml(entries: list[SitemapEntry]) -> str:
     return "\n".join(lines)
 
 
-def write_sitemap(site_dir: Path, entries: list[SitemapEntry]) -> None:
-    text = sitemap_xml(entries)
-    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+def sitemap_index_xml(locs: list[str], lastmod: date | None = None) -> str:
+    """A ``<sitemapindex>`` naming each sitemap file by its absolute URL."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    for loc in locs:
+        lines.append(f"  <sitemap>\n    <loc>{escape(loc)}</loc>")
+        if lastmod is not None:
+            lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
+        lines.append("  </sitemap>")
+    lines.append("</sitemapindex>\n")
+    return "\n".join(lines)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     # mtime=0: the same content gives the same bytes on every build
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str = "", *,
+                  lastmod: date | None = None, max_urls: int = MAX_URLS,
+                  sections: Iterable[str] = ()) -> list[Path]:
+    """Write ``sitemap.xml`` (an index past ``max_urls`` pages) and a section sitemap in each folder of
+    ``sections`` (URL paths relative to the site root, e.g. ``orgs/suso/``); returns the files written."""
+    if max_urls < 1:
+        raise ValueError(f"max_urls: {max_urls}: expected a positive number of URLs per sitemap")
+    ordered = sorted(entries, key=lambda e: e.loc)
+    written: list[Path] = []
+    if len(ordered) <= max_urls:
+        _write(site_dir / "sitemap.xml", sitemap_xml(ordered, lastmod))
+        written.append(site_dir / "sitemap.xml")
+    else:
+        chunks = [ordered[i:i + max_urls] for i in range(0, len(ordered), max_urls)]
+        for number, chunk in enumerate(chunks, start=1):
+            _write(site_dir / f"sitemap-{number}.xml", sitemap_xml(chunk, lastmod))
+            written.append(site_dir / f"sitemap-{number}.xml")
+        locs = [f"{site_url}sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
+        _write(site_dir / "sitemap.xml", sitemap_index_xml(locs, lastmod))
+        written.append(site_dir / "sitemap.xml")
+    for section in sorted(set(sections) - {""}):
+        prefix = site_url + section
+        inside = [e for e in ordered if e.loc.startswith(prefix)]
+        if inside:  # a folder's sitemap may only list URLs under that folder
+            path = site_dir / section / "sitemap.xml"
+            # a section of a large site is split the same way, under its own folder
+            written += write_sitemap(path.parent, inside, prefix, lastmod=lastmod, max_urls=max_urls)
+    return written

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_system=${KMSITE_SYSTEM_PACKAGES:-auto}
-packages=(libicu-dev pkg-config chromium fonts-thai-tlwg zbar-tools poppler-utils)
+packages=(libicu-dev pkg-config chromium fonts-thai-tlwg zbar-tools poppler-utils default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -21,9 +21,9 @@ fi
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,properdocs]'
 
-# Test-only JavaScript tools (axe-core), pinned by package-lock.json; Node.js and npm come with the machine.
+# Test-only JavaScript tools (axe-core, the Nu Html Checker vnu-jar), pinned by package-lock.json; Node.js and npm come with the machine.
 if command -v npm >/dev/null 2>&1; then
   npm ci --no-audit --no-fund --silent >/dev/null
 else

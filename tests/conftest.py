@@ -6,13 +6,19 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Optional
 
 import pytest
 
+from kmsite_plugins.engine import build_command, engine_name
+
 ROOT = Path(__file__).resolve().parent.parent
+# KMSITE_ENGINE=properdocs runs the whole suite on ProperDocs: builds in a subprocess use its command,
+# and in this process every `import mkdocs...` (tests that build in-process) gets ProperDocs' modules.
+ENGINE = engine_name()
+if ENGINE == "properdocs":
+    import properdocs.replacement  # noqa: F401
 
 
 @pytest.fixture
@@ -25,7 +31,7 @@ def demo_copy(tmp_path: Path) -> Path:
 def run_mkdocs(site_dir: Path, *extra: str, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir), *extra],
+        [*build_command(ENGINE), "--strict", "-f", str(config), "-d", str(site_dir), *extra],
         capture_output=True, text=True, env=env, cwd=ROOT,
     )
 

@@ -130,7 +130,9 @@ def test_internal_build_shows_every_internal_value(internal_site: Path):
 def test_internal_build_needs_the_audience_from_the_environment(tmp_path: Path):
     """Without ``audience: !ENV [KMSITE_AUDIENCE, ...]`` --internal would build a public site: a clear error."""
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: t\nplugins:\n  - kmsite:\n      content_dir: plans\n", encoding="utf-8")
+    # Material as the theme: ProperDocs, unlike MkDocs, ships no default theme
+    config.write_text("site_name: t\ntheme:\n  name: material\nplugins:\n  - kmsite:\n      content_dir: plans\n",
+                      encoding="utf-8")
     (tmp_path / "docs").mkdir()  # a valid config otherwise: the audience is what is missing
     result = subprocess.run([sys.executable, "-m", "kmsite_plugins.cli", "build", "--internal", "-f", str(config)],
                             capture_output=True, text=True)

@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..compress import compress_site
 from ..loader import ContentError, Problems, Severity, load_site
 from ..model import SiteModel
 from ..model.audience import for_audience
@@ -41,6 +42,9 @@ from .template_cache import THEME_TEMPLATES, renderer_cache
 
 log = get_plugin_logger(__name__)
 HOME_MARKER = "<!-- kmsite:home -->"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+FONT_DIR = "assets/fonts/sarabun"  # Sarabun web fonts shipped in the package (scripts/update_fonts.py)
+FONT_CSS = f"{FONT_DIR}/sarabun.css"
 BANNER_CLASS = "kms-internal-banner"  # the internal banner's element; every page of an internal build has it
 
 
@@ -50,6 +54,7 @@ class KmSiteConfig(Config):
     digits = c.Choice(("thai", "arabic"), default="thai")  # digits of numbers on Thai pages
     # Build only these organisations (an author's preview); under serve, empty: KMSITE_ONLY_ORGS, else all
     only_orgs = c.ListOfItems(c.Type(str), default=[])
+    compress = c.Type(bool, default=False)  # .gz and .br beside every text file (kmsite build --compress)
 
 
 class _Alternate:
@@ -93,6 +98,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         return self._build.pages if self._build else []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if FONT_CSS not in config.extra_css:  # first: the font stacks of every stylesheet name Sarabun
+            config.extra_css.insert(0, FONT_CSS)
         # Material's offline plugin (listed before us) adds an iframe-worker shim from unpkg.com: a
         # third-party request, and useless offline. kmsite's search runs in the page from file://.
         polyfills = config.extra.get("polyfills")
@@ -150,8 +157,19 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         build = self._current()
         langs = languages(config)
-        if build.sitemap and langs.current == langs.all[-1]:  # every language is built by now
-            write_sitemap(Path(config.site_dir), list(build.sitemap.values()))
+        if langs.current != langs.all[-1]:
+            return  # every language is built only after the last one
+        site_dir = Path(config.site_dir)
+        site_url = build.ctx.site_url
+        if build.sitemap and site_url:
+            # Material fetches sitemap.xml beside each feed that a page announces with <link rel="alternate">
+            sections = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("feed.xml")}
+            write_sitemap(site_dir, list(build.sitemap.values()), site_url, lastmod=build_date(),
+                          sections={s.removeprefix("./") for s in sections})
+        if self.config.compress:
+            report = compress_site(site_dir)
+            log.info(f"compressed {report.files} files: {report.original_bytes} bytes, "
+                     f"gzip {report.gzip_bytes}, brotli {report.brotli_bytes}")
 
     def _current(self) -> _Build:
         if self._build is None:
@@ -195,6 +213,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             return files
         for spec in build.pages:
             files.append(self._generate(spec, renderer, langs, config))
+        if langs.current == langs.default:  # shared files live once, at the site root
+            for font in sorted((PACKAGE_DIR / FONT_DIR).iterdir()):
+                files.append(File(f"{FONT_DIR}/{font.name}", str(PACKAGE_DIR), config.site_dir,
+                                  config.use_directory_urls))
         try:
             outputs = build_outputs(build.site, ctx)
         except ValueError as exc:  # e.g. a QR code asked for without site_url
@@ -250,3 +272,4 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         setattr(file, "locale", langs.current)  # noqa: B010
         setattr(file, "locale_alternate_of", langs.current)  # noqa: B010
         return file
+
