@@ -22,8 +22,7 @@ from .outputs import qr as qrcodes
 from .outputs.spec import OutputFile
 from .pages.spec import PageSpec
 from .thai.dates import MONTHS, ce_to_be, format_long_date, format_month
-from .views import people as views, shortlinks, timeline as timelines, urls
-from .views.announcements import listed, newest_first, notice_view
+from .views import urls
 from .views.context import BuildContext
 from .views.shortlinks import ShortLink
 from .views.urls import CSV_TABLES, QR_PNG, QR_SVG, absolute, relative_url
@@ -102,11 +101,7 @@ def announcement_globals(site_url: Optional[str], lang: str, default_lang: str) 
         """Arabic digits (the ``num`` filter makes them Thai): ``10 เดือน มกราคม พ.ศ. 2567`` / ``10 January 2024``."""
         return format_long_date(d, "th" if lang == "th" else "en", digits="arabic")
 
-    return {
-        "notice": notice_view, "long_date": long_date, "qr": QrView(site_url, prefix),
-        "org_link": shortlinks.org_link, "plan_link": shortlinks.plan_link,
-        "announcement_link": shortlinks.announcement_link, "newest_first": newest_first, "listed": listed,
-    }
+    return {"long_date": long_date, "qr": QrView(site_url, prefix)}
 
 
 def knowledge_globals(lang: str, default_lang: str) -> dict[str, Any]:
@@ -153,10 +148,10 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.labels = load_labels(self.lang)
+        # Templates format view data: besides labels and formatting they build URLs (urls), nothing else.
         self.env.globals.update(
-            t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience, entity=views.entity,
-            card_count=views.card_count, timeline=timelines.timeline, coverage=timelines.coverage,
-            month_label=month_label, org_groups=views.org_groups, latest_plan=views.latest_plan,
+            t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience,
+            month_label=month_label,
         )
         self.env.globals.update(announcement_globals(ctx.site_url, self.lang, self.default_lang))
         self.env.globals.update(knowledge_globals(self.lang, self.default_lang))
@@ -193,7 +188,8 @@ class Renderer:
         """Thai content shown on a page of another language: marked with lang="th"."""
         if self.lang == self.default_lang or not text:
             return escape(text or "")
-        return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
+        return Markup(f'<span lang="th" class="kms-fallback" '
+                      f'title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")

@@ -62,7 +62,8 @@ class Acknowledgements:
             for entry in self.entries:
                 ack = entry.ack
                 # digits are digits: an acknowledged "5." matches a row numbered "๕."
-                if entry.path == problem.path and ack.code == problem.code and to_arabic(ack.value) in to_arabic(problem.value):
+                same = entry.path == problem.path and ack.code == problem.code
+                if same and to_arabic(ack.value) in to_arabic(problem.value):
                     entry.used = True
                     problems.items[i] = replace(problem, severity=Severity.NOTE,
                                                 message=f"{problem.message} [acknowledged: {ack.note}]")
@@ -81,5 +82,6 @@ def _org_folder(path: str) -> str:
 
 def _stale(entry: _Entry) -> Problem:
     return Problem(entry.path, entry.line, "acknowledged",
-                   f"acknowledgement of '{entry.ack.code}' {entry.ack.value!r} matches no warning in this file; remove it",
+                   f"acknowledgement of '{entry.ack.code}' {entry.ack.value!r} matches no warning in this file; "
+                   f"remove it",
                    Severity.WARNING, "stale-acknowledgement", entry.ack.value)

@@ -10,8 +10,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
+from kmsite_plugins.plugins.site import KmSitePlugin
 from tests.conftest import ROOT
 
 OLD_NAME = "องค์การบริหารส่วนตำบลสุโสะ"
@@ -32,7 +34,7 @@ def _get(url: str) -> str:
         return ""
 
 
-def _wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+def _wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
@@ -64,3 +66,30 @@ def test_serve_rebuilds_on_an_organisation_edit_and_shows_it(tmp_path: Path):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def test_one_plugin_instance_loads_the_content_again_for_each_build(tmp_path: Path):
+    """State is per build: a plugin kept across builds (as MkDocs may keep it) reads the content of each new
+    build's config; static-i18n's second language run (the same config object) shares the loaded site."""
+    from mkdocs.config import load_config
+
+    for name in ("docs", "overrides", "plans"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    org = tmp_path / "plans/suso/organisation.yml"
+    first = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin = first.plugins["kmsite"]
+    assert isinstance(plugin, KmSitePlugin)
+    plugin.on_config(first)
+    assert plugin.site is not None and plugin.site.orgs["suso"].org.name == OLD_NAME
+    assert str((tmp_path / "plans").resolve()) in first.watch  # `mkdocs serve` watches the content folder
+
+    org.write_text(org.read_text(encoding="utf-8").replace(f"name: {OLD_NAME}", f"name: {NEW_NAME}", 1),
+                   encoding="utf-8")
+    second = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin.on_config(second)  # the same instance, a new build
+    assert plugin.site.orgs["suso"].org.name == NEW_NAME
+
+    loaded = plugin.site
+    plugin.on_config(second)  # the same build, another language
+    assert plugin.site is loaded
