@@ -20,6 +20,7 @@ The form (``docs/about/plan-markdown.md`` describes it for authors):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..thai.digits import to_arabic
 from . import plan_markdown_syntax as syntax
 from .problems import Problems, field_path
 from .yaml_source import YamlDoc, YamlSyntaxError
@@ -73,6 +75,15 @@ class _Item:
     close_index: int
 
 
+_THAI_MARKER = re.compile(r"^( *)([๐-๙]{1,9})([.)])(?= |$)", re.M)
+
+
+def _arabic_list_markers(text: str) -> str:
+    """``๑. ข้อ`` → ``1. ข้อ`` for the parser: Thai-numbered lists are lists. Same length, so lines and columns
+    stay; values are still read from the author's text."""
+    return _THAI_MARKER.sub(lambda m: m[1] + to_arabic(m[2]) + m[3], text)
+
+
 def _heading_id(text: str) -> tuple[str, str | None]:
     """``"เทคนิค KM {#km-techniques}"`` → ``("เทคนิค KM", "km-techniques")``."""
     stripped = text.rstrip()
@@ -110,7 +121,7 @@ class _Reader:
         self.errors = 0
         self.data = CommentedMap()
         self.lines: dict[Loc, int] = {(): 1}
-        self.tokens = MarkdownIt("commonmark").enable("table").parse(body)
+        self.tokens = MarkdownIt("commonmark").enable("table").parse(_arabic_list_markers(body))
         # where the next block belongs: ("title",), ("list", key), ("section", s), ("table", s, t), ("row", s, t, r)
         self.place: tuple = ()
 
@@ -207,7 +218,7 @@ class _Reader:
     def stray(self, line: int, text: str) -> None:
         shown = text.splitlines()[0][:60] if text else ""
         if self.place and self.place[0] == "list":
-            hint = "write each entry as a list item ('- …' or '1. …'; Thai numbers such as '๑.' do not start a list)"
+            hint = "write each entry as a list item ('- …', '1. …' or '๑. …', at the start of its line)"
         else:
             hint = ("write it as a labelled item ('- label: value') under the heading it belongs to, "
                     "or as a note in <!-- … -->")

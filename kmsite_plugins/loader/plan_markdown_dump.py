@@ -236,8 +236,6 @@ def _activity(row: Mapping[str, Any], columns: list[tuple[str, str | None]], lab
                             f"{syntax.CORRECTION_NOTE[0]}: {_text(fix['note'])}".split("\n"))
         if key == "responsible" and "responsible_refs" in row:
             yield f"- {labels.meta('responsible_refs')}: {', '.join(str(r) for r in row['responsible_refs'])}"
-    if "responsible" not in order and "responsible_refs" in row:
-        yield f"- {labels.meta('responsible_refs')}: {', '.join(str(r) for r in row['responsible_refs'])}"
     yield ""
 
 

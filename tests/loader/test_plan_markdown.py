@@ -182,9 +182,16 @@ def test_paragraph_outside_the_form_is_not_dropped(demo_copy: Path):
                               "form: write each entry as a list item")
 
 
-def test_thai_numbers_are_not_list_markers(demo_copy: Path):
-    line = replace_in(demo_copy / HEADING_PLAN, "1. ผู้บริหารส่วนใหญ่", "๑. ผู้บริหารส่วนใหญ่")
-    assert _only_error(demo_copy).startswith(f"{HEADING_PLAN}:{line}: success_factors: text '๑. ผู้บริหารส่วนใหญ่")
+def test_thai_numbered_lists_are_lists_and_keep_their_text(demo_copy: Path):
+    path = demo_copy / HEADING_PLAN
+    replace_in(path, "1. ผู้บริหารส่วนใหญ่", "๑. ผู้บริหารส่วนใหญ่")
+    replace_in(path, "2. บุคลากรที่เกี่ยวข้องให้ความร่วมมือเป็นอย่างดี",
+               "๒) บุคลากรที่เกี่ยวข้อง\n   ๑) ให้ความร่วมมือ")
+    site, problems = load_site(demo_copy)
+    assert problems.errors == []
+    factors = site.orgs["suso"].plans[0].plan.success_factors
+    assert len(factors) == 4 and factors[0].startswith("ผู้บริหารส่วนใหญ่")
+    assert factors[1] == "บุคลากรที่เกี่ยวข้อง\n๑) ให้ความร่วมมือ"  # a nested list stays in its item, as written
 
 
 def test_title_given_twice(demo_copy: Path):
