@@ -1,13 +1,18 @@
 """The browser's search algorithm in Python, over the written index files.
 
 Used by the tests (same answers as the browser) and by the benchmark (bytes a query
-transfers before its first result). Keep in step with ``kmsite-search.js``.
+transfers before its first result). Keep in step with ``kmsite-search.js``: a query is
+split at spaces into parts, a page matches when its text holds every part (any order); a
+Thai query with no match as typed is split into words (ICU here, ``Intl.Segmenter`` in the
+browser: the same dictionary) and searched again. The ranking lives in the browser only.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -15,10 +20,12 @@ from typing import Callable, Optional
 from .index import cover, fnv1a, page_text
 from .normalise import normalise
 
-__all__ = ["Hit", "Searcher"]
+__all__ = ["Hit", "Searcher", "query_parts", "query_grams", "split_parts", "split_words"]
 
 FIRST_BATCH_SHARDS = 2  # page shards verified before the first results are shown
 BATCH_SHARDS = 8
+MAX_GRAMS = 8  # gram shards fetched for one query at most
+_THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 @dataclass
@@ -27,7 +34,57 @@ class Hit:
     title: str
     kind: str
     org: str
-    anchors: list[str] = field(default_factory=list)  # sections containing the query
+    anchors: list[str] = field(default_factory=list)  # sections holding every part
+
+
+def query_parts(query: str) -> list[str]:
+    """The normalised query split at spaces, each part once, in typed order."""
+    return list(dict.fromkeys(p for p in normalise(query).split(" ") if p))
+
+
+def query_grams(parts: list[str]) -> list[str]:
+    """Grams whose shards a query fetches: every part's cover while few, else fewer per part."""
+    covers = [c for c in map(cover, parts) if c]
+
+    def flat(lists: list[list[str]]) -> list[str]:
+        return list(dict.fromkeys(g for lst in lists for g in lst))
+
+    every = flat(covers)
+    if len(every) <= MAX_GRAMS:
+        return every
+    ends = flat([[c[0], c[-1]] if len(c) > 2 else c for c in covers])
+    if len(ends) <= MAX_GRAMS:
+        return ends
+    longest = sorted(covers, key=len, reverse=True)[:MAX_GRAMS]  # stable, as JavaScript's sort
+    return flat([[c[len(c) >> 1]] for c in longest])
+
+
+@functools.lru_cache(maxsize=1)
+def _word_breaker():  # type: ignore[no-untyped-def]
+    import icu
+
+    return icu.BreakIterator.createWordInstance(icu.Locale("th"))
+
+
+def split_words(text: str) -> list[str]:
+    """The words (letters or digits) of a text by ICU's word segmentation, as ``Intl.Segmenter`` splits it."""
+    breaker = _word_breaker()
+    breaker.setText(text)
+    words, start = [], breaker.first()
+    for end in breaker:
+        if breaker.getRuleStatus() >= 100:  # UBRK_WORD_NUMBER and above: word-like (not space, not punctuation)
+            words.append(text[start:end])
+        start = end
+    return words
+
+
+def split_parts(parts: list[str]) -> list[str]:
+    """Thai parts split into words; other parts kept (the browser's ``splitParts``)."""
+    out: list[str] = []
+    for part in parts:
+        words = (split_words(part) or [part]) if _THAI.search(part) else [part]
+        out.extend(words)
+    return list(dict.fromkeys(out))
 
 
 class Searcher:
@@ -38,6 +95,7 @@ class Searcher:
         self._cache: dict[str, object] = {}
         self.bytes_read = 0
         self.manifest: dict = self._load("manifest.json")  # type: ignore[assignment]
+        self.split: Optional[list[str]] = None  # the words of the last query when it was split
 
     def _load(self, path: str) -> object:
         if path not in self._cache:
@@ -46,9 +104,9 @@ class Searcher:
             self._cache[path] = json.loads(data)
         return self._cache[path]
 
-    def candidates(self, norm: str) -> Optional[list[int]]:
-        """Page ids whose text contains every gram of the query's cover (None: too short)."""
-        grams = cover(norm)
+    def candidates(self, parts: str | list[str]) -> Optional[list[int]]:
+        """Page ids whose text contains every gram fetched for the parts (None: too short)."""
+        grams = query_grams([parts] if isinstance(parts, str) else parts)
         if not grams:
             return None
         result: Optional[set[int]] = None
@@ -67,9 +125,19 @@ class Searcher:
         return sorted(result or ())
 
     def search(self, query: str, org: Optional[str] = None, first_only: bool = False) -> list[Hit]:
-        """Pages whose text contains ``query`` (normalised), optionally of one organisation only."""
-        norm = normalise(query)
-        ids = self.candidates(norm) or []
+        """Pages whose text holds every part of ``query``, else every word of its Thai parts."""
+        parts = query_parts(query)
+        self.split = None
+        hits = self._search(parts, org, first_only)
+        if not hits:
+            words = split_parts(parts)
+            if len(words) > len(parts):
+                self.split = words
+                hits = self._search(words, org, first_only)
+        return hits
+
+    def _search(self, parts: list[str], org: Optional[str], first_only: bool) -> list[Hit]:
+        ids = self.candidates(parts) or []
         if org:
             start, end = self.manifest["orgs"].get(org, {"range": [0, 0]})["range"]
             ids = [i for i in ids if start <= i < end]
@@ -85,8 +153,9 @@ class Searcher:
             rows = self._load(f"p/{shard_no}.json")
             for pid in by_shard[shard_no]:
                 row = rows[pid - starts[shard_no]]  # type: ignore[index]
-                if norm in normalise(page_text(row[1], row[4])):
-                    anchors = [a for a, t, x in row[4] if a and norm in normalise(f"{t} {x}")]
+                text = normalise(page_text(row[1], row[4]))
+                if all(p in text for p in parts):
+                    anchors = [a for a, t, x in row[4] if a and all(p in normalise(f"{t} {x}") for p in parts)]
                     hits.append(Hit(row[0], row[1], row[2], row[3], anchors))
             batch_end = n + 1 == first or (n + 1 > first and (n + 1 - first) % BATCH_SHARDS == 0)
             if first_only and hits and batch_end:
