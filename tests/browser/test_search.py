@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
+import json
 import re
+import shutil
 
 import pytest
 
 from kmsite_plugins.search.query import Searcher
 from kmsite_plugins.thai.digits import to_arabic
+
+from .serve import served
 
 
 def items(page) -> list[list[str]]:
@@ -220,3 +224,34 @@ def test_english_words_in_any_order(browser, site_url):
         assert "/en/knowledge/" in paths and all(p.startswith("/en/") for p in paths)
     finally:
         page.close()
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1"><b>ตัวหนา</b>'
+
+
+def test_authors_strings_reach_the_result_list_as_text_never_markup(browser, built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    folder = site / "search" / "th"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["orgs"]["suso"]["name"] = HOSTILE + "อบต."
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    for shard in sorted((folder / "p").glob("*.json")):
+        rows = json.loads(shard.read_text(encoding="utf-8"))
+        for row in rows:
+            if row[0] == "orgs/suso/people/":
+                row[1] = HOSTILE + " ชลกานต์"
+                row[4] = [[a, HOSTILE + t, HOSTILE + x] for a, t, x in row[4]]
+        shard.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    with served(site) as url:
+        page, paths = search(browser, url, "ชลกานต์")  # the gram index is the built one: search a built word
+        try:
+            assert "/orgs/suso/people/" in paths
+            result = page.locator(".md-search-result")
+            assert result.locator("img, b").count() == 0
+            assert page.evaluate("window.__pwned") is None
+            text = result.inner_text()
+            assert '<img src=x onerror="window.__pwned=1">' in text and HOSTILE + "อบต." in text
+            assert result.locator("mark", has_text="ชลกานต์").count() >= 1  # marks are still made
+        finally:
+            page.close()
