@@ -28,7 +28,7 @@
   var BATCH_SHARDS = 8;
   var MAX_RESULTS = 500;
   var MAX_GRAMS = 8;  /* gram shards fetched for one query at most (the pages are checked exactly anyway) */
-  var DEBOUNCE_MS = 40;  /* wait for the next keystroke before fetching shards not yet loaded */
+  var DEBOUNCE_MS = 40;  /* while shards are loading, wait for the next keystroke before fetching more */
   var SCOPE_KEY = "kmsite-search-scope";
   /* Page kinds in the order a KM portal's reader looks for them; the others come after, equal. */
   var KIND_RANK = { org: 0, announcement: 1, plan: 2, asset: 3, people: 4 };
@@ -203,17 +203,19 @@
 
   /* ------------------------------------------------------------- loading */
 
-  var cache = {};
+  var cache = {};  /* every shard once a page: a query typed on reuses the shards of its prefix */
+  var loading = 0;  /* shard requests in flight */
 
   function load(lang, path) {
     var key = lang + "/" + path;
     if (!cache[key]) {
       var url = root + "search/" + key;
+      loading++;
       cache[key] = offline ? loadScript(url + ".js", key) : fetch(url + ".json").then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
         return r.json();
       });
-      cache[key].catch(function () { delete cache[key]; });
+      cache[key].then(function () { loading--; }, function () { loading--; delete cache[key]; });
     }
     return cache[key];
   }
@@ -457,9 +459,10 @@
         if (window.console) console.error("kmsite search:", err);
       });
     }
-    /* While the reader types, fetch shards only once the typing pauses; answer at once from loaded shards. */
+    /* Keystrokes faster than the shards load (pasting, an input method, fast typing) do not each start
+       new requests: while some are in flight, new shards are fetched once the typing pauses. */
     var ready = queryGrams(parts).every(function (g) { return cache[lang + "/" + gramPath(m, g)]; });
-    if (ready) go(); else state.timer = setTimeout(go, DEBOUNCE_MS);
+    if (ready || !loading) go(); else state.timer = setTimeout(go, DEBOUNCE_MS);
   }
 
   function sorted(results) {
