@@ -20,7 +20,7 @@ from typing import Callable, Optional
 from .index import cover, fnv1a, page_text
 from .normalise import normalise
 
-__all__ = ["Hit", "Searcher", "query_parts", "query_grams", "split_parts", "split_words"]
+__all__ = ["Hit", "Searcher", "junctions", "query_parts", "query_grams", "split_parts", "split_words"]
 
 FIRST_BATCH_SHARDS = 2  # page shards verified before the first results are shown
 BATCH_SHARDS = 8
@@ -42,12 +42,19 @@ def query_parts(query: str) -> list[str]:
     return list(dict.fromkeys(p for p in normalise(query).split(" ") if p))
 
 
-def query_grams(parts: list[str]) -> list[str]:
-    """Grams whose shards a query fetches: every part's cover while few, else fewer per part."""
-    covers = [c for c in map(cover, parts) if c]
+def junctions(part: str) -> list[str]:
+    """Trigrams across the word boundaries of a Thai part (few pages hold them unless they hold the part)."""
+    if not _THAI.search(part):
+        return []
+    return [part[b - 1:b + 2] for b in _boundaries(part) if 1 <= b <= len(part) - 2]
 
+
+def query_grams(parts: list[str]) -> list[str]:
+    """Grams whose shards a query fetches: every part's junctions and cover while few, else fewer per part."""
     def flat(lists: list[list[str]]) -> list[str]:
         return list(dict.fromkeys(g for lst in lists for g in lst))
+
+    covers = [c for c in (flat([junctions(p), cover(p)]) for p in parts) if c]
 
     every = flat(covers)
     if len(every) <= MAX_GRAMS:
@@ -66,16 +73,28 @@ def _word_breaker():  # type: ignore[no-untyped-def]
     return icu.BreakIterator.createWordInstance(icu.Locale("th"))
 
 
-def split_words(text: str) -> list[str]:
-    """The words (letters or digits) of a text by ICU's word segmentation, as ``Intl.Segmenter`` splits it."""
+def _segments(text: str) -> list[tuple[int, int, bool]]:
+    """ICU's word segments of a text: (start, end) in code points, and whether word-like (letters, digits)."""
     breaker = _word_breaker()
     breaker.setText(text)
-    words, start = [], breaker.first()
+    units = [0]  # code point offset of every UTF-16 offset ICU reports
+    for ch in text:
+        units.extend([units[-1] + 1] * (2 if ord(ch) > 0xFFFF else 1))
+    out, start = [], breaker.first()
     for end in breaker:
-        if breaker.getRuleStatus() >= 100:  # UBRK_WORD_NUMBER and above: word-like (not space, not punctuation)
-            words.append(text[start:end])
+        # rule status >= 100 (UBRK_WORD_NUMBER and above): word-like, as Intl.Segmenter's isWordLike
+        out.append((units[start], units[end], breaker.getRuleStatus() >= 100))
         start = end
-    return words
+    return out
+
+
+def _boundaries(text: str) -> list[int]:
+    return [start for start, _, _ in _segments(text)]
+
+
+def split_words(text: str) -> list[str]:
+    """The words (letters or digits) of a text by ICU's word segmentation, as ``Intl.Segmenter`` splits it."""
+    return [text[start:end] for start, end, word in _segments(text) if word]
 
 
 def split_parts(parts: list[str]) -> list[str]:

@@ -255,3 +255,18 @@ def test_authors_strings_reach_the_result_list_as_text_never_markup(browser, bui
             assert result.locator("mark", has_text="ชลกานต์").count() >= 1  # marks are still made
         finally:
             page.close()
+
+
+def test_browser_splits_queries_and_picks_grams_like_the_python_twin(browser, site_url):
+    from kmsite_plugins.search.query import query_grams, query_parts, split_parts
+
+    samples = ["คู่มือภาษีป้าย", "ผู้อำนวยการ กองคลัง", "ยุทธศาสตร์งบประมาณบุคลากร ๒๕๖๗", "KM plan ภาษี",
+               "การจัดการความรู้ ชุมชนนักปฏิบัติ ยุทธศาสตร์ ประจำปีงบประมาณ ตัวชี้วัด ผู้รับผิดชอบ", "ใครรู้อะไร?"]
+    page = browser.new_page()
+    try:
+        page.goto(site_url, wait_until="load")
+        got = page.evaluate("s => s.map(x => { const p = kmsiteSearch.queryParts(x);"
+                            " return [p, kmsiteSearch.splitParts(p), kmsiteSearch.queryGrams(p)]; })", samples)
+    finally:
+        page.close()
+    assert got == [[query_parts(x), split_parts(query_parts(x)), query_grams(query_parts(x))] for x in samples]

@@ -91,28 +91,42 @@
     return out;
   }
 
-  /* The grams fetched for a query of several parts: every part's cover while they are few,
-     else the first and last gram of each part, else one gram of each of the longest parts.
-     Same choice: query_grams in kmsite_plugins/search/query.py. */
+  var segmenters = {};
+  function segmenter(lang) {
+    if (typeof Intl === "undefined" || !Intl.Segmenter) return null;
+    return segmenters[lang] || (segmenters[lang] = new Intl.Segmenter(lang, { granularity: "word" }));
+  }
+
+  /* Trigrams across the word boundaries of a Thai part: a page holding the part as typed holds them,
+     a page holding its words apart mostly does not, so a phrase on no page has few candidates to check. */
+  function junctions(part) {
+    var seg = segmenter("th");
+    if (!seg || !THAI.test(part)) return [];
+    var cps = Array.from(part), out = [], at = 0;
+    for (var s of seg.segment(part)) {
+      if (at >= 1 && at <= cps.length - 2) out.push(cps.slice(at - 1, at + 2).join(""));
+      at += Array.from(s.segment).length;
+    }
+    return out;
+  }
+
+  /* The grams fetched for a query: for each part its junctions and cover while they are few, else
+     the first and last of each part, else one of each of the longest parts (the pages are checked
+     exactly anyway). Same choice: query_grams in kmsite_plugins/search/query.py. */
   function queryGrams(parts) {
-    var covers = parts.map(cover).filter(function (c) { return c.length; });
     function flat(lists) {
       var seen = {}, out = [];
       lists.forEach(function (l) { l.forEach(function (g) { if (!seen[g]) { seen[g] = true; out.push(g); } }); });
       return out;
     }
+    var covers = parts.map(function (p) { return flat([junctions(p), cover(p)]); })
+      .filter(function (c) { return c.length; });
     var all = flat(covers);
     if (all.length <= MAX_GRAMS) return all;
     var ends = flat(covers.map(function (c) { return c.length > 2 ? [c[0], c[c.length - 1]] : c; }));
     if (ends.length <= MAX_GRAMS) return ends;
     var longest = covers.slice().sort(function (a, b) { return b.length - a.length; }).slice(0, MAX_GRAMS);
     return flat(longest.map(function (c) { return [c[c.length >> 1]]; }));
-  }
-
-  var segmenters = {};
-  function segmenter(lang) {
-    if (typeof Intl === "undefined" || !Intl.Segmenter) return null;
-    return segmenters[lang] || (segmenters[lang] = new Intl.Segmenter(lang, { granularity: "word" }));
   }
 
   /* The parts of a query: its normalised text split at spaces, each part once. */
