@@ -24,7 +24,9 @@ __all__ = ["Hit", "Searcher", "junctions", "query_parts", "query_grams", "split_
 
 FIRST_BATCH_SHARDS = 2  # page shards verified before the first results are shown
 BATCH_SHARDS = 8
-MAX_GRAMS = 8  # gram shards fetched for one query at most
+MAX_GRAMS = 6  # gram shards fetched for one query at most
+MAX_JUNCTIONS = 2  # grams across word boundaries fetched for a query as typed
+TYPED_BUDGET = 2  # page shards checked for a splittable query as typed before its words are searched
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
@@ -35,6 +37,7 @@ class Hit:
     kind: str
     org: str
     anchors: list[str] = field(default_factory=list)  # sections holding every part
+    typed: bool = True  # when the words of a query were searched: whether the page holds it as typed
 
 
 def query_parts(query: str) -> list[str]:
@@ -49,21 +52,27 @@ def junctions(part: str) -> list[str]:
     return [part[b - 1:b + 2] for b in _boundaries(part) if 1 <= b <= len(part) - 2]
 
 
+def _flat(lists: list[list[str]]) -> list[str]:
+    return list(dict.fromkeys(g for lst in lists for g in lst))
+
+
 def query_grams(parts: list[str]) -> list[str]:
-    """Grams whose shards a query fetches: every part's junctions and cover while few, else fewer per part."""
-    def flat(lists: list[list[str]]) -> list[str]:
-        return list(dict.fromkeys(g for lst in lists for g in lst))
-
-    covers = [c for c in (flat([junctions(p), cover(p)]) for p in parts) if c]
-
-    every = flat(covers)
-    if len(every) <= MAX_GRAMS:
-        return every
-    ends = flat([[c[0], c[-1]] if len(c) > 2 else c for c in covers])
-    if len(ends) <= MAX_GRAMS:
-        return ends
-    longest = sorted(covers, key=len, reverse=True)[:MAX_GRAMS]  # stable, as JavaScript's sort
-    return flat([[c[len(c) >> 1]] for c in longest])
+    """Grams whose shards a query fetches: up to ``MAX_JUNCTIONS`` junctions, then the covers of its
+    words (at most ``MAX_GRAMS``: else the first and last of each word, else one of the longest);
+    the same grams serve the query as typed and as its words."""
+    covers = []
+    for part in parts:  # a part's words, unless one of them is too short to have grams
+        words = split_parts([part])
+        words = [part] if any(len(w) < 2 for w in words) else words
+        covers.extend(c for c in map(cover, words) if c)
+    junction = _flat([junctions(p) for p in parts])[:MAX_JUNCTIONS]
+    grams = _flat(covers)
+    if len(grams) > MAX_GRAMS:
+        grams = _flat([[c[0], c[-1]] if len(c) > 2 else c for c in covers])
+    if len(grams) > MAX_GRAMS:
+        longest = sorted(covers, key=len, reverse=True)[:MAX_GRAMS]  # stable, as JavaScript's sort
+        grams = _flat([[c[len(c) >> 1]] for c in longest])
+    return _flat([junction, grams])
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,18 +153,30 @@ class Searcher:
         return sorted(result or ())
 
     def search(self, query: str, org: Optional[str] = None, first_only: bool = False) -> list[Hit]:
-        """Pages whose text holds every part of ``query``, else every word of its Thai parts."""
-        parts = query_parts(query)
-        self.split = None
-        hits = self._search(parts, org, first_only)
-        if not hits:
-            words = split_parts(parts)
-            if len(words) > len(parts):
-                self.split = words
-                hits = self._search(words, org, first_only)
-        return hits
+        """Pages whose text holds every part of ``query``, else every word of its Thai parts.
 
-    def _search(self, parts: list[str], org: Optional[str], first_only: bool) -> list[Hit]:
+        A query whose Thai parts split into more words is checked as typed in at most
+        ``TYPED_BUDGET`` page shards; with nothing found, its words are searched: of the pages
+        holding them, those holding the query as typed are the answer if any, else all (``split``).
+        """
+        parts = query_parts(query)
+        words = split_parts(parts)
+        splittable = len(words) > len(parts)
+        self.split = None
+        hits = self._search(parts, org, first_only, TYPED_BUDGET if splittable else 0)
+        if hits or not splittable:
+            return hits or []
+        found = self._search(words, org, first_only, 0, typed=parts) or []
+        typed = [h for h in found if h.typed]
+        if typed:
+            return typed
+        self.split = words
+        return found
+
+    def _search(self, parts: list[str], org: Optional[str], first_only: bool, budget: int,
+                typed: Optional[list[str]] = None) -> Optional[list[Hit]]:
+        """Pages holding every part; None when ``budget`` page shards were checked and none holds them."""
+        typed = typed or None
         ids = self.candidates(parts) or []
         if org:
             start, end = self.manifest["orgs"].get(org, {"range": [0, 0]})["range"]
@@ -166,8 +187,8 @@ class Searcher:
         for pid in ids:
             by_shard.setdefault(bisect.bisect_right(starts, pid) - 1, []).append(pid)
         groups = list(by_shard)
-        # Small answers in one go; large ones show the first pages while the rest are checked.
-        first = FIRST_BATCH_SHARDS if len(groups) > BATCH_SHARDS else BATCH_SHARDS
+        # batches as the browser checks them: 2 shards first when there are many (or on a budget), then 8
+        checked, batch_end_at = 0, FIRST_BATCH_SHARDS if len(groups) > BATCH_SHARDS or budget else BATCH_SHARDS
         for n, shard_no in enumerate(groups):
             rows = self._load(f"p/{shard_no}.json")
             for pid in by_shard[shard_no]:
@@ -175,8 +196,14 @@ class Searcher:
                 text = normalise(page_text(row[1], row[4]))
                 if all(p in text for p in parts):
                     anchors = [a for a, t, x in row[4] if a and all(p in normalise(f"{t} {x}") for p in parts)]
-                    hits.append(Hit(row[0], row[1], row[2], row[3], anchors))
-            batch_end = n + 1 == first or (n + 1 > first and (n + 1 - first) % BATCH_SHARDS == 0)
-            if first_only and hits and batch_end:
-                break
+                    hits.append(Hit(row[0], row[1], row[2], row[3], anchors, all(p in text for p in typed or parts)))
+            checked = n + 1
+            if checked == batch_end_at:
+                more = checked < len(groups)
+                if budget and not hits and more and checked >= budget:
+                    return None
+                if first_only and hits:
+                    break
+                small = budget and not hits
+                batch_end_at += FIRST_BATCH_SHARDS if small else BATCH_SHARDS
         return hits

@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 from kmsite_plugins.search.extract import Section, extract
 from kmsite_plugins.search.index import IndexPage, build_index, cover, fnv1a, page_text
 from kmsite_plugins.search.normalise import normalise
-from kmsite_plugins.search.query import Searcher, query_grams, query_parts
+from kmsite_plugins.search.query import Searcher, junctions, query_grams, query_parts
 
 KINDS = {"page": "หน้าเว็บ", "people": "บุคลากร", "plan": "แผน KM"}
 
@@ -109,8 +109,8 @@ def test_long_queries_fetch_a_bounded_number_of_gram_shards():
     parts = query_parts("การจัดการความรู้ ชุมชนนักปฏิบัติ ยุทธศาสตร์ ประจำปีงบประมาณ ๒๕๖๗ ตัวชี้วัด")
     grams = query_grams(parts)
     assert len(grams) <= 8
-    assert all(any(g in p for g in grams) for p in parts)  # every part still narrows the candidates
-    assert query_grams(["ภาษีป้าย", "km"]) == ["ีป้", "ภาษ", "้าย", "km"]  # the junction first, then the cover
+    assert set(grams) & set(junctions(parts[0]))  # the phrase as typed narrows the candidates
+    assert query_grams(["ภาษีป้าย", "km"]) == ["ีป้", "ภาษ", "าษี", "ป้า", "้าย", "km"]  # junction, covers of the words
 
 
 def test_manifest_lists_orgs_as_page_ranges_and_kind_labels(tmp_path: Path):

@@ -27,7 +27,11 @@
   var FIRST_BATCH_SHARDS = 2;  /* page shards verified before the first results are shown */
   var BATCH_SHARDS = 8;
   var MAX_RESULTS = 500;
-  var MAX_GRAMS = 8;  /* gram shards fetched for one query at most (the pages are checked exactly anyway) */
+  var MAX_GRAMS = 6;  /* gram shards fetched for one query at most (the pages are checked exactly anyway) */
+  /* Page shards checked for an unspaced Thai query as typed before its words are searched instead
+     (they find every page the typed text would, and more: the page holding it as typed is kept alone). */
+  var TYPED_BUDGET = 2;
+  var MAX_JUNCTIONS = 2;  /* grams across word boundaries fetched for a query as typed */
   var DEBOUNCE_MS = 40;  /* while shards are loading, wait for the next keystroke before fetching more */
   var SCOPE_KEY = "kmsite-search-scope";
   /* Page kinds in the order a KM portal's reader looks for them; the others come after, equal. */
@@ -110,23 +114,33 @@
     return out;
   }
 
-  /* The grams fetched for a query: for each part its junctions and cover while they are few, else
-     the first and last of each part, else one of each of the longest parts (the pages are checked
-     exactly anyway). Same choice: query_grams in kmsite_plugins/search/query.py. */
+  function flat(lists) {
+    var seen = {}, out = [];
+    lists.forEach(function (l) { l.forEach(function (g) { if (!seen[g]) { seen[g] = true; out.push(g); } }); });
+    return out;
+  }
+
+  /* The grams fetched for a query: the covers of its words (Thai parts split as splitParts does), at
+     most MAX_GRAMS (else the first and last of each word, else one of each of the longest words),
+     and up to MAX_JUNCTIONS junctions. The same grams serve the query as typed and, when it is
+     searched as its words, that search too: no more gram shards. Same: query_grams in query.py. */
   function queryGrams(parts) {
-    function flat(lists) {
-      var seen = {}, out = [];
-      lists.forEach(function (l) { l.forEach(function (g) { if (!seen[g]) { seen[g] = true; out.push(g); } }); });
-      return out;
-    }
-    var covers = parts.map(function (p) { return flat([junctions(p), cover(p)]); })
-      .filter(function (c) { return c.length; });
+    var covers = [];
+    parts.forEach(function (p) {  /* a part's words, unless one of them is too short to have grams */
+      var words = splitParts([p]);
+      if (words.some(function (w) { return codePoints(w) < 2; })) words = [p];
+      words.forEach(function (w) { var c = cover(w); if (c.length) covers.push(c); });
+    });
+    var junction = flat(parts.map(junctions)).slice(0, MAX_JUNCTIONS);
     var all = flat(covers);
-    if (all.length <= MAX_GRAMS) return all;
-    var ends = flat(covers.map(function (c) { return c.length > 2 ? [c[0], c[c.length - 1]] : c; }));
-    if (ends.length <= MAX_GRAMS) return ends;
-    var longest = covers.slice().sort(function (a, b) { return b.length - a.length; }).slice(0, MAX_GRAMS);
-    return flat(longest.map(function (c) { return [c[c.length >> 1]]; }));
+    if (all.length > MAX_GRAMS) {
+      all = flat(covers.map(function (c) { return c.length > 2 ? [c[0], c[c.length - 1]] : c; }));
+    }
+    if (all.length > MAX_GRAMS) {
+      var longest = covers.slice().sort(function (a, b) { return b.length - a.length; }).slice(0, MAX_GRAMS);
+      all = flat(longest.map(function (c) { return [c[c.length >> 1]]; }));
+    }
+    return flat([junction, all]);
   }
 
   /* The parts of a query: its normalised text split at spaces, each part once. */
@@ -357,7 +371,7 @@
     var tags = [m.kinds[row[2]] || row[2]];
     if (row[3] && m.orgs[row[3]]) tags.push(m.orgs[row[3]].name);
     return {
-      key: rankKey(m, row, parts, text, lang), url: row[0], title: foldSpace(row[1]),
+      key: rankKey(m, row, parts, text, lang), url: row[0], title: foldSpace(row[1]), norm: text,
       text: teaser ? snippet(teaser, parts) : "", tags: tags,
       sections: sections.map(function (s, n) {
         return { anchor: s[0], title: foldSpace(s[1]), text: snippet(s[2], parts),
@@ -413,8 +427,10 @@
     });
   }
 
-  /* Pages holding every part; onPartial(results) while large answers are still being checked. */
-  function search(m, lang, parts, token, onPartial) {
+  /* Pages holding every part; onPartial(results) while large answers are still being checked.
+     With a budget: null when that many page shards were checked and none holds every part.
+     With typed (the parts as typed, when searching their words): results say whether they hold them. */
+  function search(m, lang, parts, token, onPartial, budget, typed) {
     var grams = queryGrams(parts);
     if (!grams.length) return Promise.resolve([]);
     return candidates(m, lang, grams).then(function (ids) {
@@ -431,20 +447,22 @@
       var results = [];
       /* Small answers in one go; large ones show the first pages while the rest are checked. */
       function batch(from) {
-        if (token !== state.token) return null;
-        var size = from === 0 && groups.length > BATCH_SHARDS ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
+        if (token !== state.token) return STALE;
+        var small = (from === 0 && groups.length > BATCH_SHARDS) || (budget && !results.length);
+        var size = small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
         var shards = groups.slice(from, from + size);
         if (!shards.length) return sorted(results);
         return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (rows) {
-          if (token !== state.token) return null;
+          if (token !== state.token) return STALE;
           shards.forEach(function (s, k) {
             byShard[s].forEach(function (id) {
               var r = results.length < MAX_RESULTS && resultOf(m, rows[k][id - m.page_shards[s]], parts, lang);
-              if (r) { r.order = id; results.push(r); }
+              if (r) { r.order = id; r.typed = !typed || holdsAll(r.norm, typed); results.push(r); }
             });
           });
           var more = from + size < groups.length && results.length < MAX_RESULTS;
           if (!more) return sorted(results);
+          if (budget && !results.length && from + size >= budget) return null;
           if (from === 0 && results.length) onPartial(sorted(results));
           return batch(from + size);
         });
@@ -453,25 +471,34 @@
     });
   }
 
+  var STALE = "stale";  /* a newer query has started */
+
   function run(raw) {
     var token = ++state.token, m = state.manifest, lang = state.lang;
     clearTimeout(state.timer);
     var parts = queryParts(raw);
     if (!m || !parts.some(function (p) { return codePoints(p) >= 2; })) return post([], raw, true, parts);
+    var words = splitParts(parts), split = words.length > parts.length;
+    /* Of the pages holding the words, those holding the query as typed, if any (then no note). */
+    function show(results, done) {
+      var typed = results.filter(function (r) { return r.typed; });
+      if (typed.length) post(typed, raw, done, parts);
+      else post(results, raw, done, words, true);
+    }
     function go() {
       if (token !== state.token) return;
-      search(m, lang, parts, token, function (partial) { post(partial, raw, false, parts); }).then(function (results) {
-        if (results === null || token !== state.token) return;
-        var words = results.length ? parts : splitParts(parts);
-        if (words.length <= parts.length) return post(results, raw, true, parts);
-        /* Nothing as typed: the words of an unspaced Thai query, every one required. */
-        return search(m, lang, words, token, function () {}).then(function (more) {
-          if (more !== null && token === state.token) post(more, raw, true, words, true);
+      search(m, lang, parts, token, function (partial) { post(partial, raw, false, parts); }, split ? TYPED_BUDGET : 0)
+        .then(function (results) {
+          if (results === STALE || token !== state.token) return;
+          if (results && (results.length || !split)) return post(results, raw, true, parts);
+          /* Nothing as typed (or nothing in the first shards): the words of the query, every one required. */
+          return search(m, lang, words, token, function (partial) { show(partial, false); }, 0, parts).then(function (more) {
+            if (more !== STALE && token === state.token) show(more, true);
+          });
+        }).catch(function (err) {
+          if (token === state.token) post([], raw, true, parts);
+          if (window.console) console.error("kmsite search:", err);
         });
-      }).catch(function (err) {
-        if (token === state.token) post([], raw, true, parts);
-        if (window.console) console.error("kmsite search:", err);
-      });
     }
     /* Keystrokes faster than the shards load (pasting, an input method, fast typing) do not each start
        new requests: while some are in flight, new shards are fetched once the typing pauses. */
