@@ -20,7 +20,7 @@ from typing import Callable, Optional
 from .index import cover, fnv1a, page_text
 from .normalise import normalise
 
-__all__ = ["Hit", "Searcher", "junctions", "query_parts", "query_grams", "split_parts", "split_words"]
+__all__ = ["Hit", "Searcher", "junctions", "query_parts", "query_grams", "split_parts", "split_words", "word_grams"]
 
 FIRST_BATCH_SHARDS = 2  # page shards verified before the first results are shown
 BATCH_SHARDS = 8
@@ -57,22 +57,23 @@ def _flat(lists: list[list[str]]) -> list[str]:
 
 
 def query_grams(parts: list[str]) -> list[str]:
-    """Grams whose shards a query fetches: up to ``MAX_JUNCTIONS`` junctions, then the covers of its
-    words (at most ``MAX_GRAMS``: else the first and last of each word, else one of the longest);
-    the same grams serve the query as typed and as its words."""
-    covers = []
-    for part in parts:  # a part's words, unless one of them is too short to have grams
-        words = split_parts([part])
-        words = [part] if any(len(w) < 2 for w in words) else words
-        covers.extend(c for c in map(cover, words) if c)
+    """Grams whose shards a query fetches: up to ``MAX_JUNCTIONS`` junctions and the covers of its
+    parts, ``MAX_GRAMS`` in all (else the first and last of each cover, else one of each first part)."""
+    covers = [c for c in map(cover, parts) if c]
     junction = _flat([junctions(p) for p in parts])[:MAX_JUNCTIONS]
+    most = MAX_GRAMS - len(junction)
     grams = _flat(covers)
-    if len(grams) > MAX_GRAMS:
+    if len(grams) > most:
         grams = _flat([[c[0], c[-1]] if len(c) > 2 else c for c in covers])
-    if len(grams) > MAX_GRAMS:
-        longest = sorted(covers, key=len, reverse=True)[:MAX_GRAMS]  # stable, as JavaScript's sort
-        grams = _flat([[c[len(c) >> 1]] for c in longest])
+    if len(grams) > most:
+        grams = _flat([[c[len(c) >> 1]] for c in covers[:most]])
     return _flat([junction, grams])
+
+
+def word_grams(parts: list[str], words: list[str]) -> list[str]:
+    """Of the grams of the query as typed, those inside one of its words (no other shard to fetch)."""
+    grams = [g for g in query_grams(parts) if any(g in w for w in words)]
+    return grams or query_grams(words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,9 +133,9 @@ class Searcher:
             self._cache[path] = json.loads(data)
         return self._cache[path]
 
-    def candidates(self, parts: str | list[str]) -> Optional[list[int]]:
+    def candidates(self, parts: str | list[str], grams: Optional[list[str]] = None) -> Optional[list[int]]:
         """Page ids whose text contains every gram fetched for the parts (None: too short)."""
-        grams = query_grams([parts] if isinstance(parts, str) else parts)
+        grams = grams or query_grams([parts] if isinstance(parts, str) else parts)
         if not grams:
             return None
         result: Optional[set[int]] = None
@@ -166,7 +167,7 @@ class Searcher:
         hits = self._search(parts, org, first_only, TYPED_BUDGET if splittable else 0)
         if hits or not splittable:
             return hits or []
-        found = self._search(words, org, first_only, 0, typed=parts) or []
+        found = self._search(words, org, first_only, 0, typed=parts, grams=word_grams(parts, words)) or []
         typed = [h for h in found if h.typed]
         if typed:
             return typed
@@ -174,10 +175,9 @@ class Searcher:
         return found
 
     def _search(self, parts: list[str], org: Optional[str], first_only: bool, budget: int,
-                typed: Optional[list[str]] = None) -> Optional[list[Hit]]:
+                typed: Optional[list[str]] = None, grams: Optional[list[str]] = None) -> Optional[list[Hit]]:
         """Pages holding every part; None when ``budget`` page shards were checked and none holds them."""
-        typed = typed or None
-        ids = self.candidates(parts) or []
+        ids = self.candidates(parts, grams) or []
         if org:
             start, end = self.manifest["orgs"].get(org, {"range": [0, 0]})["range"]
             ids = [i for i in ids if start <= i < end]

@@ -120,27 +120,27 @@
     return out;
   }
 
-  /* The grams fetched for a query: the covers of its words (Thai parts split as splitParts does), at
-     most MAX_GRAMS (else the first and last of each word, else one of each of the longest words),
-     and up to MAX_JUNCTIONS junctions. The same grams serve the query as typed and, when it is
-     searched as its words, that search too: no more gram shards. Same: query_grams in query.py. */
+  /* The grams fetched for a query: up to MAX_JUNCTIONS junctions and the covers of its parts,
+     MAX_GRAMS in all (else the first and last of each part's cover, else one of each of the first
+     parts). Same choice: query_grams in kmsite_plugins/search/query.py. */
   function queryGrams(parts) {
-    var covers = [];
-    parts.forEach(function (p) {  /* a part's words, unless one of them is too short to have grams */
-      var words = splitParts([p]);
-      if (words.some(function (w) { return codePoints(w) < 2; })) words = [p];
-      words.forEach(function (w) { var c = cover(w); if (c.length) covers.push(c); });
-    });
+    var covers = parts.map(cover).filter(function (c) { return c.length; });
     var junction = flat(parts.map(junctions)).slice(0, MAX_JUNCTIONS);
-    var all = flat(covers);
-    if (all.length > MAX_GRAMS) {
+    var most = MAX_GRAMS - junction.length, all = flat(covers);
+    if (all.length > most) {
       all = flat(covers.map(function (c) { return c.length > 2 ? [c[0], c[c.length - 1]] : c; }));
     }
-    if (all.length > MAX_GRAMS) {
-      var longest = covers.slice().sort(function (a, b) { return b.length - a.length; }).slice(0, MAX_GRAMS);
-      all = flat(longest.map(function (c) { return [c[c.length >> 1]]; }));
-    }
+    if (all.length > most) all = flat(covers.slice(0, most).map(function (c) { return [c[c.length >> 1]]; }));
     return flat([junction, all]);
+  }
+
+  /* Of the grams fetched for a query as typed, those inside one of its words: a page holding every
+     word holds them, so searching the words needs no other gram shard. */
+  function wordGrams(parts, words) {
+    var grams = queryGrams(parts).filter(function (g) {
+      return words.some(function (w) { return w.indexOf(g) >= 0; });
+    });
+    return grams.length ? grams : queryGrams(words);
   }
 
   /* The parts of a query: its normalised text split at spaces, each part once. */
@@ -429,9 +429,10 @@
 
   /* Pages holding every part; onPartial(results) while large answers are still being checked.
      With a budget: null when that many page shards were checked and none holds every part.
-     With typed (the parts as typed, when searching their words): results say whether they hold them. */
-  function search(m, lang, parts, token, onPartial, budget, typed) {
-    var grams = queryGrams(parts);
+     With typed (the parts as typed, when searching their words): results say whether they hold them.
+     grams: the grams to fetch (default: the query's). */
+  function search(m, lang, parts, token, onPartial, budget, typed, grams) {
+    grams = grams || queryGrams(parts);
     if (!grams.length) return Promise.resolve([]);
     return candidates(m, lang, grams).then(function (ids) {
       if (state.scoped && state.org && m.orgs[state.org]) {
@@ -492,9 +493,11 @@
           if (results === STALE || token !== state.token) return;
           if (results && (results.length || !split)) return post(results, raw, true, parts);
           /* Nothing as typed (or nothing in the first shards): the words of the query, every one required. */
-          return search(m, lang, words, token, function (partial) { show(partial, false); }, 0, parts).then(function (more) {
-            if (more !== STALE && token === state.token) show(more, true);
-          });
+          var grams = wordGrams(parts, words);
+          return search(m, lang, words, token, function (partial) { show(partial, false); }, 0, parts, grams)
+            .then(function (more) {
+              if (more !== STALE && token === state.token) show(more, true);
+            });
         }).catch(function (err) {
           if (token === state.token) post([], raw, true, parts);
           if (window.console) console.error("kmsite search:", err);
