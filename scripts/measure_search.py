@@ -47,8 +47,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 from urllib.parse import unquote, urlsplit
 
@@ -352,7 +352,8 @@ def measure(browser, base: str, prefix: str, trees: list[str], texts: dict[str, 
     tab = browser.new_page(viewport={"width": 1280, "height": 900})
     rows: list[Row] = []
     print(f"\nengine={engine} tree=/{prefix} pages={len(texts)} queries={len(queries)}\n")
-    print(f"{'set':<6} {'query':<34} {'truth':>5} {'found':>5} {'hits':>5} {'recall':>6} {'prec':>6} {'rank':>4} {'ms':>6}")
+    print(f"{'set':<6} {'query':<34} {'truth':>5} {'found':>5} {'hits':>5} {'recall':>6} {'prec':>6} "
+          f"{'rank':>4} {'ms':>6}")
     for query in queries:
         truth = relevant(query.text, texts)
         items, ms = run_query(tab, base + prefix, query.text)
