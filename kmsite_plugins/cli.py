@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import re
-import subprocess
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import Optional, TextIO
 
 from .loader import find_plans_dir, load_site
 
@@ -48,23 +49,56 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
 INTERNAL_SITE_DIR = "site-internal"
 
 
+def _mkdocs_logging() -> None:
+    """MkDocs' messages on stderr, as ``mkdocs build`` prints them (``WARNING -  ...``)."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_kmsite", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._kmsite = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = None) -> int:
-    """``mkdocs build --strict``, public or the staff edition, with MkDocs' own messages.
+    """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages.
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
-    mkdocs.yml; it is always set here, so a variable left in the shell cannot change a public build.
-    The staff edition goes to ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given.
+    mkdocs.yml; it is always set while the config is read, so a variable left in the shell cannot change
+    a public build, and the plugin's audience is checked after loading. The staff edition goes to
+    ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given.
     """
-    if internal and config_file.is_file() and "KMSITE_AUDIENCE" not in config_file.read_text(encoding="utf-8"):
-        print(f"kmsite build --internal: {config_file} does not set the kmsite plugin's audience from "
-              "KMSITE_AUDIENCE; add 'audience: !ENV [KMSITE_AUDIENCE, public]' under '- kmsite:'", file=sys.stderr)
-        return 2
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    audience = "internal" if internal else "public"
     if internal and site_dir is None:
         site_dir = str(config_file.resolve().parent / INTERNAL_SITE_DIR)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
-    command += ["-d", site_dir] if site_dir else []
-    env = {**os.environ, "KMSITE_AUDIENCE": "internal" if internal else "public"}
-    return subprocess.run(command, env=env).returncode
+    _mkdocs_logging()
+    saved = os.environ.get("KMSITE_AUDIENCE")
+    os.environ["KMSITE_AUDIENCE"] = audience
+    try:
+        config = load_config(str(config_file), strict=True, **({"site_dir": site_dir} if site_dir else {}))
+        plugin = config.plugins.get("kmsite")
+        if internal and (plugin is None or plugin.config.get("audience") != "internal"):
+            print(f"kmsite build --internal: {config_file} does not set the kmsite plugin's audience from "
+                  "KMSITE_AUDIENCE; add 'audience: !ENV [KMSITE_AUDIENCE, public]' under '- kmsite:'", file=sys.stderr)
+            return 2
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
+        return 1
+    finally:
+        if saved is None:
+            os.environ.pop("KMSITE_AUDIENCE", None)
+        else:
+            os.environ["KMSITE_AUDIENCE"] = saved
+    return 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Literal, Optional
 
 from pydantic import Field
@@ -114,3 +114,9 @@ class Organisation(StrictModel):
     departments: list[Department] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
+
+
+def photo_path(folder: Path, photo: str) -> Optional[Path]:
+    """The photo file of a person, if it lies inside the organisation folder."""
+    path = (folder / photo).resolve()
+    return path if path.is_relative_to(folder.resolve()) else None

@@ -6,7 +6,7 @@ Written once (default language); the English page links to the same file.
 from __future__ import annotations
 
 from ..model import SiteModel
-from ..pages.urls import announcement_url
+from ..views.urls import announcement_url
 from .spec import OutputContext, OutputFile
 
 __all__ = ["attachment_files"]

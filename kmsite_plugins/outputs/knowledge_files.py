@@ -7,7 +7,7 @@ file is never duplicated per language.
 from __future__ import annotations
 
 from ..model import SiteModel
-from ..pages.knowledge import asset_views
+from ..views.knowledge import asset_views
 from .spec import OutputContext, OutputFile
 
 __all__ = ["asset_attachment_files"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..loader.roster_checks import photo_path
 from ..model import SiteModel
-from ..pages import urls
+from ..model.organisation import photo_path
+from ..views import urls
 from .spec import OutputContext, OutputFile
 
 

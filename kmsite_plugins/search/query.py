@@ -13,9 +13,10 @@ import bisect
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from .index import cover, fnv1a, page_text
 from .normalise import normalise
@@ -141,7 +142,7 @@ class Searcher:
         result: Optional[set[int]] = None
         for gram in grams:
             shard = self._load(f"g/{fnv1a(gram) % self.manifest['gram_shards']}.json")
-            deltas = shard.get(gram)  # type: ignore[union-attr]
+            deltas = shard.get(gram)  # type: ignore[attr-defined]
             if not deltas:
                 return []
             ids, total = set(), 0
