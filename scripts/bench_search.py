@@ -67,7 +67,8 @@ def corpus(n_pages: int, lines: list[str], n_orgs: int, rng: random.Random) -> l
         title = f"{rng.choice(lines)[:70]} หน่วยงานทดสอบที่ {to_thai(str(org))}"
         sections = [Section("", "", " ".join(rng.choices(lines, k=rng.randint(2, 6))))]
         for s in range(rng.randint(2, 7)):
-            sections.append(Section(f"s{s}", rng.choice(lines)[:60], " ".join(rng.choices(lines, k=rng.randint(3, 12)))))
+            text = " ".join(rng.choices(lines, k=rng.randint(3, 12)))
+            sections.append(Section(f"s{s}", rng.choice(lines)[:60], text))
         pages.append(IndexPage(f"orgs/org-{org:04d}/{kind}/{i}/", title, kind, f"org-{org:04d}", sections))
     return pages
 
@@ -116,8 +117,9 @@ def main() -> int:
     shards = [s for rel, s in sizes.items() if rel.startswith("p/")]
     print(f"index: built in {built:.1f} s; {len(sizes):,} files, {sum(sizes.values()) / 1e6:.1f} MB "
           f"({sum(gz.values()) / 1e6:.1f} MB gzip); manifest {sizes['manifest.json'] / 1e3:.0f} KB; "
-          f"{len(grams):,} gram shards (median {statistics.median(grams) / 1e3:.0f} KB, max {max(grams) / 1e3:.0f} KB); "
-          f"{len(shards):,} page shards (median {statistics.median(shards) / 1e3:.0f} KB, max {max(shards) / 1e3:.0f} KB)")
+          f"{len(grams):,} gram shards (median {statistics.median(grams) / 1e3:.0f} KB, "
+          f"max {max(grams) / 1e3:.0f} KB); {len(shards):,} page shards "
+          f"(median {statistics.median(shards) / 1e3:.0f} KB, max {max(shards) / 1e3:.0f} KB)")
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.index or Path(tmp)
@@ -130,7 +132,7 @@ def main() -> int:
         for query in args.query or DEFAULT_QUERIES:
             read: list[str] = []
 
-            def reader(rel: str) -> bytes:
+            def reader(rel: str, read: list[str] = read) -> bytes:
                 read.append(rel)
                 return (folder / rel).read_bytes()
 

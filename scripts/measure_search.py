@@ -47,6 +47,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -232,7 +233,7 @@ def index_rows(site_dir: Path, lang: str) -> list[list]:
     return rows
 
 
-def _content_words(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+def _content_words(texts: dict[str, str]) -> Callable[[str], list[str]]:
     """A function giving the content words of a text: ICU words of 4+ characters with a Thai letter
     that at most half of the pages hold (not ความ, การ, ...), each once."""
     pages = list(texts.values())
@@ -267,7 +268,7 @@ def multi_word_queries(rows: list[list], texts: dict[str, str], rng: random.Rand
     titles = [(r, t) for r in rows for t in [r[1]] + [s[1] for s in r[4] if s[0]] if t]
     rng.shuffle(titles)
     budget = {"reversed": 10, "number": 5, "unspaced": 6, "three": 4, "latin": 3}
-    for row, title in titles:  # two words of a title or heading, typed in the other order
+    for _row, title in titles:  # two words of a title or heading, typed in the other order
         words = _thai_words(title)
         if budget["reversed"] and len(words) >= 3:
             a, b = sorted(rng.sample(range(len(words)), 2))
@@ -338,7 +339,7 @@ class Row:
 
 def _rank(query: Query, items: list[list[str]], base: str) -> Optional[int]:
     """1-based rank of the result item of the page meant (for a card: the item must link the card)."""
-    page, _, anchor = query.meant.partition("#")
+    page, _, anchor = (query.meant or "").partition("#")
     for n, links in enumerate(items, 1):
         if links and page_key(links[0], base) == page:
             if not anchor or any(unquote(urlsplit(link).fragment) == anchor for link in links):

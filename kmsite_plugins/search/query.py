@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from .index import cover, fnv1a, page_text
 from .normalise import normalise
@@ -78,7 +78,8 @@ def word_grams(parts: list[str], words: list[str]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _word_breaker():  # type: ignore[no-untyped-def]
+def _word_breaker() -> Any:
+    """ICU's word break iterator for Thai (PyICU has no type hints)."""
     import icu
 
     return icu.BreakIterator.createWordInstance(icu.Locale("th"))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import unquote, urlsplit
-
 import json
 import re
 import shutil
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
