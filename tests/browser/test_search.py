@@ -270,3 +270,32 @@ def test_browser_splits_queries_and_picks_grams_like_the_python_twin(browser, si
     finally:
         page.close()
     assert got == [[query_parts(x), split_parts(query_parts(x)), query_grams(query_parts(x))] for x in samples]
+
+
+def test_ranking_titles_then_phrase_then_kind(browser, built_site, tmp_path):
+    """Pages told apart by one rule each, in an index of their own served with the demo's pages."""
+    from kmsite_plugins.search.extract import Section
+    from kmsite_plugins.search.index import IndexPage, build_index
+
+    filler = " ".join(["ข้อความอื่นที่ไม่เกี่ยวข้อง"] * 12)
+
+    def page(url: str, title: str, kind: str, text: str) -> IndexPage:
+        return IndexPage(url, title, kind, None, [Section("", "", text)])
+
+    pages = [
+        page("a/", "หน้าหนึ่ง", "page", f"ป้าย {filler} ภาษี"),  # scattered, a page of the rest
+        page("b/", "หน้าสอง", "page", f"{filler} ภาษี ป้าย {filler}"),  # the words as typed, one phrase
+        page("c/", "หน้าสาม", "plan", f"ป้าย {filler} ภาษี"),  # scattered, a plan
+        page("d/", "ภาษี ป้าย", "page", filler),  # both words in the title
+    ]
+    files = build_index(pages, lang="th", org_names={}, kind_labels={"page": "หน้า", "plan": "แผน"},
+                        labels={"search.scope": "{org}", "search.scope_hint": "", "search.split": "{words}"})
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("th"))
+    for rel, text in files.items():
+        (site / "search" / "th" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / "search" / "th" / rel).write_text(text, encoding="utf-8")
+    with served(site) as url:
+        page_, paths = search(browser, url, "ภาษี ป้าย")
+        page_.close()
+    assert paths == ["/d/", "/b/", "/c/", "/a/"]
