@@ -31,14 +31,18 @@ sys.path.insert(0, str(ROOT))
 
 from kmsite_plugins.search.extract import Section  # noqa: E402
 from kmsite_plugins.search.index import IndexPage, build_index  # noqa: E402
-from kmsite_plugins.search.normalise import normalise  # noqa: E402
-from kmsite_plugins.search.query import Searcher  # noqa: E402
+from kmsite_plugins.search.query import Searcher, query_parts  # noqa: E402
 from kmsite_plugins.thai.digits import to_thai  # noqa: E402
 
 KINDS = ["plan", "knowledge", "people", "asset", "announcement", "cop", "org"]
 DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
 DEFAULT_QUERIES = ["การจัดการความรู้", "ชุมชนนักปฏิบัติ", "งบประมาณ", "ภาษีป้าย", "ความรู้", "สุโสะ",
-                   "ประจันตคาม", "ผู้สูงอายุ", "ราคากลาง", "2567", "KM", "ยุทธศาสตร์", "หน่วยงานทดสอบที่ ๑๒๓"]
+                   "ประจันตคาม", "ผู้สูงอายุ", "ราคากลาง", "2567", "KM", "ยุทธศาสตร์", "หน่วยงานทดสอบที่ ๑๒๓",
+                   # several words, any order; unspaced phrases split into words when not found as typed
+                   "คู่มือ ภาษี", "ประกาศ ปทุมธานี", "ปทุมธานี 2567", "ผู้อำนวยการ กองคลัง", "แผน ๒๕๖๗",
+                   "จัดซื้อ จัดจ้าง", "คุณอำนวย คุณลิขิต", "KM plan", "ความรู้ งบประมาณ ยุทธศาสตร์ ชุมชน",
+                   "การจัดการความรู้ ชุมชนนักปฏิบัติ ยุทธศาสตร์ ประจำปีงบประมาณ ตัวชี้วัด ผู้รับผิดชอบ",
+                   "คู่มือภาษีป้าย", "ยุทธศาสตร์งบประมาณบุคลากร"]
 
 
 def seed_lines(seeds: Path) -> list[str]:
@@ -63,7 +67,8 @@ def corpus(n_pages: int, lines: list[str], n_orgs: int, rng: random.Random) -> l
         title = f"{rng.choice(lines)[:70]} หน่วยงานทดสอบที่ {to_thai(str(org))}"
         sections = [Section("", "", " ".join(rng.choices(lines, k=rng.randint(2, 6))))]
         for s in range(rng.randint(2, 7)):
-            sections.append(Section(f"s{s}", rng.choice(lines)[:60], " ".join(rng.choices(lines, k=rng.randint(3, 12)))))
+            text = " ".join(rng.choices(lines, k=rng.randint(3, 12)))
+            sections.append(Section(f"s{s}", rng.choice(lines)[:60], text))
         pages.append(IndexPage(f"orgs/org-{org:04d}/{kind}/{i}/", title, kind, f"org-{org:04d}", sections))
     return pages
 
@@ -85,6 +90,8 @@ def main() -> int:
     ap.add_argument("--orgs", type=int, default=400)
     ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     ap.add_argument("--query", action="append", help="sample query (repeatable)")
+    ap.add_argument("--index", type=Path, help="keep the index in this folder and reuse it on the next run "
+                    "(same --pages, --orgs and --seeds): only the queries are run again")
     args = ap.parse_args()
 
     rng = random.Random(7)
@@ -96,8 +103,13 @@ def main() -> int:
           f"{len(lines):,} seed lines from {args.seeds if args.seeds.is_dir() else 'plans/'}")
 
     started = time.perf_counter()
-    files = build_index(pages, lang="th", org_names={p.org: p.org for p in pages if p.org},
-                        kind_labels={k: k for k in KINDS}, labels={})
+    if args.index and (args.index / "manifest.json").exists():
+        files = {path.relative_to(args.index).as_posix(): path.read_text(encoding="utf-8")
+                 for path in args.index.rglob("*.json")}
+        print(f"index: reused from {args.index}")
+    else:
+        files = build_index(pages, lang="th", org_names={p.org: p.org for p in pages if p.org},
+                            kind_labels={k: k for k in KINDS}, labels={})
     built = time.perf_counter() - started
     sizes = {rel: len(text.encode("utf-8")) for rel, text in files.items()}
     gz = {rel: len(gzip.compress(text.encode("utf-8"), 6)) for rel, text in files.items()}
@@ -105,29 +117,35 @@ def main() -> int:
     shards = [s for rel, s in sizes.items() if rel.startswith("p/")]
     print(f"index: built in {built:.1f} s; {len(sizes):,} files, {sum(sizes.values()) / 1e6:.1f} MB "
           f"({sum(gz.values()) / 1e6:.1f} MB gzip); manifest {sizes['manifest.json'] / 1e3:.0f} KB; "
-          f"{len(grams):,} gram shards (median {statistics.median(grams) / 1e3:.0f} KB, max {max(grams) / 1e3:.0f} KB); "
-          f"{len(shards):,} page shards (median {statistics.median(shards) / 1e3:.0f} KB, max {max(shards) / 1e3:.0f} KB)")
+          f"{len(grams):,} gram shards (median {statistics.median(grams) / 1e3:.0f} KB, "
+          f"max {max(grams) / 1e3:.0f} KB); {len(shards):,} page shards "
+          f"(median {statistics.median(shards) / 1e3:.0f} KB, max {max(shards) / 1e3:.0f} KB)")
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for rel, text in files.items():
-            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-            (folder / rel).write_text(text, encoding="utf-8")
-        print(f"\n{'query':<28} {'candidates':>10} {'files':>5} {'first result KB':>16} {'gzip KB':>8}")
+        folder = args.index or Path(tmp)
+        if not (folder / "manifest.json").exists():
+            for rel, text in files.items():
+                (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+                (folder / rel).write_text(text, encoding="utf-8")
+        print(f"\n{'query':<40} {'candidates':>10} {'files':>5} {'first result KB':>16} {'gzip KB':>8}")
+        worst = 0
         for query in args.query or DEFAULT_QUERIES:
             read: list[str] = []
 
-            def reader(rel: str) -> bytes:
+            def reader(rel: str, read: list[str] = read) -> bytes:
                 read.append(rel)
                 return (folder / rel).read_bytes()
 
             searcher = Searcher(reader)
             hits = searcher.search(query, first_only=True)
-            total = len(Searcher(folder).candidates(normalise(query)) or [])  # pages with the query's grams
+            words = searcher.split or query_parts(query)
+            total = len(Searcher(folder).candidates(words) or [])  # pages with the query's grams
             raw = sum(sizes[r] for r in read)
             zipped = sum(gz[r] for r in read)
-            print(f"{query:<28} {total:>10} {len(read):>5} {raw / 1e3:>16.0f} {zipped / 1e3:>8.0f}"
-                  + ("" if hits else "   (no result)"))
+            worst = max(worst, raw)
+            print(f"{query[:40]:<40} {total:>10} {len(read):>5} {raw / 1e3:>16.0f} {zipped / 1e3:>8.0f}"
+                  + ("" if hits else "   (no result)") + (f"   (split: {' · '.join(words)})" if searcher.split else ""))
+        print(f"largest first-query transfer: {worst / 1e3:.0f} KB ({'within' if worst <= 1e6 else 'OVER'} 1 MB)")
 
     single = material_single_index(pages)
     print(f"\nMaterial-style single index for the same pages: {len(single) / 1e6:.1f} MB "

@@ -34,7 +34,7 @@ log = get_plugin_logger(__name__)
 
 _ORG_URL = re.compile(r"^orgs/([^/]+)/")
 _EXCLUDED_ARTICLE = re.compile(r'(<article class="md-content__inner[^"]*")>')
-UI_LABELS = ("search.scope", "search.scope_hint")
+UI_LABELS = ("search.scope", "search.scope_hint", "search.split")
 
 
 class KmSearchConfig(Config):
@@ -106,6 +106,20 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
         return {content.slug: (getattr(content.org, "name_en", None) if translated else None) or content.org.name
                 for content in site.sorted_orgs()}
 
+    def _org_aliases(self, config: MkDocsConfig) -> dict[str, list[str]]:
+        """Every name a reader may type for an organisation (both languages, short name, parent, province)."""
+        site = getattr(self._kmsite(config), "site", None)
+        if site is None:
+            return {}
+        out: dict[str, list[str]] = {}
+        for content in site.sorted_orgs():
+            org = content.org
+            parent = getattr(org, "parent", None)
+            names = [org.name, org.name_en, org.short_name, org.province, org.province_en,
+                     getattr(parent, "name", None), getattr(parent, "name_en", None)]
+            out[content.slug] = list(dict.fromkeys(str(n) for n in names if n))
+        return out
+
     @event_priority(-200)  # after static-i18n (-100) and Material's search and offline plugins
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         langs = languages(config)
@@ -144,6 +158,7 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
                                   f"label '{key}' in templates/labels/{lang}/search.yml")
             kind_labels[page.kind] = labels[key]
         files = build_index(pages, lang=lang, org_names=self._org_names(config, lang),
+                            org_aliases=self._org_aliases(config),
                             kind_labels=kind_labels, labels={k: labels[k] for k in UI_LABELS},
                             gram_shard_bytes=self.config.gram_shard_bytes,
                             page_shard_bytes=self.config.page_shard_bytes)

@@ -3,7 +3,8 @@
 Layout under ``search/<lang>/`` (every file also as ``.js`` for ``file://`` when asked):
 
 - ``manifest.json``: shard counts, first page id of every page shard, organisations with
-  their page-id range, kind labels, UI labels.
+  their page-id range and every name a reader may type for them (``aliases``: the ranking puts
+  an organisation's page first for its names), kind labels, UI labels.
 - ``g/<n>.json``: for the bigrams and trigrams hashed to shard ``n`` (FNV-1a over UTF-16
   code units), the ids of the pages whose normalised text contains them, delta-encoded.
 - ``p/<n>.json``: pages ``[url, title, kind, org, [[anchor, title, text], ...]]`` in id order.
@@ -99,6 +100,7 @@ def _dump(data: object) -> str:
 
 def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, str],
                 kind_labels: dict[str, str], labels: dict[str, str],
+                org_aliases: Optional[dict[str, list[str]]] = None,
                 gram_shard_bytes: int = GRAM_SHARD_BYTES,
                 page_shard_bytes: int = PAGE_SHARD_BYTES) -> dict[str, str]:
     """The index files of one language tree: JSON text by path relative to ``search/<lang>/``."""
@@ -145,7 +147,8 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
     orgs: dict[str, dict] = {}
     for pid, page in enumerate(ordered):
         if page.org:
-            entry = orgs.setdefault(page.org, {"name": org_names.get(page.org, page.org), "range": [pid, pid + 1]})
+            entry = orgs.setdefault(page.org, {"name": org_names.get(page.org, page.org), "range": [pid, pid + 1],
+                                               "aliases": (org_aliases or {}).get(page.org, [])})
             entry["range"][1] = pid + 1
     manifest = {
         "format": FORMAT, "lang": lang, "pages": len(ordered), "gram_shards": shards,

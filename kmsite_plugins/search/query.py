@@ -1,25 +1,34 @@
 """The browser's search algorithm in Python, over the written index files.
 
 Used by the tests (same answers as the browser) and by the benchmark (bytes a query
-transfers before its first result). Keep in step with ``kmsite-search.js``.
+transfers before its first result). Keep in step with ``kmsite-search.js``: a query is
+split at spaces into parts, a page matches when its text holds every part (any order); a
+Thai query with no match as typed is split into words (ICU here, ``Intl.Segmenter`` in the
+browser: the same dictionary) and searched again. The ranking lives in the browser only.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from .index import cover, fnv1a, page_text
 from .normalise import normalise
 
-__all__ = ["Hit", "Searcher"]
+__all__ = ["Hit", "Searcher", "junctions", "query_parts", "query_grams", "split_parts", "split_words", "word_grams"]
 
 FIRST_BATCH_SHARDS = 2  # page shards verified before the first results are shown
 BATCH_SHARDS = 8
+MAX_GRAMS = 6  # gram shards fetched for one query at most
+MAX_JUNCTIONS = 2  # grams across word boundaries fetched for a query as typed
+TYPED_BUDGET = 2  # page shards checked for a splittable query as typed before its words are searched
+_THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 @dataclass
@@ -28,7 +37,85 @@ class Hit:
     title: str
     kind: str
     org: str
-    anchors: list[str] = field(default_factory=list)  # sections containing the query
+    anchors: list[str] = field(default_factory=list)  # sections holding every part
+    typed: bool = True  # when the words of a query were searched: whether the page holds it as typed
+
+
+def query_parts(query: str) -> list[str]:
+    """The normalised query split at spaces, each part once, in typed order."""
+    return list(dict.fromkeys(p for p in normalise(query).split(" ") if p))
+
+
+def junctions(part: str) -> list[str]:
+    """Trigrams across the word boundaries of a Thai part (few pages hold them unless they hold the part)."""
+    if not _THAI.search(part):
+        return []
+    return [part[b - 1:b + 2] for b in _boundaries(part) if 1 <= b <= len(part) - 2]
+
+
+def _flat(lists: list[list[str]]) -> list[str]:
+    return list(dict.fromkeys(g for lst in lists for g in lst))
+
+
+def query_grams(parts: list[str]) -> list[str]:
+    """Grams whose shards a query fetches: up to ``MAX_JUNCTIONS`` junctions and the covers of its
+    parts, ``MAX_GRAMS`` in all (else the first and last of each cover, else one of each first part)."""
+    covers = [c for c in map(cover, parts) if c]
+    junction = _flat([junctions(p) for p in parts])[:MAX_JUNCTIONS]
+    most = MAX_GRAMS - len(junction)
+    grams = _flat(covers)
+    if len(grams) > most:
+        grams = _flat([[c[0], c[-1]] if len(c) > 2 else c for c in covers])
+    if len(grams) > most:
+        grams = _flat([[c[len(c) >> 1]] for c in covers[:most]])
+    return _flat([junction, grams])
+
+
+def word_grams(parts: list[str], words: list[str]) -> list[str]:
+    """Of the grams of the query as typed, those inside one of its words (no other shard to fetch)."""
+    grams = [g for g in query_grams(parts) if any(g in w for w in words)]
+    return grams or query_grams(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_breaker() -> Any:
+    """ICU's word break iterator for Thai (PyICU has no type hints)."""
+    import icu
+
+    return icu.BreakIterator.createWordInstance(icu.Locale("th"))
+
+
+def _segments(text: str) -> list[tuple[int, int, bool]]:
+    """ICU's word segments of a text: (start, end) in code points, and whether word-like (letters, digits)."""
+    breaker = _word_breaker()
+    breaker.setText(text)
+    units = [0]  # code point offset of every UTF-16 offset ICU reports
+    for ch in text:
+        units.extend([units[-1] + 1] * (2 if ord(ch) > 0xFFFF else 1))
+    out, start = [], breaker.first()
+    for end in breaker:
+        # rule status >= 100 (UBRK_WORD_NUMBER and above): word-like, as Intl.Segmenter's isWordLike
+        out.append((units[start], units[end], breaker.getRuleStatus() >= 100))
+        start = end
+    return out
+
+
+def _boundaries(text: str) -> list[int]:
+    return [start for start, _, _ in _segments(text)]
+
+
+def split_words(text: str) -> list[str]:
+    """The words (letters or digits) of a text by ICU's word segmentation, as ``Intl.Segmenter`` splits it."""
+    return [text[start:end] for start, end, word in _segments(text) if word]
+
+
+def split_parts(parts: list[str]) -> list[str]:
+    """Thai parts split into words; other parts kept (the browser's ``splitParts``)."""
+    out: list[str] = []
+    for part in parts:
+        words = (split_words(part) or [part]) if _THAI.search(part) else [part]
+        out.extend(words)
+    return list(dict.fromkeys(out))
 
 
 class Searcher:
@@ -39,6 +126,7 @@ class Searcher:
         self._cache: dict[str, object] = {}
         self.bytes_read = 0
         self.manifest: dict = self._load("manifest.json")  # type: ignore[assignment]
+        self.split: Optional[list[str]] = None  # the words of the last query when it was split
 
     def _load(self, path: str) -> object:
         if path not in self._cache:
@@ -47,9 +135,9 @@ class Searcher:
             self._cache[path] = json.loads(data)
         return self._cache[path]
 
-    def candidates(self, norm: str) -> Optional[list[int]]:
-        """Page ids whose text contains every gram of the query's cover (None: too short)."""
-        grams = cover(norm)
+    def candidates(self, parts: str | list[str], grams: Optional[list[str]] = None) -> Optional[list[int]]:
+        """Page ids whose text contains every gram fetched for the parts (None: too short)."""
+        grams = grams or query_grams([parts] if isinstance(parts, str) else parts)
         if not grams:
             return None
         result: Optional[set[int]] = None
@@ -68,9 +156,30 @@ class Searcher:
         return sorted(result or ())
 
     def search(self, query: str, org: Optional[str] = None, first_only: bool = False) -> list[Hit]:
-        """Pages whose text contains ``query`` (normalised), optionally of one organisation only."""
-        norm = normalise(query)
-        ids = self.candidates(norm) or []
+        """Pages whose text holds every part of ``query``, else every word of its Thai parts.
+
+        A query whose Thai parts split into more words is checked as typed in at most
+        ``TYPED_BUDGET`` page shards; with nothing found, its words are searched: of the pages
+        holding them, those holding the query as typed are the answer if any, else all (``split``).
+        """
+        parts = query_parts(query)
+        words = split_parts(parts)
+        splittable = len(words) > len(parts)
+        self.split = None
+        hits = self._search(parts, org, first_only, TYPED_BUDGET if splittable else 0)
+        if hits or not splittable:
+            return hits or []
+        found = self._search(words, org, first_only, 0, typed=parts, grams=word_grams(parts, words)) or []
+        typed = [h for h in found if h.typed]
+        if typed:
+            return typed
+        self.split = words
+        return found
+
+    def _search(self, parts: list[str], org: Optional[str], first_only: bool, budget: int,
+                typed: Optional[list[str]] = None, grams: Optional[list[str]] = None) -> Optional[list[Hit]]:
+        """Pages holding every part; None when ``budget`` page shards were checked and none holds them."""
+        ids = self.candidates(parts, grams) or []
         if org:
             start, end = self.manifest["orgs"].get(org, {"range": [0, 0]})["range"]
             ids = [i for i in ids if start <= i < end]
@@ -80,16 +189,23 @@ class Searcher:
         for pid in ids:
             by_shard.setdefault(bisect.bisect_right(starts, pid) - 1, []).append(pid)
         groups = list(by_shard)
-        # Small answers in one go; large ones show the first pages while the rest are checked.
-        first = FIRST_BATCH_SHARDS if len(groups) > BATCH_SHARDS else BATCH_SHARDS
+        # batches as the browser checks them: 2 shards first when there are many (or on a budget), then 8
+        checked, batch_end_at = 0, FIRST_BATCH_SHARDS if len(groups) > BATCH_SHARDS or budget else BATCH_SHARDS
         for n, shard_no in enumerate(groups):
             rows = self._load(f"p/{shard_no}.json")
             for pid in by_shard[shard_no]:
                 row = rows[pid - starts[shard_no]]  # type: ignore[index]
-                if norm in normalise(page_text(row[1], row[4])):
-                    anchors = [a for a, t, x in row[4] if a and norm in normalise(f"{t} {x}")]
-                    hits.append(Hit(row[0], row[1], row[2], row[3], anchors))
-            batch_end = n + 1 == first or (n + 1 > first and (n + 1 - first) % BATCH_SHARDS == 0)
-            if first_only and hits and batch_end:
-                break
+                text = normalise(page_text(row[1], row[4]))
+                if all(p in text for p in parts):
+                    anchors = [a for a, t, x in row[4] if a and all(p in normalise(f"{t} {x}") for p in parts)]
+                    hits.append(Hit(row[0], row[1], row[2], row[3], anchors, all(p in text for p in typed or parts)))
+            checked = n + 1
+            if checked == batch_end_at:
+                more = checked < len(groups)
+                if budget and not hits and more and checked >= budget:
+                    return None
+                if first_only and hits:
+                    break
+                small = budget and not hits
+                batch_end_at += FIRST_BATCH_SHARDS if small else BATCH_SHARDS
         return hits

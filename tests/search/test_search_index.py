@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kmsite_plugins.search.extract import Section, extract
 from kmsite_plugins.search.index import IndexPage, build_index, cover, fnv1a, page_text
 from kmsite_plugins.search.normalise import normalise
-from kmsite_plugins.search.query import Searcher
+from kmsite_plugins.search.query import Searcher, junctions, query_grams, query_parts
 
 KINDS = {"page": "หน้าเว็บ", "people": "บุคลากร", "plan": "แผน KM"}
 
@@ -79,7 +79,8 @@ def test_index_finds_what_ctrl_f_finds(tmp_path: Path):
     searcher = _write(tmp_path, _pages(), page_shard_bytes=100)
     urls = lambda q, **kw: sorted(h.url for h in searcher.search(q, **kw))  # noqa: E731
     assert urls("งบประมาณ") == ["", "orgs/a/plans/1/"]  # inside ปีงบประมาณ too; not "งบ ประมาณ"
-    assert urls("ภาษีป้าย") == ["orgs/a/plans/1/"]  # "ภาษี ป้าย" is not the typed phrase
+    assert urls("ภาษีป้าย") == ["orgs/a/plans/1/"]  # found as typed: "ภาษี ป้าย" elsewhere is not split for
+    assert searcher.split is None
     assert urls("2567") == urls("๒๕๖๗") == ["", "orgs/a/plans/1/"]
     assert urls("สมชาย ใจดี") == ["orgs/a/people/"]
     assert searcher.search("สมชาย")[0].anchors == ["somchai"]
@@ -88,10 +89,36 @@ def test_index_finds_what_ctrl_f_finds(tmp_path: Path):
     assert urls("ก") == [] and urls("ไม่มีคำนี้") == []
 
 
+def test_several_words_in_any_order_each_matched_as_one_word(tmp_path: Path):
+    searcher = _write(tmp_path, _pages(), page_shard_bytes=100)
+    urls = lambda q: sorted(h.url for h in searcher.search(q))  # noqa: E731
+    assert urls("ป้าย ภาษี") == ["orgs/a/plans/1/", "orgs/b/plans/1/"]  # any order, adjacent or not
+    assert urls("ประมาณ ๒๕๖๗") == ["", "orgs/a/plans/1/"]  # part of a word; Thai digits as Arabic
+    assert urls("ใจดี ผู้อำนวยการ") == ["orgs/a/people/"]
+    assert searcher.search("ใจดี ผู้อำนวยการ")[0].anchors == ["somchai"]  # the card holding both
+    assert urls("ภาษี ไม่มีคำนี้") == []  # every part is required
+    assert searcher.split == ["ภาษี", "ไม่มี", "คำ", "นี้"]  # nothing as typed: split, still nothing
+
+
+def test_an_unspaced_thai_query_not_on_any_page_is_searched_as_its_words(tmp_path: Path):
+    searcher = _write(tmp_path, _pages(), page_shard_bytes=100)
+    assert sorted(h.url for h in searcher.search("ป้ายภาษีงบ")) == ["orgs/a/plans/1/", "orgs/b/plans/1/"]
+    assert searcher.split == ["ป้าย", "ภาษี", "งบ"]
+
+
+def test_long_queries_fetch_a_bounded_number_of_gram_shards():
+    parts = query_parts("การจัดการความรู้ ชุมชนนักปฏิบัติ ยุทธศาสตร์ ประจำปีงบประมาณ ๒๕๖๗ ตัวชี้วัด")
+    grams = query_grams(parts)
+    assert len(grams) <= 6
+    assert set(grams) & set(junctions(parts[0]))  # the phrase as typed narrows the candidates
+    assert query_grams(["ภาษีป้าย", "km"]) == ["ีป้", "ภาษ", "้าย", "km"]  # the junction, then the covers
+    assert len(query_grams(["ภาษีป้าย", "km", "plan"])) <= 6
+
+
 def test_manifest_lists_orgs_as_page_ranges_and_kind_labels(tmp_path: Path):
     _write(tmp_path, _pages())
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["orgs"]["a"] == {"name": "อบต.ก", "range": [1, 3]}
+    assert manifest["orgs"]["a"] == {"name": "อบต.ก", "range": [1, 3], "aliases": []}
     assert manifest["kinds"] == {"page": "หน้าเว็บ", "people": "บุคลากร", "plan": "แผน KM"}
 
 
@@ -107,6 +134,12 @@ def test_any_substring_of_a_page_finds_exactly_the_pages_containing_it(tmp_path_
     query = source[start % len(source):][:length]
     searcher = _write(tmp_path_factory.mktemp("idx"), pages, page_shard_bytes=64, gram_shard_bytes=64)
     found = {h.url for h in searcher.search(query)}
-    q = normalise(query)
-    expected = {p.url for p in pages if q in normalise(p.text)} if len(q) >= 2 else set()
-    assert found == expected
+    parts = query_parts(query)
+    words = searcher.split or parts  # the words searched: the query's parts, or the words they split into
+    holding = {p.url for p in pages if all(w in normalise(p.text) for w in words)}
+    if any(len(w) >= 2 for w in words):
+        assert found == holding
+    else:
+        assert found == set()
+    if searcher.split:  # split only when nothing holds the parts as typed
+        assert not [p for p in pages if all(w in normalise(p.text) for w in parts)]

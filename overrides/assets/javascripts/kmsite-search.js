@@ -1,5 +1,5 @@
 /*
- * kmsite search: finds what Ctrl+F would find, in Thai, English and numbers.
+ * kmsite search: finds what Ctrl+F would find, in Thai, English and numbers, for every word typed.
  *
  * Material's bundle creates its search worker with `new Worker(__config.search)` and
  * talks to it with four messages (SETUP 0, READY 1, QUERY 2, RESULT 3). This script,
@@ -11,9 +11,14 @@
  *
  * Index: search/<lang>/manifest.json, g/<n>.json (bigram/trigram -> page ids),
  * p/<n>.json (page rows). A query normalises like the build (NFC, Thai digits as
- * Arabic, lower case, whitespace folded), fetches the shards of a few trigrams
- * covering it, intersects the page ids, then fetches the candidate pages and keeps
- * those whose text contains the query. Same algorithm: kmsite_plugins/search/query.py.
+ * Arabic, lower case, whitespace folded) and splits at spaces into parts; it fetches
+ * the shards of a few trigrams covering every part, intersects the page ids, then
+ * fetches the candidate pages and keeps those whose text contains every part, in any
+ * order. A Thai query with no result as typed is split into words with Intl.Segmenter
+ * and searched again (the reader is told). Same matching: kmsite_plugins/search/query.py.
+ *
+ * Results reach Material as DOM nodes (text nodes and <mark> elements), never as HTML
+ * strings: titles, texts and organisation names are the authors' strings.
  */
 (function () {
   "use strict";
@@ -22,7 +27,15 @@
   var FIRST_BATCH_SHARDS = 2;  /* page shards verified before the first results are shown */
   var BATCH_SHARDS = 8;
   var MAX_RESULTS = 500;
+  var MAX_GRAMS = 6;  /* gram shards fetched for one query at most (the pages are checked exactly anyway) */
+  /* Page shards checked for an unspaced Thai query as typed before its words are searched instead
+     (they find every page the typed text would, and more: the page holding it as typed is kept alone). */
+  var TYPED_BUDGET = 2;
+  var MAX_JUNCTIONS = 2;  /* grams across word boundaries fetched for a query as typed */
+  var DEBOUNCE_MS = 40;  /* while shards are loading, wait for the next keystroke before fetching more */
   var SCOPE_KEY = "kmsite-search-scope";
+  /* Page kinds in the order a KM portal's reader looks for them; the others come after, equal. */
+  var KIND_RANK = { org: 0, announcement: 1, plan: 2, asset: 3, people: 4 };
 
   var configEl = document.getElementById("__config");
   if (!configEl || typeof window.Worker === "undefined" && location.protocol !== "file:") return;
@@ -34,6 +47,7 @@
 
   var INVISIBLE = /[\u200b\u200c\u200d\u2060\u00ad\ufeff]/g;
   var THAI_DIGITS = /[\u0e50-\u0e59]/g;
+  var THAI = /[\u0e00-\u0e7f]/;
 
   function foldSpace(s) {
     return s.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
@@ -63,6 +77,8 @@
     return h >>> 0;
   }
 
+  function codePoints(s) { return Array.from(s).length; }
+
   /* Grams a page must contain to contain q: trigrams every 3 characters and the last. */
   function cover(query) {
     var q = Array.from(query);  /* code points, as Python counts them */
@@ -79,37 +95,83 @@
     return out;
   }
 
-  function escapeHTML(s) {
-    return s.replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
-    });
-  }
-
-  /* Shown text with every occurrence of q (normalised) marked; text is already folded. */
-  function highlight(text, q) {
-    var norm = normaliseFolded(text), out = "", at = 0, i;
-    while (q && (i = norm.indexOf(q, at)) >= 0) {
-      out += escapeHTML(text.slice(at, i)) + "<mark>" + escapeHTML(text.slice(i, i + q.length)) + "</mark>";
-      at = i + q.length;
-    }
-    return out + escapeHTML(text.slice(at));
-  }
-
-  /* About 180 characters of text around the first occurrence of q. */
-  function snippet(text, q) {
-    var i = normaliseFolded(text).indexOf(q);
-    if (i < 0) return text.length > 180 ? escapeHTML(text.slice(0, 180)) + "…" : escapeHTML(text);
-    var start = Math.max(0, i - 60), end = Math.min(text.length, i + q.length + 120);
-    var space = text.lastIndexOf(" ", i);
-    if (space > start && space - start < 40) start = space + 1;
-    return (start > 0 ? "…" : "") + highlight(text.slice(start, end), q) + (end < text.length ? "…" : "");
-  }
-
   var segmenters = {};
+  function segmenter(lang) {
+    if (typeof Intl === "undefined" || !Intl.Segmenter) return null;
+    return segmenters[lang] || (segmenters[lang] = new Intl.Segmenter(lang, { granularity: "word" }));
+  }
+
+  /* Trigrams across the word boundaries of a Thai part: a page holding the part as typed holds them,
+     a page holding its words apart mostly does not, so a phrase on no page has few candidates to check. */
+  function junctions(part) {
+    var seg = segmenter("th");
+    if (!seg || !THAI.test(part)) return [];
+    var cps = Array.from(part), out = [], at = 0;
+    for (var s of seg.segment(part)) {
+      if (at >= 1 && at <= cps.length - 2) out.push(cps.slice(at - 1, at + 2).join(""));
+      at += Array.from(s.segment).length;
+    }
+    return out;
+  }
+
+  function flat(lists) {
+    var seen = {}, out = [];
+    lists.forEach(function (l) { l.forEach(function (g) { if (!seen[g]) { seen[g] = true; out.push(g); } }); });
+    return out;
+  }
+
+  /* The grams fetched for a query: up to MAX_JUNCTIONS junctions and the covers of its parts,
+     MAX_GRAMS in all (else the first and last of each part's cover, else one of each of the first
+     parts). Same choice: query_grams in kmsite_plugins/search/query.py. */
+  function queryGrams(parts) {
+    var covers = parts.map(cover).filter(function (c) { return c.length; });
+    var junction = flat(parts.map(junctions)).slice(0, MAX_JUNCTIONS);
+    var most = MAX_GRAMS - junction.length, all = flat(covers);
+    if (all.length > most) {
+      all = flat(covers.map(function (c) { return c.length > 2 ? [c[0], c[c.length - 1]] : c; }));
+    }
+    if (all.length > most) all = flat(covers.slice(0, most).map(function (c) { return [c[c.length >> 1]]; }));
+    return flat([junction, all]);
+  }
+
+  /* Of the grams fetched for a query as typed, those inside one of its words: a page holding every
+     word holds them, so searching the words needs no other gram shard. */
+  function wordGrams(parts, words) {
+    var grams = queryGrams(parts).filter(function (g) {
+      return words.some(function (w) { return w.indexOf(g) >= 0; });
+    });
+    return grams.length ? grams : queryGrams(words);
+  }
+
+  /* The parts of a query: its normalised text split at spaces, each part once. */
+  function queryParts(raw) {
+    var seen = {}, out = [];
+    normalise(raw || "").split(" ").forEach(function (p) {
+      if (p && !seen[p]) { seen[p] = true; out.push(p); }
+    });
+    return out;
+  }
+
+  /* Thai parts split into words with Intl.Segmenter (ICU's dictionary; the build's PyICU splits
+     alike, see split_parts in query.py); other parts are kept; punctuation is dropped. */
+  function splitParts(parts) {
+    var seg = segmenter("th"), seen = {}, out = [];
+    parts.forEach(function (part) {
+      var words = [part];
+      if (seg && THAI.test(part)) {
+        words = [];
+        for (var s of seg.segment(part)) if (s.isWordLike) words.push(s.segment);
+        if (!words.length) words = [part];
+      }
+      words.forEach(function (w) { if (!seen[w]) { seen[w] = true; out.push(w); } });
+    });
+    return out;
+  }
+
   /* Whether text[i, i + n) starts and ends on word boundaries (Intl.Segmenter, as ICU at build time). */
   function isWord(text, i, n, lang) {
-    if (typeof Intl === "undefined" || !Intl.Segmenter) return false;
-    var seg = segmenters[lang] || (segmenters[lang] = new Intl.Segmenter(lang, { granularity: "word" }));
+    var seg = segmenter(lang);
+    if (!seg) return false;
     var from = Math.max(0, i - 40), piece = text.slice(from, Math.min(text.length, i + n + 40));
     var cuts = {};
     for (var s of seg.segment(piece)) cuts[from + s.index] = true;
@@ -117,19 +179,71 @@
     return !!(cuts[i] && cuts[i + n]);
   }
 
+  function holdsAll(norm, parts) {
+    for (var k = 0; k < parts.length; k++) if (norm.indexOf(parts[k]) < 0) return false;
+    return true;
+  }
+
+  /* Ranges [start, end) of every occurrence of every part in a normalised text, merged. */
+  function ranges(norm, parts) {
+    var found = [];
+    parts.forEach(function (p) {
+      for (var i = norm.indexOf(p); p && i >= 0; i = norm.indexOf(p, i + p.length)) found.push([i, i + p.length]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var out = [];
+    found.forEach(function (r) {
+      var last = out[out.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else out.push([r[0], r[1]]);
+    });
+    return out;
+  }
+
+  /* Shown text (folded) as DOM nodes with every part marked: text nodes and <mark> elements
+     made with createElement/textContent, never HTML built from the authors' strings. */
+  function marked(text, parts) {
+    var nodes = [], at = 0;
+    ranges(normaliseFolded(text), parts).forEach(function (r) {
+      if (r[0] > at) nodes.push(document.createTextNode(text.slice(at, r[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      nodes.push(mark);
+      at = r[1];
+    });
+    if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+    return nodes;
+  }
+
+  /* About 180 characters of text around the first occurrence of a part (plain text). */
+  function snippet(text, parts) {
+    var norm = normaliseFolded(text), i = -1, n = 0;
+    parts.forEach(function (p) {
+      var j = norm.indexOf(p);
+      if (j >= 0 && (i < 0 || j < i)) { i = j; n = p.length; }
+    });
+    if (i < 0) return text.length > 180 ? text.slice(0, 180) + "…" : text;
+    var start = Math.max(0, i - 60), end = Math.min(text.length, i + n + 120);
+    var space = text.lastIndexOf(" ", i);
+    if (space > start && space - start < 40) start = space + 1;
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
   /* ------------------------------------------------------------- loading */
 
-  var cache = {};
+  var cache = {};  /* every shard once a page: a query typed on reuses the shards of its prefix */
+  var loading = 0;  /* shard requests in flight */
 
   function load(lang, path) {
     var key = lang + "/" + path;
     if (!cache[key]) {
       var url = root + "search/" + key;
+      loading++;
       cache[key] = offline ? loadScript(url + ".js", key) : fetch(url + ".json").then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
         return r.json();
       });
-      cache[key].catch(function () { delete cache[key]; });
+      cache[key].then(function () { loading--; }, function () { loading--; delete cache[key]; });
     }
     return cache[key];
   }
@@ -148,7 +262,7 @@
 
   /* -------------------------------------------------------------- engine */
 
-  var state = { lang: null, org: null, manifest: null, scoped: false, last: "", token: 0, port: null };
+  var state = { lang: null, org: null, manifest: null, scoped: false, last: "", token: 0, port: null, timer: 0 };
 
   function decode(deltas) {
     var ids = new Array(deltas.length), total = 0;
@@ -181,10 +295,11 @@
     return parts.filter(Boolean).join(" ");
   }
 
-  function candidates(m, lang, q) {
-    var grams = cover(q);
+  function gramPath(m, g) { return "g/" + (fnv1a(g) % m.gram_shards); }
+
+  function candidates(m, lang, grams) {
     return Promise.all(grams.map(function (g) {
-      return load(lang, "g/" + (fnv1a(g) % m.gram_shards)).then(function (shard) {
+      return load(lang, gramPath(m, g)).then(function (shard) {
         return shard[g] ? decode(shard[g]) : [];
       });
     })).then(function (lists) {
@@ -193,54 +308,133 @@
     });
   }
 
-  /* A result item for Material: [page, ...sections], or null when the page lacks q. */
-  function resultItem(m, row, q, raw, lang) {
-    var full = pageText(row), text = normaliseFolded(full);
-    var first = text.indexOf(q);
-    if (first < 0) return null;
-    var count = 0;
-    for (var i = first; i >= 0 && count < 10; i = text.indexOf(q, i + q.length)) count++;
-    var score = 1 + count / 10;
-    if (normaliseFolded(row[1]).indexOf(q) >= 0) score += 4;
-    if (isWord(text, first, q.length, lang)) score += 1;
-    var sections = row[4].filter(function (s) {
-      return s[0] && normaliseFolded(s[1] + " " + s[2]).indexOf(q) >= 0;
+  /*
+   * Ranking: a key compared element by element, larger first.
+   *  1. The page meant: an organisation's own page when every part is in one of its names
+   *     (name, short and English names, parent organisation, province).
+   *  2. The title as typed: the parts are all in the page title (or a card's or heading's
+   *     title: a person's card is titled with their name) and cover most of it (>= 60 %).
+   *  3. Where the parts are: all in the page title, all in one heading or card title, or in the body.
+   *  4. Whole words (Intl.Segmenter boundaries, as ICU's at build time) before parts of words.
+   *  5. The parts as one phrase (typed order, adjacent) before parts scattered over the page.
+   *  6. Page kind: organisation, announcement, plan, asset, people, then the rest.
+   *  7. Share of the title the parts cover, then occurrences; ties keep index order
+   *     (site-wide pages first, then by organisation).
+   */
+  function rankKey(m, row, parts, text, lang) {
+    var title = normalise(row[1]);
+    var org = row[3] && m.orgs[row[3]];
+    var orgMeant = row[2] === "org" && org && (org.aliases || [org.name]).some(function (n) {
+      return holdsAll(normalise(n), parts);
+    }) ? 1 : 0;
+    var field = "", tier = 1;
+    if (holdsAll(title, parts)) { field = title; tier = 3; }
+    else {
+      row[4].forEach(function (s) {
+        var t = normalise(s[1]);
+        if (!field && s[0] && holdsAll(t, parts)) { field = t; tier = 2; }
+      });
+    }
+    var typed = 0;
+    parts.forEach(function (p) { typed += codePoints(p); });
+    var share = field ? Math.min(1, typed / Math.max(1, codePoints(field.replace(/ /g, "")))) : 0;
+    var where = field || text, whole = 0, count = 0;
+    parts.forEach(function (p) {
+      var i = where.indexOf(p);
+      if (i >= 0 && isWord(where, i, p.length, lang)) whole++;
+      for (var j = text.indexOf(p), n = 0; j >= 0 && n < 10; j = text.indexOf(p, j + p.length)) n++, count++;
     });
-    if (sections.some(function (s) { return normaliseFolded(s[1]).indexOf(q) >= 0; })) score += 2;
-    var terms = {};
-    terms[raw] = true;
-    /* Teaser: the page's own text where it has q, else the whole text when no section has q. */
+    var phrase = parts.length < 2 || text.indexOf(parts.join(" ")) >= 0 || text.indexOf(parts.join("")) >= 0 ? 1 : 0;
+    var kind = row[2] in KIND_RANK ? KIND_RANK[row[2]] : 5;
+    return [orgMeant, share >= 0.6 ? 1 : 0, tier, whole, phrase, -kind, share, count];
+  }
+
+  function compareKeys(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i] - a[i];
+    return 0;
+  }
+
+  /* A result of one page (plain data; nodes are made when posted), or null when it lacks a part. */
+  function resultOf(m, row, parts, lang) {
+    var full = pageText(row), text = normaliseFolded(full);
+    if (!holdsAll(text, parts)) return null;
+    var sections = row[4].filter(function (s) {
+      return s[0] && holdsAll(normalise(s[1] + " " + s[2]), parts);
+    });
+    /* sections titled with the query (a person's card) first, then in page order */
+    var titled = sections.filter(function (s) { return holdsAll(normalise(s[1]), parts); });
+    sections = titled.concat(sections.filter(function (s) { return titled.indexOf(s) < 0; }));
+    /* Teaser: the page's own text where it has a part, else the whole text when no section holds them. */
     var top = row[4][0] && !row[4][0][0] ? row[4][0][2] : "";
-    var teaser = normaliseFolded(top).indexOf(q) >= 0 ? top : sections.length ? "" : full;
+    var topNorm = normaliseFolded(top);
+    var teaser = parts.some(function (p) { return topNorm.indexOf(p) >= 0; }) ? top : sections.length ? "" : full;
     var tags = [m.kinds[row[2]] || row[2]];
     if (row[3] && m.orgs[row[3]]) tags.push(m.orgs[row[3]].name);
+    return {
+      key: rankKey(m, row, parts, text, lang), url: row[0], title: foldSpace(row[1]), norm: text,
+      text: teaser ? snippet(teaser, parts) : "", tags: tags,
+      sections: sections.map(function (s, n) {
+        return { anchor: s[0], title: foldSpace(s[1]), text: snippet(s[2], parts),
+                 full: n < 3 || titled.indexOf(s) >= 0 };
+      })
+    };
+  }
+
+  /* Material's result item ([page, ...sections]) with fresh nodes for titles, texts and tags. */
+  function materialItem(result, parts, terms) {
+    function textOf(s) { return s ? marked(s, parts) : ""; }
     var item = [{
-      location: row[0], title: highlight(row[1], q), text: teaser ? snippet(teaser, q) : "",
-      score: score, terms: terms, tags: tags
+      location: result.url, title: marked(result.title, parts), text: textOf(result.text), score: 1,
+      terms: terms, tags: result.tags.map(function (t) { return document.createTextNode(t); })
     }];
-    sections.forEach(function (s, n) {
-      item.push({
-        location: row[0] + "#" + s[0], title: highlight(s[1], q), text: snippet(s[2], q),
-        score: n < 3 ? score : score / 2, terms: terms
-      });
+    result.sections.forEach(function (s) {
+      item.push({ location: result.url + "#" + s.anchor, title: marked(s.title, parts), text: textOf(s.text),
+                  score: s.full ? 1 : 0.5, terms: terms });
     });
     return item;
   }
 
+  /* The note above the results: the words searched when the query as typed found nothing. */
+  function showNote(words) {
+    var list = document.querySelector(".md-search-result__list");
+    var note = document.querySelector(".kms-search-note");
+    if (!words) { if (note) note.hidden = true; return; }
+    if (!note && list) {
+      note = document.createElement("p");
+      note.className = "kms-search-note";
+      note.setAttribute("role", "status");
+      note.style.margin = "0";
+      note.style.padding = "0.4rem 0.8rem";
+      note.style.fontSize = "0.64rem";
+      list.parentNode.insertBefore(note, list);
+    }
+    if (!note) return;
+    var label = (state.manifest.labels["search.split"] || "{words}");
+    note.textContent = label.replace("{words}", function () { return words.join(" · "); });
+    note.hidden = false;
+  }
+
   /* Hand results to Material; `done` marks the last answer to a query (for tests: data-kms-search). */
-  function post(data, query, done) {
+  function post(results, query, done, parts, split) {
     if (!state.port) return;
-    state.port.emit({ type: MSG.RESULT, data: { items: data } }, function () {
+    var terms = {};
+    terms[(query || "").trim()] = true;
+    var items = results.map(function (r) { return materialItem(r, parts || [], terms); });
+    state.port.emit({ type: MSG.RESULT, data: { items: items } }, function () {
+      showNote(split ? parts : null);
       var el = document.querySelector("[data-md-component=search-result]");
       if (el) el.setAttribute("data-kms-search", (done ? "done:" : "partial:") + (query || ""));
     });
   }
 
-  function run(raw) {
-    var token = ++state.token, m = state.manifest, lang = state.lang;
-    var q = normalise(raw || "");
-    if (!m || Array.from(q).length < 2) return post([], raw, true);
-    return candidates(m, lang, q).then(function (ids) {
+  /* Pages holding every part; onPartial(results) while large answers are still being checked.
+     With a budget: null when that many page shards were checked and none holds every part.
+     With typed (the parts as typed, when searching their words): results say whether they hold them.
+     grams: the grams to fetch (default: the query's). */
+  function search(m, lang, parts, token, onPartial, budget, typed, grams) {
+    grams = grams || queryGrams(parts);
+    if (!grams.length) return Promise.resolve([]);
+    return candidates(m, lang, grams).then(function (ids) {
       if (state.scoped && state.org && m.orgs[state.org]) {
         var range = m.orgs[state.org].range;
         ids = ids.filter(function (id) { return id >= range[0] && id < range[1]; });
@@ -251,35 +445,72 @@
         if (!byShard[s]) { byShard[s] = []; groups.push(s); }
         byShard[s].push(id);
       });
-      var items = [], found = 0;
+      var results = [];
       /* Small answers in one go; large ones show the first pages while the rest are checked. */
       function batch(from) {
-        if (token !== state.token) return;
-        var size = from === 0 && groups.length > BATCH_SHARDS ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
+        if (token !== state.token) return STALE;
+        var small = (from === 0 && groups.length > BATCH_SHARDS) || (budget && !results.length);
+        var size = small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
         var shards = groups.slice(from, from + size);
-        if (!shards.length) return post(sorted(items), raw, true);
+        if (!shards.length) return sorted(results);
         return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (rows) {
-          if (token !== state.token) return;
+          if (token !== state.token) return STALE;
           shards.forEach(function (s, k) {
             byShard[s].forEach(function (id) {
-              var item = found < MAX_RESULTS && resultItem(m, rows[k][id - m.page_shards[s]], q, raw.trim(), lang);
-              if (item) { item.order = id; items.push(item); found++; }
+              var r = results.length < MAX_RESULTS && resultOf(m, rows[k][id - m.page_shards[s]], parts, lang);
+              if (r) { r.order = id; r.typed = !typed || holdsAll(r.norm, typed); results.push(r); }
             });
           });
-          var more = from + size < groups.length && found < MAX_RESULTS;
-          if (!more || (from === 0 && items.length)) post(sorted(items), raw, !more);
-          if (more) return batch(from + size);
+          var more = from + size < groups.length && results.length < MAX_RESULTS;
+          if (!more) return sorted(results);
+          if (budget && !results.length && from + size >= budget) return null;
+          if (from === 0 && results.length) onPartial(sorted(results));
+          return batch(from + size);
         });
       }
       return batch(0);
-    }).catch(function (err) {
-      if (token === state.token) post([], raw, true);
-      if (window.console) console.error("kmsite search:", err);
     });
   }
 
-  function sorted(items) {
-    return items.slice().sort(function (a, b) { return b[0].score - a[0].score || a.order - b.order; });
+  var STALE = "stale";  /* a newer query has started */
+
+  function run(raw) {
+    var token = ++state.token, m = state.manifest, lang = state.lang;
+    clearTimeout(state.timer);
+    var parts = queryParts(raw);
+    if (!m || !parts.some(function (p) { return codePoints(p) >= 2; })) return post([], raw, true, parts);
+    var words = splitParts(parts), split = words.length > parts.length;
+    /* Of the pages holding the words, those holding the query as typed, if any (then no note). */
+    function show(results, done) {
+      var typed = results.filter(function (r) { return r.typed; });
+      if (typed.length) post(typed, raw, done, parts);
+      else post(results, raw, done, words, true);
+    }
+    function go() {
+      if (token !== state.token) return;
+      search(m, lang, parts, token, function (partial) { post(partial, raw, false, parts); }, split ? TYPED_BUDGET : 0)
+        .then(function (results) {
+          if (results === STALE || token !== state.token) return;
+          if (results && (results.length || !split)) return post(results, raw, true, parts);
+          /* Nothing as typed (or nothing in the first shards): the words of the query, every one required. */
+          var grams = wordGrams(parts, words);
+          return search(m, lang, words, token, function (partial) { show(partial, false); }, 0, parts, grams)
+            .then(function (more) {
+              if (more !== STALE && token === state.token) show(more, true);
+            });
+        }).catch(function (err) {
+          if (token === state.token) post([], raw, true, parts);
+          if (window.console) console.error("kmsite search:", err);
+        });
+    }
+    /* Keystrokes faster than the shards load (pasting, an input method, fast typing) do not each start
+       new requests: while some are in flight, new shards are fetched once the typing pauses. */
+    var ready = queryGrams(parts).every(function (g) { return cache[lang + "/" + gramPath(m, g)]; });
+    if (ready || !loading) go(); else state.timer = setTimeout(go, DEBOUNCE_MS);
+  }
+
+  function sorted(results) {
+    return results.slice().sort(function (a, b) { return compareKeys(a.key, b.key) || a.order - b.order; });
   }
 
   /* ------------------------------------------------------------ the page */
@@ -376,5 +607,6 @@
   if (NativeWorker) window.Worker.prototype = NativeWorker.prototype;
 
   /* For tests: the browser's normalisation and hashing must match the build's. */
-  window.kmsiteSearch = { normalise: normalise, cover: cover, fnv1a: fnv1a };
+  window.kmsiteSearch = { normalise: normalise, cover: cover, fnv1a: fnv1a, queryParts: queryParts,
+                          splitParts: splitParts, queryGrams: queryGrams };
 })();
