@@ -75,13 +75,13 @@ def test_plans_edit_error_and_fix_show_in_the_open_page(preview: LiveServer, pag
 def test_yaml_syntax_error_shows_on_every_page_and_clears(preview: LiveServer, page) -> None:
     from playwright.sync_api import expect
 
-    plan = preview.project / "plans" / "suso" / "plans" / "undated.yml"
+    plan = preview.project / "plans" / "suso" / "plans" / "undated.md"  # a Markdown plan: break its front matter
     original = plan.read_text(encoding="utf-8")
     page.goto(preview.url + "en/about/")
     expect(page.locator("article")).to_be_visible()
-    plan.write_text(original + "broken: [unclosed\n", encoding="utf-8")
+    plan.write_text(original.replace("---\n", "---\nbroken: [unclosed\n", 1), encoding="utf-8")
     problems = page.locator("#kmsite-problems")
-    expect(problems).to_contain_text("plans/suso/plans/undated.yml:", timeout=BUILD_TIMEOUT_MS)
+    expect(problems).to_contain_text("plans/suso/plans/undated.md:", timeout=BUILD_TIMEOUT_MS)
     expect(problems).to_contain_text("malformed YAML")
     assert page.locator("html").get_attribute("lang") == "en"
     # the plan's own page is still served (the problems, not a 404), so it too comes back when fixed

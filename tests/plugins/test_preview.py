@@ -49,13 +49,13 @@ def test_serve_shows_errors_on_every_page_and_keeps_the_last_good_urls(project: 
     assert "kmsite-problems" not in plan_page.read_text(encoding="utf-8")
     assert not (site / "orgs" / "prachantakham").exists()  # only the selected organisation is built
 
-    plan = project / "plans" / "suso" / "plans" / "undated.yml"
-    plan.write_text(plan.read_text(encoding="utf-8") + "broken: [unclosed\n", encoding="utf-8")
+    plan = project / "plans" / "suso" / "plans" / "undated.md"  # a Markdown plan: break its front matter
+    plan.write_text(plan.read_text(encoding="utf-8").replace("---\n", "---\nbroken: [unclosed\n", 1), encoding="utf-8")
     build(configs())  # no exception: serve mode
     for page in (plan_page, site / "index.html", site / "en" / "about" / "index.html", site / "404.html"):
         text = page.read_text(encoding="utf-8")
         assert 'id="kmsite-problems"' in text, page
-        assert "plans/suso/plans/undated.yml:" in text and "malformed YAML" in text
+        assert "plans/suso/plans/undated.md:" in text and "malformed YAML" in text
     assert '<html lang="en">' in (site / "en" / "index.html").read_text(encoding="utf-8")
 
     plan.write_text(plan.read_text(encoding="utf-8").replace("broken: [unclosed\n", ""), encoding="utf-8")
