@@ -52,6 +52,7 @@ class Committee(StrictModel):
     report_frequency: Optional[Text] = None
     duties: list[Text] = Field(default_factory=list)
     members: list[Member] = Field(min_length=1)
+    example: bool = False  # invented demo content, shown as such
 
 
 class CommitteeFile(StrictModel):

@@ -37,6 +37,7 @@ class Position(ExportModel):
     title: str
     title_en: Optional[str] = None
     department: Optional[str] = Field(None, description="A department id")
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Contact(ExportModel):
@@ -53,6 +54,7 @@ class Person(ExportModel):
     department: Optional[str] = Field(None, description="A department id (the person's own, else the position's)")
     km_roles: list[str] = Field(default_factory=list, description="ceo, cko, facilitator, practitioner, note_taker, network, it")
     contacts: list[Contact] = Field(default_factory=list, description="Only contacts the source marks public")
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class CommitteeMember(ExportModel):
@@ -71,6 +73,7 @@ class Committee(ExportModel):
     report_frequency: Optional[str] = None
     duties: list[str] = Field(default_factory=list)
     members: list[CommitteeMember]
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Activity(ExportModel):
@@ -94,6 +97,7 @@ class Activity(ExportModel):
     evidence: Optional[str] = None
     status: Optional[str] = None
     remarks: Optional[str] = None
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class PlanSection(ExportModel):
@@ -106,6 +110,7 @@ class PlanSection(ExportModel):
     outcome_kpis: list[str] = Field(default_factory=list)
     desired_state: Optional[str] = None
     measurable_unit: Optional[str] = None
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Plan(ExportModel):
@@ -118,6 +123,7 @@ class Plan(ExportModel):
     desired_states: list[str] = Field(default_factory=list)
     success_factors: list[str] = Field(default_factory=list)
     sections: list[PlanSection] = Field(default_factory=list)
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Topic(ExportModel):
@@ -164,7 +170,7 @@ class Asset(ExportModel):
     created: Optional[str] = Field(None, description="ISO 8601 date (CE)")
     created_as_written: str
     reviewed: Optional[str] = Field(None, description="ISO 8601 date (CE)")
-    status: str = Field(description="reviewed | approved | outdated (drafts are never exported)")
+    status: Optional[str] = Field(None, description="reviewed | approved | outdated, or null when the source states none (drafts are never exported)")
     example: bool = False
 
 
@@ -187,6 +193,7 @@ class Organisation(ExportModel):
     activities: list[Activity] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
     assets: list[Asset] = Field(default_factory=list)
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Export(ExportModel):
