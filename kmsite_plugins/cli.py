@@ -12,6 +12,13 @@ from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
 from .loader import find_plans_dir, load_site
+from .loader.problems import Problems
+
+
+def _orgs_with_errors(root: Path, problems: Problems) -> set[str]:
+    """Slugs of the organisation folders with an error, loaded or not (a broken organisation.yml counts)."""
+    prefix = problems.rel(find_plans_dir(root)).rstrip("/") + "/"
+    return {p.path[len(prefix):].split("/")[0] for p in problems.errors if p.path.startswith(prefix)}
 
 
 def check(root: Path, out: Optional[TextIO] = None) -> int:
@@ -21,7 +28,10 @@ def check(root: Path, out: Optional[TextIO] = None) -> int:
     for problem in problems.sorted():
         print(problem.format(), file=out)
     errors, warnings, notes = len(problems.errors), len(problems.warnings), len(problems.notes)
-    print(f"{len(site.orgs)} organisation(s) checked: {errors} error(s), {warnings} warning(s), "
+    with_errors = _orgs_with_errors(root, problems)
+    checked = len(set(site.orgs) | with_errors)
+    broken = f" ({len(with_errors)} with errors)" if with_errors else ""
+    print(f"{checked} organisation(s) checked{broken}: {errors} error(s), {warnings} warning(s), "
           f"{notes} acknowledged note(s)", file=out)
     return 1 if errors else 0
 
