@@ -137,6 +137,9 @@ class Worksheet(StrictModel):
     kind: WorksheetKind
     title: Optional[Text] = None
     title_en: Optional[Text] = None
+    strategic_issue: Optional[Text] = None  # ประเด็นยุทธศาสตร์ (the header of worksheets 2 and 4)
+    goal: Optional[Text] = None  # เป้าประสงค์
+    kpi: Optional[Text] = None  # the KPI whose knowledge worksheet 4 selects
     criteria: list[Criterion] = Field(min_length=1)
     candidates: list[Candidate] = Field(min_length=1)
     chosen: Optional[SheetId] = None  # the id of the candidate the plan selected
