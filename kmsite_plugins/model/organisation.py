@@ -10,7 +10,7 @@ from pydantic import Field
 
 from .base import Id, Ref, StrictModel, Text, Visibility, alias_validator
 
-OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ"]
+OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ", "กรม", "สถานศึกษา"]
 
 
 class KmRole(str, Enum):
