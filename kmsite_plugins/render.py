@@ -26,6 +26,7 @@ from .views import people as views, shortlinks, timeline as timelines, urls
 from .views.announcements import listed, newest_first, notice_view
 from .views.context import BuildContext
 from .views.plan import responsible_text, unnamed_lines
+from .views.roster import member_contacts, roster_has_contacts
 from .views.shortlinks import ShortLink
 from .views.urls import CSV_TABLES, QR_PNG, QR_SVG, absolute, relative_url
 
@@ -159,6 +160,7 @@ class Renderer:
             card_count=views.card_count, timeline=timelines.timeline, coverage=timelines.coverage,
             month_label=month_label, org_groups=views.org_groups, latest_plan=views.latest_plan,
             responsible_text=responsible_text, unnamed_lines=unnamed_lines,
+            member_contacts=member_contacts, roster_has_contacts=roster_has_contacts,
         )
         self.env.globals.update(announcement_globals(ctx.site_url, self.lang, self.default_lang))
         self.env.globals.update(knowledge_globals(self.lang, self.default_lang))

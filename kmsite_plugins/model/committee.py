@@ -96,6 +96,11 @@ class Committee(StrictModel):
     report_frequency: Optional[Text] = None
     duties: list[Text] = Field(default_factory=list)
     members: list[Member] = Field(min_length=1)
+    # the header of the roster forms (worksheets 5 and 6): the team of one strategic issue or agency
+    strategic_issue: Optional[Text] = None  # ประเด็นยุทธศาสตร์
+    goal: Optional[Text] = None  # เป้าประสงค์
+    knowledge: Optional[Text] = None  # ชื่อองค์ความรู้ที่จำเป็น
+    agency: Optional[Text] = None  # ส่วนราชการ/องค์กร
     example: bool = False  # invented demo content, shown as such
 
 

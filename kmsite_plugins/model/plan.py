@@ -17,6 +17,7 @@ from ..thai.digits import to_arabic
 from .base import Id, Ref, StrictModel, Text, ThaiInt
 from .progress import ActivityStatus, ProgressReport
 from .values import ActivityPeriod, read_period
+from .toolkit import KnowledgeClassification, KpiSummary, ProcessKnowledge, SufficiencyGrid
 from .worksheet import Worksheet
 
 
@@ -187,6 +188,10 @@ class Plan(StrictModel):
     reviewer_name: Optional[Text] = None  # the reviewer's name as written when the roster does not list them
     approver_name: Optional[Text] = None
     worksheets: list[Worksheet] = Field(default_factory=list)  # KPI / knowledge selection sheets
+    kpi_summaries: list[KpiSummary] = Field(default_factory=list)  # ใบงานที่ 1
+    process_knowledge: list[ProcessKnowledge] = Field(default_factory=list)  # ใบงานที่ 3
+    knowledge_classification: list[KnowledgeClassification] = Field(default_factory=list)  # แบบฟอร์ม 1
+    sufficiency: list[SufficiencyGrid] = Field(default_factory=list)  # ปรัชญาของเศรษฐกิจพอเพียง
     progress: list[ProgressReport] = Field(default_factory=list)  # 6-, 9- and 12-month reports
     example: bool = False  # invented demo content, shown as such
 
