@@ -7,9 +7,10 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import Optional, TextIO
 
 from .loader import find_plans_dir, load_site
 from .loader.problems import Problems

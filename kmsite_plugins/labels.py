@@ -6,7 +6,7 @@ nothing here imports the rest of the package.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -21,7 +21,7 @@ class MissingLabel(KeyError):
     """A template asked for a label that no labels file defines."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_labels(lang: str) -> dict[str, str]:
     """``labels/<lang>.yml`` plus every ``labels/<lang>/<area>.yml``; a key defined twice is an error."""
     paths = [TEMPLATE_DIR / "labels" / f"{lang}.yml", *sorted((TEMPLATE_DIR / "labels" / lang).glob("*.yml"))]

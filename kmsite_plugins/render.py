@@ -22,11 +22,8 @@ from .outputs import qr as qrcodes
 from .outputs.spec import OutputFile
 from .pages.spec import PageSpec
 from .thai.dates import MONTHS, ce_to_be, format_long_date, format_month
-from .views import people as views, shortlinks, timeline as timelines, urls
-from .views.announcements import listed, newest_first, notice_view
+from .views import urls
 from .views.context import BuildContext
-from .views.plan import responsible_text, unnamed_lines
-from .views.roster import member_contacts, roster_has_contacts
 from .views.shortlinks import ShortLink
 from .views.urls import CSV_TABLES, QR_PNG, QR_SVG, absolute, relative_url
 
@@ -62,11 +59,11 @@ def yaml_string(text: object) -> Markup:
 
 
 def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
-    """``ต.ค. ๒๕๖๖``; just ``ต.ค.`` when the plan states no year."""
+    """``ต.ค. 2566`` in Arabic digits (the ``num`` filter makes them Thai); just ``ต.ค.`` without a year."""
     if year_ce is None:
         found = MONTHS[month - 1]
         return found.abbr if lang == "th" else found.abbr_en
-    return format_month(year_ce, month, lang)  # type: ignore[arg-type]
+    return format_month(year_ce, month, lang, digits="arabic")  # type: ignore[arg-type]
 
 
 def md_inline(text: Optional[str]) -> Markup:
@@ -104,11 +101,7 @@ def announcement_globals(site_url: Optional[str], lang: str, default_lang: str) 
         """Arabic digits (the ``num`` filter makes them Thai): ``10 เดือน มกราคม พ.ศ. 2567`` / ``10 January 2024``."""
         return format_long_date(d, "th" if lang == "th" else "en", digits="arabic")
 
-    return {
-        "notice": notice_view, "long_date": long_date, "qr": QrView(site_url, prefix),
-        "org_link": shortlinks.org_link, "plan_link": shortlinks.plan_link,
-        "announcement_link": shortlinks.announcement_link, "newest_first": newest_first, "listed": listed,
-    }
+    return {"long_date": long_date, "qr": QrView(site_url, prefix)}
 
 
 def knowledge_globals(lang: str, default_lang: str) -> dict[str, Any]:
@@ -155,12 +148,10 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.labels = load_labels(self.lang)
+        # Templates format view data: besides labels and formatting they build URLs (urls), nothing else.
         self.env.globals.update(
-            t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience, entity=views.entity,
-            card_count=views.card_count, timeline=timelines.timeline, coverage=timelines.coverage,
-            month_label=month_label, org_groups=views.org_groups, latest_plan=views.latest_plan,
-            responsible_text=responsible_text, unnamed_lines=unnamed_lines,
-            member_contacts=member_contacts, roster_has_contacts=roster_has_contacts,
+            t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience,
+            month_label=month_label,
         )
         self.env.globals.update(announcement_globals(ctx.site_url, self.lang, self.default_lang))
         self.env.globals.update(knowledge_globals(self.lang, self.default_lang))
@@ -172,8 +163,9 @@ class Renderer:
         self.env.globals["ol_class"] = " kms-thai-digits" if ctx.thai_digits else ""
 
     def t(self, key: str, **kwargs: Any) -> str:
+        """A label; its own numbers follow the page's digits (values passed in are formatted by the caller)."""
         try:
-            text = self.labels[key]
+            text = self.ctx.numbers_in(self.labels[key])
         except KeyError:
             raise MissingLabel(f"no '{key}' label in labels/{self.lang}.yml") from None
         return text.format(**kwargs) if kwargs else text
@@ -196,7 +188,8 @@ class Renderer:
         """Thai content shown on a page of another language: marked with lang="th"."""
         if self.lang == self.default_lang or not text:
             return escape(text or "")
-        return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
+        return Markup(f'<span lang="th" class="kms-fallback" '
+                      f'title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")

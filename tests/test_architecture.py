@@ -35,7 +35,8 @@ def test_import_contracts_are_kept():
     # a cycle inside one layer: progress importing plan, which imports progress
     ("model/progress.py", "from . import plan  # noqa\n", ".progress -> .plan"),
     # a writer of output files importing the loader
-    ("outputs/people.py", "from ..loader import load_site  # noqa\n", "kmsite_plugins.outputs.people -> kmsite_plugins.loader"),
+    ("outputs/people.py", "from ..loader import load_site  # noqa\n",
+     "kmsite_plugins.outputs.people -> kmsite_plugins.loader"),
 ])
 def test_a_new_upward_import_or_cycle_breaks_a_contract(tmp_path: Path, module: str, added: str, reported: str):
     """The contracts catch what they are for: the same check over a copy of the package with one bad import."""
@@ -55,7 +56,8 @@ def test_kmsite_check_loads_no_template_engine_qr_or_mkdocs():
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "kmsite_plugins.cli", "check", str(ROOT)],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-2000:]
-    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    imported = {line.rsplit("|",
+                            1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "kmsite_plugins.loader.load" in imported  # the listing is real
     heavy = sorted(name for name in imported if name.split(".")[0] in HEAVY)
     assert heavy == []

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.pages import build_pages
-from kmsite_plugins.views.urls import relative_url
 from kmsite_plugins.render import Renderer
 from kmsite_plugins.views.context import BuildContext
+from kmsite_plugins.views.urls import relative_url
 
 from .conftest import ROOT
 
@@ -56,3 +57,19 @@ def test_numbered_lists_count_in_the_page_digits():
     assert "kms-thai-digits" in Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="thai")).render(spec)
     assert "kms-thai-digits" not in Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="arabic")).render(spec)
     assert "kms-thai-digits" not in Renderer(BuildContext(None, "en", "th", ("th", "en"), digits="thai")).render(spec)
+
+
+def test_short_link_pages_render_through_the_overridable_environment(tmp_path: Path):
+    """A theme's ``kmsite/outputs/shortlink.html.j2`` replaces the redirect page, as for every page template."""
+    from kmsite_plugins.outputs.shortlinks import shortlink_files
+
+    site, _ = load_site(ROOT)
+    ctx = BuildContext("https://km.example.go.th/", "th", "th", ("th", "en"))
+    out = shortlink_files(site, ctx)[0]
+    default = Renderer(ctx).render_file(out)
+    assert isinstance(default, str) and 'http-equiv="refresh"' in default
+    override = tmp_path / "kmsite" / "outputs"
+    override.mkdir(parents=True)
+    (override / "shortlink.html.j2").write_text("moved: {{ target }} {{ t('shortlink.title') }}", encoding="utf-8")
+    custom = Renderer(ctx, tmp_path / "kmsite").render_file(out)
+    assert isinstance(custom, str) and custom.startswith("moved: ../../") and "refresh" not in custom

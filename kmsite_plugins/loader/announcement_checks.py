@@ -13,6 +13,7 @@ from .problems import Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
 
+
 def _doc(docs: dict[str, dict[str, YamlDoc]], content: OrgContent, entry: AnnouncementEntry) -> YamlDoc | None:
     return docs.get(content.slug, {}).get(f"announcement:{entry.slug}")
 
@@ -36,7 +37,8 @@ def _check_entry(content: OrgContent, entry: AnnouncementEntry, doc: YamlDoc, pr
                            f"'{att.file}' does not exist (paths are relative to {entry.path.parent.name}/)")
         if att.name in names:
             problems.error(doc.path, doc.line_of(loc), f"attachments[{i + 1}].file",
-                           f"another attachment (no. {names[att.name] + 1}) is also published as '{att.name}'; rename one")
+                           f"another attachment (no. {names[att.name] + 1}) is also published as '{att.name}'; rename "
+                           f"one")
         names.setdefault(att.name, i)
 
 

@@ -44,13 +44,15 @@ def _check_plan_activity(content: OrgContent, rep: _Reporter, value: Optional[st
     keys = [p.key for p in content.plans]
     plan_key, sep, activity_id = value.partition("/")
     if not sep or not plan_key or not activity_id:
-        rep.error(("plan_activity",), f"'{value}' is not '<plan key>/<activity id>' (e.g. '2567/tech-kmp1'); plans: {listing(keys)}")
+        rep.error(("plan_activity",),
+                  f"'{value}' is not '<plan key>/<activity id>' (e.g. '2567/tech-kmp1'); plans: {listing(keys)}")
         return
     entry = content.plan(plan_key)
     if entry is None and plans_failed:
         return
     if entry is None:
-        rep.error(("plan_activity",), f"no plan '{plan_key}' in this organisation{did_you_mean(plan_key, keys)} (plans: {listing(keys)})")
+        rep.error(("plan_activity",),
+                  f"no plan '{plan_key}' in this organisation{did_you_mean(plan_key, keys)} (plans: {listing(keys)})")
         return
     ids = [row.id for _, _, _, row in entry.plan.rows() if row.id]
     if activity_id not in ids:
@@ -91,9 +93,12 @@ def _check_attachments(entry: AssetEntry, rep: _Reporter) -> set[Path]:
         if folder not in path.parents:
             rep.error(loc, f"'{att.file}' is outside the knowledge folder; put attachments beside the asset file")
         elif not path.is_file():
-            rep.error(loc, f"attachment '{att.file}' not found (looked for {rep.problems.rel(path)}); add the file or fix the name")
+            rep.error(loc,
+                      f"attachment '{att.file}' not found (looked for {rep.problems.rel(path)}); add the file or fix "
+                      f"the name")
         elif path.suffix.lower() in PAGE_SUFFIXES:
-            rep.error(loc, f"'{att.file}' is a Markdown file and would become a page: attach a PDF, text or office file")
+            rep.error(loc,
+                      f"'{att.file}' is a Markdown file and would become a page: attach a PDF, text or office file")
         elif path in found:
             rep.error(loc, f"'{att.file}' is attached twice to this asset")
         found.add(path)
@@ -105,7 +110,8 @@ def _check_topic_ids(content: OrgContent, doc: Optional[YamlDoc], problems: Prob
     for i, topic in enumerate(content.topics):
         if topic.id in seen and doc is not None:
             loc = ("topics", i, "id")
-            problems.error_at(doc, loc, f"topic id '{topic.id}' is used twice; ids must be unique (they are page anchors)")
+            problems.error_at(doc, loc,
+                              f"topic id '{topic.id}' is used twice; ids must be unique (they are page anchors)")
         seen.add(topic.id)
 
 
@@ -120,7 +126,8 @@ def _report_unattached(folder: Path, attached: set[Path], problems: Problems) ->
         if (len(rel.parts) == 1 and (path.name in KNOWN_FILES or path.suffix == ".md")) or path.resolve() in attached:
             continue
         problems.warn(path, 0, "", f"'{rel.as_posix()}' is not attached to any knowledge asset and is not published; "
-                                   "list it under an asset's attachments or remove it", code="unknown-file", value=rel.as_posix())
+                                   "list it under an asset's attachments or remove it",
+                      code="unknown-file", value=rel.as_posix())
 
 
 def check_assets(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems, folder: Path,

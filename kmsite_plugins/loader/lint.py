@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Optional, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, Optional
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..model import OrgContent, SiteModel, TableKind
+from ..model.plan import CMP_STEPS, KMP_STEPS
 from ..thai.digits import to_arabic
 from ..thai.words import shorten
-from ..model.plan import CMP_STEPS, KMP_STEPS
 from .plan_checks import check_plan_extras
 from .problems import Problems
 from .yaml_source import YamlDoc
@@ -78,9 +79,11 @@ def _numbering(doc: YamlDoc, loc: tuple, raws: Sequence[Optional[str]], problems
             continue
         item_loc = loc + (i, "no")
         if previous is not None and number == previous:
-            problems.warn_at(doc, item_loc, f"row number '{raw}' repeats the previous row's number", code="row-number", value=str(raw))
+            problems.warn_at(doc, item_loc, f"row number '{raw}' repeats the previous row's number", code="row-number",
+                             value=str(raw))
         elif previous is not None and number != previous + 1:
-            problems.warn_at(doc, item_loc, f"row number '{raw}' follows {previous}: numbering skips or goes back", code="row-number", value=str(raw))
+            problems.warn_at(doc, item_loc, f"row number '{raw}' follows {previous}: numbering skips or goes back",
+                             code="row-number", value=str(raw))
         previous = number
 
 

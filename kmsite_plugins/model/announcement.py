@@ -7,8 +7,8 @@ the accepted forms.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from typing import Optional
 
 from pydantic import Field, field_validator
@@ -45,7 +45,8 @@ class AnnouncementAttachment(StrictModel):
         if value.startswith("/") or ".." in value.split("/") or "\\" in value:
             raise ValueError(f"'{value}' must be a path relative to the announcement's folder, without '..'")
         if value.rsplit("/", 1)[-1] in RESERVED_FILES:
-            raise ValueError(f"'{value}': the file names {', '.join(sorted(RESERVED_FILES))} are used by the site; rename the file")
+            raise ValueError(f"'{value}': the file names {', '.join(sorted(RESERVED_FILES))} are used by the site; "
+                             f"rename the file")
         return value
 
     @property
@@ -75,14 +76,16 @@ class Announcement(StrictModel):
     @classmethod
     def _short_code(cls, value: Optional[str]) -> Optional[str]:
         if value is not None and not SHORT_CODE_RE.match(value):
-            raise ValueError(f"'{value}' is not a valid short code: 2-32 characters a-z, 0-9 and '-', starting with a letter or digit")
+            raise ValueError(f"'{value}' is not a valid short code: 2-32 characters a-z, 0-9 and '-', starting with a "
+                             f"letter or digit")
         return value
 
     @field_validator("page")
     @classmethod
     def _site_page(cls, value: Optional[str]) -> Optional[str]:
         if value is not None and not _PAGE_RE.match(value):
-            raise ValueError(f"'{value}' is not a page of this site: write its directory URL relative to the site root, "
+            raise ValueError(f"'{value}' is not a page of this site: write its directory URL relative to the site "
+                             f"root, "
                              "ending with '/' (e.g. orgs/suso/knowledge/)")
         return value
 

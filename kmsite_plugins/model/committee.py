@@ -80,7 +80,7 @@ class Member(StrictModel):
         return {**data, "role": role, "role_raw": data.get("role_raw") or data["role"].strip()}
 
     @model_validator(mode="after")
-    def _someone(self) -> "Member":
+    def _someone(self) -> Member:
         if not self.ref and not self.name:
             raise ValueError("a member needs ref: (a person or position id) or name: (as written)")
         return self

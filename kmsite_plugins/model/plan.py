@@ -8,8 +8,9 @@ beside the raw one; parsers read the correction, pages show both.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import Enum
-from typing import Annotated, Iterator, Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
@@ -19,7 +20,6 @@ from .progress import ActivityStatus, ProgressReport
 from .values import ActivityPeriod, read_period
 from .toolkit import KnowledgeClassification, KpiSummary, ProcessKnowledge, SufficiencyGrid
 from .worksheet import Worksheet
-
 
 ColumnKey = Literal[
     "no", "activity", "method", "period", "indicator", "indicator_target", "goal",
@@ -136,7 +136,7 @@ class ActivityTable(StrictModel):
     rows: list[Activity] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _cells_have_columns(self) -> "ActivityTable":
+    def _cells_have_columns(self) -> ActivityTable:
         keys = {c.key for c in self.columns}
         for i, row in enumerate(self.rows):
             for key in CELL_COLUMNS:

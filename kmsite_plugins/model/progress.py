@@ -6,8 +6,8 @@ optional note and evidence. The summary as of a date is a view (views/progress.p
 
 from __future__ import annotations
 
-from enum import Enum
 from datetime import date as Date
+from enum import Enum
 from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field

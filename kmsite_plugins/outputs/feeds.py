@@ -172,7 +172,8 @@ def feed_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
         every.extend(items)
         folder = ctx.prefix + org_url(content.slug)
         name = _text(content.org, "name", ctx.lang, ctx.default_lang)
-        feeds.append((folder, _Feed(labels["knowledge.feed.title.org"].format(org=name), labels["knowledge.feed.description"],
+        feeds.append((folder, _Feed(labels["knowledge.feed.title.org"].format(org=name),
+                                    labels["knowledge.feed.description"],
                                     absolute(ctx.site_url, folder), ctx.lang,
                                     _newest_first(items), labels, ctx.prefix, ctx.site_url)))
     home = absolute(ctx.site_url, ctx.prefix)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model.organisation import photo_path
 from ..model import SiteModel
+from ..model.organisation import photo_path
 from ..views import urls
 from .spec import OutputContext, OutputFile
 

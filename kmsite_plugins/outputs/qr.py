@@ -58,7 +58,7 @@ def inline_svg(url: str, title: str, css_class: str = "kms-qr-svg") -> str:
 
 
 def _modules(code: segno.QRCode) -> int:
-    return code.symbol_size(scale=1, border=BORDER)[0]
+    return int(code.symbol_size(scale=1, border=BORDER)[0])
 
 
 def png_bytes(url: str, size_mm: float = FILE_SIZE_MM, dpi: int = PRINT_DPI) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import SiteModel
 from ..views import shortlinks
-from ..views.announcements import Listed, listed, newest_first
+from ..views.announcements import Listed, listed, newest_first, notice_view
 from ..views.urls import announcement_url, announcements_url, org_announcements_url, org_url, plan_url, poster_url
 from .spec import PageSpec, source_uri
 
@@ -28,7 +28,8 @@ def announcement_pages(site: SiteModel) -> list[PageSpec]:
                               "announcements.md.j2", {**ctx, "items": items, "org_list": content}))
         for entry in content.announcements:
             pages.append(PageSpec(source_uri(announcement_url(content.slug, entry.slug)), "announcement",
-                                  "announcement.md.j2", {**ctx, "entry": entry, "ann": entry.announcement},
+                                  "announcement.md.j2", {**ctx, "entry": entry, "ann": entry.announcement,
+                                                         "notice": notice_view(content, entry)},
                                   hide=("navigation", "toc")))
     return pages
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -31,7 +31,7 @@ from ..pages import PageSpec, build_pages
 from ..pages.spec import source_uri
 from ..render import Renderer
 from ..sitemap import SitemapEntry, write_sitemap
-from ..views.context import BuildContext, build_date, checked_site_url
+from ..views.context import BuildContext, Digits, build_date, checked_site_url
 from ..views.home import HomeView, home_view
 from ..views.urls import file_url
 from .languages import Languages, languages
@@ -108,8 +108,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             site_url = checked_site_url(config.site_url)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
-        return BuildContext(site_url, langs.default, langs.default, langs.all, self.config.audience,
-                            self.config.digits, config.use_directory_urls, build_date())
+        audience: Literal["public", "internal"] = "internal" if self.config.audience == "internal" else "public"
+        digits: Digits = "arabic" if self.config.digits == "arabic" else "thai"
+        return BuildContext(site_url, langs.default, langs.default, langs.all, audience, digits,
+                            config.use_directory_urls, build_date())
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Remember every page and its twins in other languages for sitemap.xml."""
@@ -205,7 +207,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         file.dest_uri = langs.prefix(langs.current) + file.dest_uri
         # Tell static-i18n where this page lives in every language (language switcher, sitemap).
         # percent-encoded like MkDocs' own File.url (Thai tag slugs)
-        file.alternates = {lang: _Alternate(quote(file_url(langs.prefix(lang) + spec.url, config.use_directory_urls)))
-                           for lang in langs.all}
-        file.locale = file.locale_alternate_of = langs.current
+        alternates = {lang: _Alternate(quote(file_url(langs.prefix(lang) + spec.url, config.use_directory_urls)))
+                      for lang in langs.all}
+        # static-i18n reads these attributes of its own on every File
+        setattr(file, "alternates", alternates)  # noqa: B010
+        setattr(file, "locale", langs.current)  # noqa: B010
+        setattr(file, "locale_alternate_of", langs.current)  # noqa: B010
         return file

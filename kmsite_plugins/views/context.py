@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Literal, Optional
 from urllib.parse import urlsplit
 
-from ..thai.digits import to_thai
+from ..thai.digits import numbers_in, to_arabic, to_thai
 
 __all__ = ["BuildContext", "Digits", "build_date", "checked_site_url"]
 
@@ -23,7 +23,7 @@ def build_date() -> date:
     """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
@@ -66,9 +66,15 @@ class BuildContext:
         return self.lang == "th" and self.digits == "thai"
 
     def number(self, value: object) -> str:
-        """``value`` as text with the page's digits."""
+        """``value`` (a number, or a number as text such as a row number ``๑.``) in the page's digits."""
+        if value is None:
+            return ""
         text = str(value)
-        return to_thai(text) if self.thai_digits else text
+        return to_thai(text) if self.thai_digits else to_arabic(text)
+
+    def numbers_in(self, text: str) -> str:
+        """The numbers of a site text (a label) in the page's digits; names like ``A4`` are left alone."""
+        return numbers_in(text, self.thai_digits)
 
     def for_lang(self, lang: str) -> BuildContext:
         """The same build in another language."""

@@ -262,7 +262,8 @@ def facets(views: list[AssetView], orgs: list[OrgContent], tags: Optional[list[T
 
     ``tags`` is ``tag_index(views)`` when the caller has it already.
     """
-    counts: dict[str, Counter[str]] = {key: Counter() for key in ("org", "dept", "type", "form", "step", "year", "tags")}
+    counts: dict[str, Counter[str]] = {key: Counter() for key in ("org", "dept", "type", "form", "step", "year",
+                                                                  "tags")}
     for view in views:
         for key, value in view.filter_data.items():
             counts[key].update(value.split() if key == "tags" else [value] if value else [])
@@ -275,5 +276,6 @@ def facets(views: list[AssetView], orgs: list[OrgContent], tags: Optional[list[T
                         ("step", [s for s in STEPS if counts["step"][s]])):
         result.append(Facet(key, [(value, value, counts[key][value]) for value in values]))
     result.append(Facet("year", [(y, int(y), counts["year"][y]) for y in sorted(counts["year"], reverse=True)]))
-    result.append(Facet("tags", [(tv.tag.slug, tv.tag.name, len(tv.assets)) for tv in (tag_index(views) if tags is None else tags)]))
+    result.append(Facet("tags", [(tv.tag.slug, tv.tag.name,
+                                  len(tv.assets)) for tv in (tag_index(views) if tags is None else tags)]))
     return [f for f in result if f.options]

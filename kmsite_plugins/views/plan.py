@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from ..model import OrgContent, PlanEntry, PlanSection
 from ..model.plan import Activity
+from .announcements import Listed, listed, newest_first
 from .progress import ProgressSummary, latest_summary
+from .shortlinks import ShortLink, plan_link
 from .timeline import Coverage, Timeline, coverage, timeline
 
 __all__ = ["PlanView", "SectionView", "plan_view", "responsible_text", "unnamed_lines"]
@@ -20,6 +22,8 @@ class SectionView:
     section: PlanSection
     timeline: Timeline
     coverage: list[Coverage]
+    responsible: list[list[str]]  # per table, per row: the responsible cell, parties its references link left out
+    owner_rest: str  # the owner line, less the party owner_ref links
 
 
 @dataclass(frozen=True)
@@ -28,12 +32,18 @@ class PlanView:
     entry: PlanEntry
     sections: list[SectionView]
     progress: ProgressSummary | None  # as of the latest dated report; None without one
+    announced_by: list[Listed]  # the notices that publish this plan, newest first
+    link: ShortLink  # the plan's short link (QR code)
 
 
 def plan_view(content: OrgContent, entry: PlanEntry) -> PlanView:
     plan = entry.plan
-    sections = [SectionView(s, timeline(s, plan.fiscal_year), coverage(s)) for s in plan.sections]
-    return PlanView(content, entry, sections, latest_summary(plan))
+    sections = [SectionView(s, timeline(s, plan.fiscal_year), coverage(s),
+                            [[responsible_text(content, row) for row in table.rows] for table in s.tables],
+                            unnamed_lines(content, s.owner, [s.owner_ref]) if s.owner_ref else s.owner or "")
+                for s in plan.sections]
+    announced_by = [item for item in newest_first(listed(content)) if item.entry.announcement.announces == entry.key]
+    return PlanView(content, entry, sections, latest_summary(plan), announced_by, plan_link(content, entry))
 
 
 def _names_of(content: OrgContent, ref: str) -> set[str]:

@@ -116,6 +116,7 @@ def summarise(plan: Plan, as_of: Optional[Date] = None) -> Optional[ProgressSumm
             return None
         as_of = reports[-1][0]
     latest_entry: dict[str, ProgressEntry] = {}
+    entry: Optional[ProgressEntry]
     for _, report in reports:  # oldest first: later reports overwrite
         for entry in report.entries:
             latest_entry[entry.row] = entry

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import Committee, Member, OrgContent
 from ..model.organisation import Contact, Person, Position
 
-__all__ = ["member_contacts", "roster_has_contacts"]
+__all__ = ["RosterView", "member_contacts", "roster_view"]
 
 
 def member_contacts(content: OrgContent, member: Member) -> list[Contact]:
@@ -18,6 +20,16 @@ def member_contacts(content: OrgContent, member: Member) -> list[Contact]:
     return [c for p in people for c in p.contacts if c.kind.value in ("phone", "email")]
 
 
-def roster_has_contacts(content: OrgContent, committee: Committee) -> bool:
-    """True when at least one member has a contact to show: only then does the roster get a contact column."""
-    return any(member_contacts(content, m) for m in committee.members)
+@dataclass(frozen=True)
+class RosterView:
+    committee: Committee
+    contacts: list[list[Contact]]  # per member, in roster order
+
+    @property
+    def has_contacts(self) -> bool:
+        """Only a roster with a contact to show gets the contact column."""
+        return any(self.contacts)
+
+
+def roster_view(content: OrgContent, committee: Committee) -> RosterView:
+    return RosterView(committee, [member_contacts(content, m) for m in committee.members])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from kmsite_plugins.loader import Severity, load_site
 
 from .edits import problems_of, replace_in
@@ -82,7 +81,8 @@ def test_missing_and_extra_criteria_are_named(demo_copy):
 
 
 def test_a_criterion_scored_twice_is_an_error(demo_copy):
-    line = replace_in(demo_copy / PLAN, "benefit: ปานกลาง, holders: น้อย}", "benefit: ปานกลาง, holders: น้อย, benefit: มาก}")
+    line = replace_in(demo_copy / PLAN, "benefit: ปานกลาง, holders: น้อย}",
+                      "benefit: ปานกลาง, holders: น้อย, benefit: มาก}")
     (found,) = problems_of(demo_copy)
     assert found.startswith(f"{PLAN}:{line}: malformed YAML: found duplicate key \"benefit\"")
 
@@ -135,4 +135,5 @@ def test_impossible_report_date(demo_copy):
 def test_bad_round(demo_copy):
     line = replace_in(demo_copy / PLAN, "  - round: 6", "  - round: 7")
     (found,) = problems_of(demo_copy)
-    assert found == f"{PLAN}:{line}: progress[1].round: '7' is not a reporting round: use 6, 9 or 12 (months; Thai or Arabic digits)"
+    assert found == (f"{PLAN}:{line}: progress[1].round: '7' is not a reporting round: "
+                     "use 6, 9 or 12 (months; Thai or Arabic digits)")

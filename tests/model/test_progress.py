@@ -8,9 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from kmsite_plugins.model import Plan
-from kmsite_plugins.model.progress import ActivityStatus
 from kmsite_plugins.model.plan import activity_ids
-from kmsite_plugins.model.progress import ProgressReport
+from kmsite_plugins.model.progress import ActivityStatus, ProgressReport
 from kmsite_plugins.model.values import read_period
 from kmsite_plugins.views.progress import latest_summary, period_end, summarise
 
@@ -136,7 +135,8 @@ def test_unreadable_dates_are_left_out():
 @pytest.mark.parametrize("bad", [3, 7, "๗", "หก", 0])
 def test_round_must_be_6_9_or_12(bad):
     with pytest.raises(ValidationError) as exc:
-        ProgressReport.model_validate({"round": bad, "date": "2567-03-31", "entries": [{"row": "a", "status": "เสร็จแล้ว"}]})
+        ProgressReport.model_validate({"round": bad, "date": "2567-03-31", "entries": [{"row": "a",
+                                                                                        "status": "เสร็จแล้ว"}]})
     assert "use 6, 9 or 12" in str(exc.value)
 
 

@@ -43,7 +43,8 @@ def test_photo_is_copied_per_language_and_shown_on_the_card(demo_copy: Path):
                 "orgs/suso/people/photos/samut.png"
             assert "สมุทร์" in img.group(2)
     site_page = next(p for p in people_pages(site) if p.uri == "people/index.md")
-    assert "photos/" not in Renderer(BuildContext(None, "th", "th", ("th", "en"))).render(site_page)  # the catalogue has no photos
+    renderer = Renderer(BuildContext(None, "th", "th", ("th", "en")))
+    assert "photos/" not in renderer.render(site_page)  # the catalogue has no photos
 
 
 def test_no_photo_no_file(demo_copy: Path):

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from kmsite_plugins.outputs import qr
 from kmsite_plugins.loader import load_site
-from kmsite_plugins.outputs import OutputContext
+from kmsite_plugins.outputs import OutputContext, qr
 from kmsite_plugins.outputs.qr import qr_files
 from kmsite_plugins.views.shortlinks import derived_code, short_links
-from tests.conftest import ROOT, run_mkdocs
+from tests.conftest import ROOT, must, run_mkdocs
 from tests.qr_decode import zbar
 
 SITE_URL = "https://km.example.go.th/"
@@ -27,8 +26,8 @@ SITE_URL = "https://km.example.go.th/"
 def redirect_target(site: Path, go_page: Path) -> tuple[Path, str]:
     """Where a /go/ page's meta refresh leads (a built file) and its canonical URL."""
     page = go_page.read_text(encoding="utf-8")
-    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page).group(1)
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', page).group(1)
+    refresh = must(re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page)).group(1)
+    canonical = must(re.search(r'<link rel="canonical" href="([^"]+)">', page)).group(1)
     target = posixpath.normpath(posixpath.join(go_page.parent.relative_to(site).as_posix(), html_lib.unescape(refresh)))
     assert f'<a href="{refresh}">' in page  # a visible link too
     return site / target / "index.html", canonical
@@ -105,7 +104,9 @@ def test_two_pages_with_one_code_stop_the_build():
     site, _ = load_site(ROOT)
     entry = site.orgs["suso"].announcements[0]
     entry.announcement = entry.announcement.model_copy(update={"short": derived_code("org:prachantakham")})
-    with pytest.raises(ValueError, match="short code '.*' leads to two pages, orgs/prachantakham/ and orgs/suso/announcements/km-action-plan/"):
+    with pytest.raises(ValueError,
+                       match="short code '.*' leads to two pages, orgs/prachantakham/ and "
+                             "orgs/suso/announcements/km-action-plan/"):
         short_links(site)
 
 

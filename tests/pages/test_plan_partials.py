@@ -9,6 +9,7 @@ import pytest
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model import Organisation, OrgContent, Plan, PlanEntry
 from kmsite_plugins.render import Renderer
+from kmsite_plugins.thai.digits import to_thai
 from kmsite_plugins.views.context import BuildContext
 from kmsite_plugins.views.plan import PlanView, plan_view
 from tests.conftest import ROOT
@@ -49,12 +50,13 @@ def test_worksheets_th(demo_plan):
     html = render("worksheets", demo_plan)
     assert html.count('<table class="kms-plan-table kms-worksheet') == 2
     assert html.count("ตัวอย่างเนื้อหา") == 2  # each example sheet says so
-    assert "มาก (5)" in html and "ปานกลาง (3)" in html and "น้อย (1)" in html
+    # scores, totals, percentages and ranks in Thai digits on a Thai page (the site's default digits)
+    assert "มาก (๕)" in html and "ปานกลาง (๓)" in html and "น้อย (๑)" in html
     knowledge = html[html.index('id="worksheet-knowledge-selection"'):]
     rank_row = knowledge[knowledge.index('<tr class="kms-rank">'):]
     rank_row = rank_row[:rank_row.index("</tr>")]
-    assert text(rank_row).split() == ["ลำดับ", "1", "2", "3", "(เท่ากัน)", "3", "(เท่ากัน)", "5"]
-    assert "<strong>23</strong> / 25" in knowledge and "92%" in knowledge and "76%" in knowledge
+    assert text(rank_row).split() == ["ลำดับ", "๑", "๒", "๓", "(เท่ากัน)", "๓", "(เท่ากัน)", "๕"]
+    assert "<strong>๒๓</strong> / ๒๕" in knowledge and "๙๒%" in knowledge and "๗๖%" in knowledge
     # the chosen candidate is highlighted in its header and marked as chosen
     assert re.search(r'class="kms-candidate kms-chosen">เทคนิคการบริหารจัดการองค์ความรู้ \(KM\)<br><mark>✓ ที่เลือก</mark>',
                      knowledge)
@@ -69,12 +71,12 @@ def test_worksheets_en(demo_plan):
 
 def test_progress_th(demo_plan):
     html = render("progress", demo_plan)
-    assert "ข้อมูล ณ วันที่ ๓๑ มีนาคม ๒๕๖๗ (รายงานรอบ 6 เดือน)" in html
+    assert "ข้อมูล ณ วันที่ ๓๑ มีนาคม ๒๕๖๗ (รายงานรอบ ๖ เดือน)" in html
     assert "ตัวอย่างเนื้อหา" in html
     counts = text(html[html.index('<table class="kms-progress-counts">'):html.index("</table>")])
     for label, n in [("เสร็จแล้ว", 2), ("กำลังดำเนินการ", 7), ("ยังไม่เริ่ม", 2), ("ยกเลิก", 1),
                      ("ยังไม่มีการรายงาน", 14), ("ล่าช้ากว่าแผน", 1), ("กิจกรรมทั้งหมด", 26)]:
-        assert f"{label} {n} " in counts
+        assert f"{label} {to_thai(str(n))} " in counts
     late = html[html.index('<ul class="kms-late">'):]
     late = late[:late.index("</ul>")]
     assert late.count("<li") == 1 and 'data-row="pub-kmp1"' in late
