@@ -17,8 +17,8 @@ from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 from ..thai.digits import to_arabic
 from .base import Id, Ref, StrictModel, Text, ThaiInt
 from .progress import ActivityStatus, ProgressReport
-from .values import ActivityPeriod, read_period
 from .toolkit import KnowledgeClassification, KpiSummary, ProcessKnowledge, SufficiencyGrid
+from .values import ActivityPeriod, read_period
 from .worksheet import Worksheet
 
 ColumnKey = Literal[

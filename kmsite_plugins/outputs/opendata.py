@@ -120,7 +120,8 @@ def _assets(content: OrgContent, site_url: Optional[str]) -> list[ex.Asset]:
             attachments=[ex.Attachment(file=att.file, title=att.title, url=_url(site_url, att.site_path),
                                        media_type=att.media_type, size=att.size) for att in view.attachments],
             created=view.created.isoformat() if view.created else None, created_as_written=a.created.raw,
-            reviewed=view.reviewed.isoformat() if view.reviewed else None, status=a.status.value if a.status else None, example=a.example,
+            reviewed=view.reviewed.isoformat() if view.reviewed else None,
+            status=a.status.value if a.status else None, example=a.example,
         ))
     return out
 

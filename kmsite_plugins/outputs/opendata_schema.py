@@ -171,7 +171,8 @@ class Asset(ExportModel):
     created: Optional[str] = Field(None, description="ISO 8601 date (CE)")
     created_as_written: str
     reviewed: Optional[str] = Field(None, description="ISO 8601 date (CE)")
-    status: Optional[str] = Field(None, description="reviewed | approved | outdated, or null when the source states none (drafts are never exported)")
+    status: Optional[str] = Field(None, description="reviewed | approved | outdated, or null when the source states "
+                                  "none (drafts are never exported)")
     example: bool = False
 
 

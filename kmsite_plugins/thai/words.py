@@ -8,7 +8,7 @@ import icu
 
 
 @lru_cache(maxsize=1)
-def _words() -> "icu.BreakIterator":
+def _words() -> icu.BreakIterator:
     return icu.BreakIterator.createWordInstance(icu.Locale("th_TH"))
 
 

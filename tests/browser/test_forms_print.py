@@ -4,8 +4,8 @@ long one repeats its column headers on every page and prints its totals once, un
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

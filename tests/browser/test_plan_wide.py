@@ -5,8 +5,8 @@ written to ``$KMSITE_SHOTS`` when it is set, to be looked at."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -24,7 +24,9 @@ FITS = """() => {
     wraps: wraps.map(w => w.scrollWidth - w.clientWidth),
     tables: wraps.map(w => w.querySelector('table').getBoundingClientRect().right - vw),
     months: months.length,
-    monthsOut: months.filter(m => { const r = m.getBoundingClientRect(); return r.left < 0 || r.right > vw + 0.5; }).length,
+    monthsOut: months.filter(m => {
+      const r = m.getBoundingClientRect(); return r.left < 0 || r.right > vw + 0.5;
+    }).length,
     toc: getComputedStyle(document.querySelector('.md-sidebar--secondary')).display,
   };
 }"""

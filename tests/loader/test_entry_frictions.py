@@ -48,7 +48,8 @@ def test_unknown_role_names_role_raw_at_its_line(forms_copy, capsys):
     code, out = check(forms_copy, capsys)
     assert code == 1
     error = next(line for line in out.splitlines() if "ผู้ประสานงาน" in line)
-    assert error.startswith(f"plans/changwat-example/committees.yml:{n + 1}: committees[1].members[3].role: 'ผู้ประสานงาน'")
+    where = f"plans/changwat-example/committees.yml:{n + 1}: committees[1].members[3].role"
+    assert error.startswith(f"{where}: 'ผู้ประสานงาน'")
     assert "role_raw:" in error and "ผู้ช่วยเลขฯ" in error
 
 

@@ -45,7 +45,7 @@ def _page(site: Path, path: str) -> str:
 
 
 def _card(html: str, card_id: str) -> str:
-    start = html.index(f'<article class="kms-card', html.index(f'id="{card_id}"') - 200)
+    start = html.index('<article class="kms-card', html.index(f'id="{card_id}"') - 200)
     return html[start:html.index("</article>", start)]
 
 

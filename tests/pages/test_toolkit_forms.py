@@ -81,8 +81,8 @@ def test_roster_header_and_public_contact_column(forms_site, lang, labels):
     start = html.index('class="kms-plan-header kms-roster-header"')
     roster = html[start:html.index("</table>", start)]
     text = _text(roster)
-    for label, value in zip(labels, ("ประเด็นยุทธศาสตร์ที่ 1 การพัฒนาคุณภาพชีวิต", "ประชาชนได้รับบริการที่รวดเร็ว",
-                                     "การให้บริการประชาชนแบบเบ็ดเสร็จ", "จังหวัดตัวอย่างทดสอบ")):
+    for label, value in zip(labels[:4], ("ประเด็นยุทธศาสตร์ที่ 1 การพัฒนาคุณภาพชีวิต", "ประชาชนได้รับบริการที่รวดเร็ว",
+                                     "การให้บริการประชาชนแบบเบ็ดเสร็จ", "จังหวัดตัวอย่างทดสอบ"), strict=True):
         assert f"{label} {value}" in text
     assert re.findall(r"<th>(.*?)</th>", roster)[-1] == labels[4]
     ceo = re.search(r"<tr>(?:(?!</tr>).)*governor-person.*?</tr>", roster, flags=re.S).group(0)

@@ -27,7 +27,8 @@ def test_no_plan_heading_without_items_on_the_organisation_page(forms_site, lang
     """The latest plan has focus areas but no desired states and no success factors: only its heading shows."""
     org = _article(forms_site, lang + ORG)
     headings = [_text(h).replace("¶", "").strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", org, flags=re.S)]
-    wanted = {"": ("ขอบเขต KM (KM Focus Areas)", "เป้าหมาย KM (Desired State)", "ปัจจัยแห่งความสำเร็จ (Key Success Factors)"),
+    wanted = {"": ("ขอบเขต KM (KM Focus Areas)", "เป้าหมาย KM (Desired State)",
+                   "ปัจจัยแห่งความสำเร็จ (Key Success Factors)"),
               "en/": ("KM focus areas", "KM desired states", "Key success factors")}[lang]
     assert wanted[0] in headings
     assert wanted[1] not in headings and wanted[2] not in headings
