@@ -119,7 +119,7 @@ def test_check_summary_counts_an_organisation_whose_file_has_errors(forms_copy, 
 def test_a_score_that_is_not_5_3_1_is_rejected_at_its_line(forms_copy, capsys):
     path = forms_copy / "plans/changwat-example/plans/2568.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    n = next(i for i, line in enumerate(lines) if "จำนวนเรื่องร้องเรียนที่ลดลง" in line)
+    n = next(i for i, line in enumerate(lines) if "จำนวนเรื่องร้องเรียนที่ลดลง, scores" in line)
     lines[n] = lines[n].replace("2: ปานกลาง", "2: 4")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out = check(forms_copy, capsys)

@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 
 from kmsite_plugins.model import Plan
+from kmsite_plugins.thai.digits import to_arabic
 from tests.conftest import FORMS_FIXTURE, read_yaml
 
 PLAN_YML = FORMS_FIXTURE / "plans/changwat-example/plans/2568.yml"
 
 
 def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+    """Visible text, digits read as Arabic (Thai pages print Thai digits, the build's digit rule)."""
+    return to_arabic(re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html))).strip())
 
 
 def _block(site: Path, path: str, block_id: str) -> str:

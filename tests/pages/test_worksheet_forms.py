@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from kmsite_plugins.thai.digits import to_arabic
+
 PLAN = "orgs/changwat-example/plans/2568/"
 
 
 def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+    """Visible text, digits read as Arabic (Thai pages print Thai digits, the build's digit rule)."""
+    return to_arabic(re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html))).strip())
 
 
 def _sheet(site: Path, lang: str, sheet: str) -> str:
