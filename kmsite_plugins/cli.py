@@ -13,6 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from .loader import find_plans_dir, load_site
+from .loader.problems import Problems
+
+
+def _orgs_with_errors(root: Path, problems: Problems) -> set[str]:
+    """Slugs of the organisation folders with an error, loaded or not (a broken organisation.yml counts)."""
+    prefix = problems.rel(find_plans_dir(root)).rstrip("/") + "/"
+    return {p.path[len(prefix):].split("/")[0] for p in problems.errors if p.path.startswith(prefix)}
 
 
 def check(root: Path, out: TextIO | None = None) -> int:
@@ -22,12 +29,31 @@ def check(root: Path, out: TextIO | None = None) -> int:
     for problem in problems.sorted():
         print(problem.format(), file=out)
     errors, warnings, notes = len(problems.errors), len(problems.warnings), len(problems.notes)
-    print(f"{len(site.orgs)} organisation(s) checked: {errors} error(s), {warnings} warning(s), "
+    with_errors = _orgs_with_errors(root, problems)
+    checked = len(set(site.orgs) | with_errors)
+    broken = f" ({len(with_errors)} with errors)" if with_errors else ""
+    print(f"{checked} organisation(s) checked{broken}: {errors} error(s), {warnings} warning(s), "
           f"{notes} acknowledged note(s)", file=out)
     return 1 if errors else 0
 
 
-def new(slug: str, root: Path, out: TextIO | None = None) -> int:
+def scaffold_types() -> dict[str, dict]:
+    """``scaffold/types.yml``: each organisation type a scaffold starts from, with its aliases and wording."""
+    from ruamel.yaml import YAML
+
+    text = (resources.files("kmsite_plugins") / "scaffold" / "types.yml").read_text(encoding="utf-8")
+    return dict(YAML(typ="safe").load(text)["types"])
+
+
+def scaffold_type(name: str) -> str | None:
+    """The organisation type ``--type`` names (the Thai type or an alias such as ``province``), or None."""
+    for key, spec in scaffold_types().items():
+        if name == key or name.lower() in (spec.get("aliases") or []):
+            return key
+    return None
+
+
+def new(slug: str, root: Path, out: TextIO | None = None, org_type: str = "อบต.") -> int:
     """Scaffold ``plans/<slug>/`` from commented templates that pass ``kmsite check``."""
     out = out or sys.stdout
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
@@ -37,11 +63,20 @@ def new(slug: str, root: Path, out: TextIO | None = None) -> int:
     if target.exists():
         print(f"kmsite new: {target} already exists; choose another slug", file=sys.stderr)
         return 2
+    key = scaffold_type(org_type)
+    if key is None:
+        known = ", ".join(f"{k} ({', '.join(s.get('aliases') or [])})" for k, s in scaffold_types().items())
+        print(f"kmsite new: --type '{org_type}' is not an organisation type: use one of {known}", file=sys.stderr)
+        return 2
+    wording = scaffold_types()[key].get("replace") or {}
     scaffold = resources.files("kmsite_plugins") / "scaffold"
     for rel in ("organisation.yml", "committees.yml", "cops.yml", "plans/2568.md", "knowledge/topics.yml"):
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text((scaffold / rel).read_text(encoding="utf-8"), encoding="utf-8")
+        text = (scaffold / rel).read_text(encoding="utf-8")
+        for old, new_text in wording.items():
+            text = text.replace(old, new_text)
+        dest.write_text(text, encoding="utf-8")
     print(f"created {target}: edit the files, then run 'kmsite check'", file=out)
     return 0
 
@@ -141,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_new = sub.add_parser("new", help="scaffold a new organisation folder")
     p_new.add_argument("slug")
     p_new.add_argument("--root", default=".", help="project root (default: .)")
+    p_new.add_argument("--type", default="อบต.", dest="org_type",
+                       help="organisation type: อบต. (default), เทศบาลตำบล, เทศบาลเมือง, เทศบาลนคร, อบจ., จังหวัด, "
+                       "ส่วนราชการ, กรม, สถานศึกษา, or an English alias (province, department, school, agency, ...)")
     p_build = sub.add_parser("build", help="build the site (mkdocs build --strict); --internal: the staff edition")
     p_build.add_argument("--internal", action="store_true", help="include internal contacts, notes and logs; "
                          "writes to site-internal/ unless -d is given; never publish it")
@@ -177,8 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":
-        return build(Path(args.config_file), args.internal, args.site_dir, args.engine, args.compress)
-    return new(args.slug, Path(args.root))
+        return build(Path(args.config_file), args.internal, args.site_dir)
+    return new(args.slug, Path(args.root), org_type=args.org_type)
 
 
 if __name__ == "__main__":

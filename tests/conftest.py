@@ -88,3 +88,26 @@ def text_of(html_path: Path) -> str:
     body = page[start:end] if start >= 0 else page
     text = re.sub(r"<[^>]+>", " ", body)
     return re.sub(r"\s+", " ", html_lib.unescape(text))
+
+
+FORMS_FIXTURE = ROOT / "tests/fixtures/forms"
+
+
+def build_content(site: Path, content: Path) -> subprocess.CompletedProcess:
+    """A real build of the project's mkdocs.yml over another content folder (``content/plans``)."""
+    config = site.parent / f"{site.name}-mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}", 1)
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}", 1)
+    text = text.replace("content_dir: plans", f"content_dir: {content / 'plans'}", 1)
+    config.write_text(text, encoding="utf-8")
+    return run_mkdocs(site, config=config)
+
+
+@pytest.fixture(scope="session")
+def forms_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The forms fixture (tests/fixtures/forms: a province on the OPDC forms), built once."""
+    site = tmp_path_factory.mktemp("forms-site") / "site"
+    result = build_content(site, FORMS_FIXTURE)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site

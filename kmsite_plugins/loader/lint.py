@@ -11,6 +11,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..model import OrgContent, SiteModel, TableKind
 from ..model.plan import CMP_STEPS, KMP_STEPS
 from ..thai.digits import to_arabic
+from ..thai.words import shorten
 from .plan_checks import check_plan_extras
 from .problems import Problems
 from .yaml_source import YamlDoc
@@ -112,9 +113,23 @@ def _step_coverage(content: OrgContent, docs: dict[str, YamlDoc], problems: Prob
                 missing = [step for step in steps if step not in covered]
                 if missing:
                     loc = ("sections", s)
-                    problems.warn_at(doc, loc, f"'{section.heading[:60]}' does not cover {', '.join(missing)} "
+                    problems.warn_at(doc, loc, f"'{shorten(section.heading, 60)}' does not cover {', '.join(missing)} "
                                   f"(a complete plan covers KMP1-7 and CMP1-6)",
                                   code="missing-step", value=", ".join(missing))
+
+
+def _missing_tables(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) -> None:
+    """A plan with no KM-process or no change-management table at all: a step check finds nothing to check."""
+    for entry in content.plans:
+        doc = docs.get(f"plan:{entry.key}")
+        if doc is None:
+            continue
+        kinds = {t.kind for s in entry.plan.sections for t in s.tables}
+        for kind, steps, name in ((TableKind.KMP, "KMP1-7", "KM-process (kmp)"),
+                                  (TableKind.CMP, "CMP1-6", "change-management (cmp)")):
+            if kind not in kinds:
+                problems.warn_at(doc, ("sections",), f"the plan has no {name} table: a complete plan covers {steps} "
+                                 f"(add a table with kind: {kind.value})", code="missing-table", value=kind.value)
 
 
 def _periods(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) -> None:
@@ -140,5 +155,6 @@ def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], pro
     _other_org_names(content, docs, problems)
     _row_numbers(content, docs, problems)
     _step_coverage(content, docs, problems)
+    _missing_tables(content, docs, problems)
     _periods(content, docs, problems)
     check_plan_extras(content, docs, problems)

@@ -47,7 +47,11 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         label = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
         fld = f"{self.field}: " if self.field else ""
-        return f"{where}: {label}{fld}{self.message}"
+        ack = ""
+        if self.severity is Severity.WARNING and self.code and self.code != "stale-acknowledgement":
+            value = f", value: {self.value!r}" if self.value else ""
+            ack = f" [to acknowledge: acknowledged: - {{code: {self.code}{value}, note: ...}}]"
+        return f"{where}: {label}{fld}{self.message}{ack}"
 
 
 @dataclass

@@ -104,7 +104,7 @@ class KnowledgeAsset(StrictModel):
     attachments: list[Attachment] = Field(default_factory=list)
     created: ThaiDate  # as written, with its value (None when unreadable: the loader reports it)
     reviewed: Optional[ThaiDate] = None
-    status: ReviewStatusField = ReviewStatus.REVIEWED
+    status: Optional[ReviewStatusField] = None  # None: the source states no review status
     visibility: Visibility = Visibility.PUBLIC
     example: bool = False  # written for the demo, shown as such
 

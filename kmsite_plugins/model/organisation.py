@@ -10,7 +10,7 @@ from pydantic import Field
 
 from .base import Id, Ref, StrictModel, Text, Visibility, alias_validator
 
-OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ"]
+OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ", "กรม", "สถานศึกษา"]
 
 
 class KmRole(str, Enum):
@@ -61,6 +61,7 @@ class Position(StrictModel):
     title: Text
     title_en: Optional[Text] = None
     department: Optional[Ref] = None
+    example: bool = False  # invented demo content, shown as such
 
 
 class Person(StrictModel):
@@ -75,6 +76,7 @@ class Person(StrictModel):
     photo: Optional[Text] = None
     note: Optional[Text] = None
     note_visibility: Visibility = Visibility.INTERNAL
+    example: bool = False  # invented demo content, shown as such
 
     @property
     def full_name(self) -> str:
@@ -114,6 +116,7 @@ class Organisation(StrictModel):
     departments: list[Department] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
+    example: bool = False  # invented demo content, shown as such
 
 
 def photo_path(folder: Path, photo: str) -> Optional[Path]:

@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 from ..thai.digits import to_arabic
 from .base import Id, Ref, StrictModel, Text, ThaiInt
 from .progress import ActivityStatus, ProgressReport
+from .toolkit import KnowledgeClassification, KpiSummary, ProcessKnowledge, SufficiencyGrid
 from .values import ActivityPeriod, read_period
 from .worksheet import Worksheet
 
@@ -52,6 +53,26 @@ class TableKind(str, Enum):
 class Column(StrictModel):
     key: ColumnKey
     header: Optional[Text] = None  # the author's header when it differs from ours
+    header_en: Optional[Text] = None  # its English wording, for English pages
+
+
+HeaderKey = Literal[
+    "unit", "page", "strategic_issue", "knowledge", "knowledge_type", "owner", "reason", "outcome_kpis",
+    "kpi_target", "desired_state", "measurable_unit", "reviewer", "approver", "reviewer_caption", "approver_caption",
+]
+"""The header and foot lines of form 2 (the KM Action Plan) that a plan may rename."""
+HEADER_KEYS: tuple[str, ...] = HeaderKey.__args__  # type: ignore[attr-defined]
+
+
+class Header(StrictModel):
+    """A header label as the plan's form writes it, and its English wording."""
+
+    th: Text
+    en: Optional[Text] = None
+
+
+def _header(value: object) -> object:
+    return {"th": value} if isinstance(value, (str, int)) and not isinstance(value, bool) else value
 
 
 def _column(value: object) -> object:
@@ -82,6 +103,7 @@ class Activity(StrictModel):
     status: Optional[ActivityStatus] = None
     remarks: Optional[Text] = None
     corrections: dict[ColumnKey, Correction] = Field(default_factory=dict)
+    example: bool = False  # invented demo content, shown as such
     _period: Optional[ActivityPeriod] = PrivateAttr(default=None)
 
     @property
@@ -136,10 +158,13 @@ class PlanSection(StrictModel):
     owner_ref: Optional[Ref] = None
     strategic_issue: Optional[Text] = None
     reason: Optional[Text] = None
-    outcome_kpis: list[Text] = Field(default_factory=list)
+    outcome_kpis: list[Text] = Field(default_factory=list)  # ตัวชี้วัด (KPI) ตามคำรับรอง
+    kpi_target: Optional[Text] = None  # เป้าหมายตัวชี้วัดตามคำรับรอง
+    page: Optional[Text] = None  # หน้าที่ …/… as written on the form
     desired_state: Optional[Text] = None
     measurable_unit: Optional[Text] = None  # หน่วยที่วัดผลได้เป็นรูปธรรม
     tables: list[ActivityTable] = Field(min_length=1)
+    example: bool = False  # invented demo content, shown as such
 
     @property
     def heading(self) -> str:
@@ -152,15 +177,23 @@ class Plan(StrictModel):
     title: Text
     title_en: Optional[Text] = None
     fiscal_year: Optional[ThaiInt] = Field(default=None, ge=2400, le=2700)
-    unit: Optional[Text] = None  # ชื่อหน่วยงาน as written on the plan form
+    unit: Optional[Text] = None  # ชื่อหน่วยงาน / ชื่อส่วนราชการ / จังหวัด as written on the plan form
+    headers: dict[HeaderKey, Annotated[Header, BeforeValidator(_header)]] = Field(default_factory=dict)
     focus_areas: list[Text] = Field(default_factory=list)
     desired_states: list[Text] = Field(default_factory=list)
     success_factors: list[Text] = Field(default_factory=list)
     sections: list[PlanSection] = Field(min_length=1)
     reviewer: Optional[Ref] = None  # ผู้ทบทวน (CKO)
     approver: Optional[Ref] = None  # ผู้อนุมัติ (CEO)
+    reviewer_name: Optional[Text] = None  # the reviewer's name as written when the roster does not list them
+    approver_name: Optional[Text] = None
     worksheets: list[Worksheet] = Field(default_factory=list)  # KPI / knowledge selection sheets
+    kpi_summaries: list[KpiSummary] = Field(default_factory=list)  # ใบงานที่ 1
+    process_knowledge: list[ProcessKnowledge] = Field(default_factory=list)  # ใบงานที่ 3
+    knowledge_classification: list[KnowledgeClassification] = Field(default_factory=list)  # แบบฟอร์ม 1
+    sufficiency: list[SufficiencyGrid] = Field(default_factory=list)  # ปรัชญาของเศรษฐกิจพอเพียง
     progress: list[ProgressReport] = Field(default_factory=list)  # 6-, 9- and 12-month reports
+    example: bool = False  # invented demo content, shown as such
 
     @model_validator(mode="after")
     def _read_periods(self) -> Plan:

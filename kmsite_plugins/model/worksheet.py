@@ -70,6 +70,15 @@ def _score_keys(value: object) -> object:
     return value
 
 
+def _number_as_id(value: object) -> object:
+    """A row or column numbered as on the form (``id: 1``) is the id ``"1"``."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+SheetId = Annotated[Id, BeforeValidator(_number_as_id)]
+"""A criterion or candidate id: a word id or the number the form gives the row or column."""
+
+
 class WorksheetKind(str, Enum):
     KPI = "kpi"  # แบบฟอร์มการคัดเลือกตัวชี้วัด (KPI)
     KNOWLEDGE = "knowledge"  # แบบฟอร์มการคัดเลือกองค์ความรู้
@@ -78,7 +87,7 @@ class WorksheetKind(str, Enum):
 class Criterion(StrictModel):
     """One row of the matrix: a criterion the organisation scores candidates on."""
 
-    id: Id
+    id: SheetId
     name: Text
     name_en: Optional[Text] = None
 
@@ -86,7 +95,7 @@ class Criterion(StrictModel):
 class Candidate(StrictModel):
     """One column of the matrix: a candidate KPI or knowledge with its scores by criterion id."""
 
-    id: Id
+    id: SheetId
     name: Text
     name_en: Optional[Text] = None
     section: Optional[Ref] = None  # the plan section this candidate became, if selected
@@ -129,9 +138,12 @@ class Worksheet(StrictModel):
     kind: WorksheetKind
     title: Optional[Text] = None
     title_en: Optional[Text] = None
+    strategic_issue: Optional[Text] = None  # ประเด็นยุทธศาสตร์ (the header of worksheets 2 and 4)
+    goal: Optional[Text] = None  # เป้าประสงค์
+    kpi: Optional[Text] = None  # the KPI whose knowledge worksheet 4 selects
     criteria: list[Criterion] = Field(min_length=1)
     candidates: list[Candidate] = Field(min_length=1)
-    chosen: Optional[Id] = None  # the id of the candidate the plan selected
+    chosen: Optional[SheetId] = None  # the id of the candidate the plan selected
     note: Optional[Text] = None
     example: bool = False  # invented demo content, shown as such
 

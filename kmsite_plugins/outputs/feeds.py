@@ -46,6 +46,7 @@ class FeedItem:
     modified: Optional[date] = None
     tags: list[str] = field(default_factory=list)
     author: str = ""  # the organisation's name in the feed's language
+    example: bool = False  # invented content (the item's or its organisation's ``example: true``)
 
     @property
     def newest(self) -> date:
@@ -74,13 +75,14 @@ def feed_items(content: OrgContent, lang: str, default_lang: str) -> list[FeedIt
         a = view.asset
         items.append(FeedItem("asset", content, view.url, _text(a, "title", lang, default_lang),
                               _text(a, "summary", lang, default_lang), view.created, view.reviewed, list(a.tags),
-                              _text(content.org, "name", lang, default_lang)))
+                              _text(content.org, "name", lang, default_lang), a.example or content.org.example))
     for entry in content.announcements:
         ann = entry.announcement
         summary = ann.body_en if lang != default_lang and ann.body_en else entry.body
         items.append(FeedItem("announcement", content, announcement_url(content.slug, entry.slug),
                               _text(ann, "title", lang, default_lang), _summary_of(summary), ann.issued,
-                              author=_text(content.org, "name", lang, default_lang)))
+                              author=_text(content.org, "name", lang, default_lang),
+                              example=ann.example or content.org.example))
     return items
 
 
@@ -131,6 +133,8 @@ class _Feed:
             ET.SubElement(node, "category").text = self.labels[f"knowledge.feed.kind.{item.kind}"]
             for tag in item.tags:
                 ET.SubElement(node, "category").text = tag
+            if item.example:
+                ET.SubElement(node, "category").text = self.labels["example.title"]
         ET.indent(rss)
         return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"
 
@@ -141,7 +145,8 @@ class _Feed:
                 "id": self.entry_id(item), "url": self.link(item), "title": item.title,
                 "summary": item.summary, "content_text": item.summary,
                 "date_published": _moment(item.published).isoformat(),
-                "tags": [self.labels[f"knowledge.feed.kind.{item.kind}"], *item.tags],
+                "tags": [self.labels[f"knowledge.feed.kind.{item.kind}"], *item.tags,
+                         *([self.labels["example.title"]] if item.example else [])],
                 "authors": [{"name": item.author,
                              "url": absolute(self.site_url, self.prefix + org_url(item.content.slug))}],
             }

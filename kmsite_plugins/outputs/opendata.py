@@ -68,6 +68,7 @@ def _people(content: OrgContent) -> list[ex.Person]:
             id=p.id, honorific=p.honorific, name=p.name, name_en=p.name_en, position=p.position,
             department=dept.id if dept else None, km_roles=[r.value for r in p.km_roles],
             contacts=[ex.Contact(kind=c.kind.value, value=c.value) for c in p.contacts],  # public_view kept public ones
+            example=p.example,
         ))
     return out
 
@@ -77,6 +78,7 @@ def _committees(content: OrgContent) -> list[ex.Committee]:
         id=c.id, kind=c.kind.value, name=c.name, name_en=c.name_en, reports_to=_ref(content, c.reports_to),
         report_frequency=c.report_frequency, duties=list(c.duties),
         members=[ex.CommitteeMember(no=m.no, member=_ref(content, m.ref), name=m.name, role=m.role) for m in c.members],
+        example=c.example,
     ) for c in content.committees]
 
 
@@ -91,7 +93,8 @@ def _plans(content: OrgContent, site_url: Optional[str]) -> tuple[list[ex.Plan],
             sections=[ex.PlanSection(id=s.id, knowledge=s.knowledge, knowledge_type=s.knowledge_type, owner=s.owner,
                                      strategic_issue=s.strategic_issue, reason=s.reason,
                                      outcome_kpis=list(s.outcome_kpis), desired_state=s.desired_state,
-                                     measurable_unit=s.measurable_unit) for s in plan.sections],
+                                     measurable_unit=s.measurable_unit, example=s.example) for s in plan.sections],
+            example=plan.example,
         ))
         for _, section, table, row in plan.rows():
             activities.append(ex.Activity(
@@ -100,6 +103,7 @@ def _plans(content: OrgContent, site_url: Optional[str]) -> tuple[list[ex.Plan],
                 indicator_target=row.indicator_target, goal=row.goal, target_group=row.target_group,
                 responsible=row.responsible, responsible_refs=_refs(content, row.responsible_refs),
                 evidence=row.evidence, status=row.status.value if row.status else None, remarks=row.remarks,
+                example=row.example,
             ))
     return plans, activities
 
@@ -116,7 +120,8 @@ def _assets(content: OrgContent, site_url: Optional[str]) -> list[ex.Asset]:
             attachments=[ex.Attachment(file=att.file, title=att.title, url=_url(site_url, att.site_path),
                                        media_type=att.media_type, size=att.size) for att in view.attachments],
             created=view.created.isoformat() if view.created else None, created_as_written=a.created.raw,
-            reviewed=view.reviewed.isoformat() if view.reviewed else None, status=a.status.value, example=a.example,
+            reviewed=view.reviewed.isoformat() if view.reviewed else None,
+            status=a.status.value if a.status else None, example=a.example,
         ))
     return out
 
@@ -132,12 +137,12 @@ def export_org(content: OrgContent, site_url: Optional[str]) -> ex.Organisation:
         province=org.province, district=org.district, website=org.website,
         departments=[ex.Department(id=d.id, name=d.name, name_en=d.name_en) for d in org.departments],
         positions=[ex.Position(id=p.id, title=p.title, title_en=p.title_en,
-                               department=p.department) for p in org.positions],
+                               department=p.department, example=p.example) for p in org.positions],
         people=_people(content), committees=_committees(content), plans=plans, activities=activities,
         topics=[ex.Topic(id=t.id, no=t.no, title=t.title, title_en=t.title_en, department=_ref(content, t.department),
                          holders=_refs(content, t.holders), remarks=t.remarks, example=t.example,
                          assets=[a.slug for a in assets if t.id in a.topics]) for t in content.topics],
-        assets=assets,
+        assets=assets, example=org.example,
     )
 
 
@@ -178,16 +183,16 @@ def _rows(table: str, orgs: Sequence[ex.Organisation]) -> tuple[list[str], list[
     if table == "activities":
         header = ["organisation", "plan", "section", "table", "no", "id", "step", "activity", "method", "period",
                   "indicator", "indicator_target", "goal", "target_group", "responsible", "responsible_refs",
-                  "evidence", "status", "remarks"]
+                  "evidence", "status", "remarks", "example"]
         rows = [[o.slug, *(getattr(a, k) for k in header[1:15]), _ids(a.responsible_refs), a.evidence, a.status,
-                 a.remarks]
+                 a.remarks, a.example or o.example]
                 for o in orgs for a in o.activities]
     elif table == "topics":
         header = ["organisation", "id", "no", "title", "title_en", "department", "department_name", "holders",
                   "holder_names", "assets", "example"]
         rows = [[o.slug, t.id, t.no, t.title, t.title_en, t.department.id if t.department else None,
                  t.department.name if t.department else None, _ids(t.holders), _names(t.holders),
-                 "; ".join(t.assets), t.example] for o in orgs for t in o.topics]
+                 "; ".join(t.assets), t.example or o.example] for o in orgs for t in o.topics]
     elif table == "assets":
         header = ["organisation", "slug", "url", "title", "title_en", "summary", "department", "type", "form",
                   "km_step", "holders", "holder_names", "owner", "topics", "tags", "plan_activity", "source_url",
@@ -195,16 +200,19 @@ def _rows(table: str, orgs: Sequence[ex.Organisation]) -> tuple[list[str], list[
         rows = [[o.slug, a.slug, a.url, a.title, a.title_en, a.summary, a.department.id if a.department else None,
                  a.type, a.form, a.km_step, _ids(a.holders), _names(a.holders), a.owner.id if a.owner else None,
                  "; ".join(a.topics), "; ".join(a.tags), a.plan_activity, a.source_url, a.created, a.reviewed,
-                 a.status, "; ".join(att.url for att in a.attachments), a.example] for o in orgs for a in o.assets]
+                 a.status, "; ".join(att.url for att in a.attachments), a.example or o.example]
+                for o in orgs for a in o.assets]
     else:
-        header = ["organisation", "kind", "id", "honorific", "name", "name_en", "position", "department", "km_roles"]
+        header = ["organisation", "kind", "id", "honorific", "name", "name_en", "position", "department", "km_roles",
+                  "example"]
         rows = []
         for o in orgs:
             rows += [[o.slug, "person", p.id, p.honorific, p.name, p.name_en, p.position, p.department,
-                      "; ".join(p.km_roles)]
+                      "; ".join(p.km_roles), p.example or o.example]
                      for p in o.people]
             filled = {p.position for p in o.people}
-            rows += [[o.slug, "position", p.id, None, p.title, p.title_en, None, p.department, ""]
+            rows += [[o.slug, "position", p.id, None, p.title, p.title_en, None, p.department, "",
+                      p.example or o.example]
                      for p in o.positions if p.id not in filled]
     return header, rows
 

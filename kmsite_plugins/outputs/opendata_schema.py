@@ -37,6 +37,7 @@ class Position(ExportModel):
     title: str
     title_en: Optional[str] = None
     department: Optional[str] = Field(None, description="A department id")
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Contact(ExportModel):
@@ -54,6 +55,7 @@ class Person(ExportModel):
     km_roles: list[str] = Field(default_factory=list,
                                 description="ceo, cko, facilitator, practitioner, note_taker, network, it")
     contacts: list[Contact] = Field(default_factory=list, description="Only contacts the source marks public")
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class CommitteeMember(ExportModel):
@@ -72,6 +74,7 @@ class Committee(ExportModel):
     report_frequency: Optional[str] = None
     duties: list[str] = Field(default_factory=list)
     members: list[CommitteeMember]
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Activity(ExportModel):
@@ -95,6 +98,7 @@ class Activity(ExportModel):
     evidence: Optional[str] = None
     status: Optional[str] = None
     remarks: Optional[str] = None
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class PlanSection(ExportModel):
@@ -107,6 +111,7 @@ class PlanSection(ExportModel):
     outcome_kpis: list[str] = Field(default_factory=list)
     desired_state: Optional[str] = None
     measurable_unit: Optional[str] = None
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Plan(ExportModel):
@@ -119,6 +124,7 @@ class Plan(ExportModel):
     desired_states: list[str] = Field(default_factory=list)
     success_factors: list[str] = Field(default_factory=list)
     sections: list[PlanSection] = Field(default_factory=list)
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Topic(ExportModel):
@@ -165,7 +171,8 @@ class Asset(ExportModel):
     created: Optional[str] = Field(None, description="ISO 8601 date (CE)")
     created_as_written: str
     reviewed: Optional[str] = Field(None, description="ISO 8601 date (CE)")
-    status: str = Field(description="reviewed | approved | outdated (drafts are never exported)")
+    status: Optional[str] = Field(None, description="reviewed | approved | outdated, or null when the source states "
+                                  "none (drafts are never exported)")
     example: bool = False
 
 
@@ -188,6 +195,7 @@ class Organisation(ExportModel):
     activities: list[Activity] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
     assets: list[Asset] = Field(default_factory=list)
+    example: bool = Field(False, description="Invented content, not from a source document")
 
 
 class Export(ExportModel):

@@ -54,7 +54,8 @@ MONTHS: tuple[Month, ...] = tuple(
 
 ACCEPTED_MONTH = "a month abbreviation ม.ค. … ธ.ค. (dots optional), a Thai month name (มกราคม) or an English one"
 ACCEPTED_YEAR = "a year: BE ๒๕๖๗ / 2567, short BE ๖๗, CE 2024, optionally after พ.ศ. or ค.ศ."
-ACCEPTED_LONG_DATE = "a long date such as '๑๐ เดือน มกราคม พ.ศ. ๒๕๖๗', '10 มกราคม 2567' or '10 January 2024'"
+ACCEPTED_LONG_DATE = ("a long date such as '๑๐ เดือน มกราคม พ.ศ. ๒๕๖๗', 'วันอาทิตย์ที่ ๑๕ ธันวาคม พ.ศ. ๒๕๕๖', "
+                      "'10 มกราคม 2567' or '10 January 2024'")
 ACCEPTED_DATE = f"YYYY-MM-DD with a BE or CE year (2567-01-15, 2024-01-15) or {ACCEPTED_LONG_DATE}"
 
 
@@ -200,8 +201,13 @@ def month_number(token: str) -> int:
 
 # --- long dates and ISO dates -----------------------------------------------
 
+WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+"""Thai weekday names, Monday first (``date.weekday()`` order)."""
+_WEEKDAY_ALIASES = {"พฤหัส": "พฤหัสบดี"}
+
 _LONG_DATE = re.compile(
-    r"(?:(?:ประกาศ|สั่ง)\s*)?(?:ณ\s*)?(?:วันที่\s*)?"
+    r"(?:(?:ประกาศ|สั่ง)\s*)?(?:ณ\s*)?"
+    r"(?:วัน\s*(?P<weekday>จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่\s*)?|วันที่\s*)?"
     r"(?P<day>[0-9]{1,2})\s*(?:เดือน\s*)?(?P<month>[^0-9]+?)\s*"
     r"(?P<year>(?:[พค]\.?\s?ศ\.?\s*)?[0-9]{4})"
 )
@@ -228,7 +234,14 @@ def parse_long_date(text: str) -> date:
         raise ThaiDateError(text, ACCEPTED_LONG_DATE, "not a long date")
     month = month_number(match["month"])
     year_ce = parse_year(match["year"])
-    return _make_date(text, year_ce, month, int(match["day"]), ACCEPTED_LONG_DATE)
+    found = _make_date(text, year_ce, month, int(match["day"]), ACCEPTED_LONG_DATE)
+    weekday = match["weekday"]
+    if weekday:
+        weekday = _WEEKDAY_ALIASES.get(weekday, weekday)
+        actual = WEEKDAYS[found.weekday()]
+        if weekday != actual:
+            raise ThaiDateError(text, ACCEPTED_LONG_DATE, f"that day is a วัน{actual}, not a วัน{weekday}")
+    return found
 
 
 def parse_date(text: str) -> date:

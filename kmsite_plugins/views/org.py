@@ -9,6 +9,7 @@ from ..model import OrgContent, PlanEntry, SiteModel
 from ..thai.collation import thai_sorted
 from .announcements import Listed, listed, newest_first
 from .people import card_count, latest_plan
+from .roster import RosterView, roster_view
 from .shortlinks import ShortLink, org_link
 
 __all__ = ["OrgView", "org_view", "ProvinceGroup", "province_groups"]
@@ -23,11 +24,13 @@ class OrgView:
     card_count: int  # people cards (people and unfilled positions)
     notices: list[Listed]  # the newest announcements, newest first
     link: ShortLink  # the organisation's short link (QR code)
+    rosters: list[RosterView]  # one per committee, in file order
 
 
 def org_view(content: OrgContent) -> OrgView:
     notices = newest_first(listed(content))[:LATEST_NOTICES]
-    return OrgView(content, latest_plan(content), card_count(content), notices, org_link(content))
+    return OrgView(content, latest_plan(content), card_count(content), notices, org_link(content),
+                   [roster_view(content, c) for c in content.committees])
 
 
 @dataclass(frozen=True)

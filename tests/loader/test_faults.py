@@ -46,7 +46,7 @@ def test_unknown_key_lists_accepted_keys(demo_copy):
     unknown = [f for f in found if "unknown key 'nmae'" in f]
     assert unknown == [f"plans/suso/organisation.yml:{line + 1}: people[3].nmae: unknown key 'nmae'; accepted keys: "
                        "id, honorific, name, name_en, position, department, km_roles, contacts, photo, note, "
-                       "note_visibility"]
+                       "note_visibility, example"]
     # the same edit also removes the required name
     assert f"plans/suso/organisation.yml:{line - 1}: people[3].name: required field is missing" in found
 

@@ -44,6 +44,7 @@ def test_chosen_not_top_ranked_is_a_warning(demo_copy):
     assert warning.format() == (
         f"{PLAN}:{line}: warning: worksheets[2].chosen: the chosen candidate 'budget-ordinance' is ranked 3 "
         "(19/25), not 1; ranked 1: 'km-techniques' (23/25)"
+        " [to acknowledge: acknowledged: - {code: not-top-ranked, value: 'budget-ordinance', note: ...}]"
     )
 
 

@@ -152,6 +152,9 @@ def test_error_is_a_value_error() -> None:
         ("๒๙ กุมภาพันธ์ ๒๕๖๗", date(2024, 2, 29)),
         ("10 January 2024", date(2024, 1, 10)),
         ("ประกาศ ณ วันที่ ๑๐\nเดือน มกราคม\nพ.ศ. ๒๕๖๗", date(2024, 1, 10)),
+        ("วันอาทิตย์ที่ 15 ธันวาคม พ.ศ. 2556", date(2013, 12, 15)),
+        ("วันพฤหัสบดีที่ ๑๑ มกราคม ๒๕๖๗", date(2024, 1, 11)),
+        ("ประกาศ ณ วันพฤหัสที่ ๑๑ มกราคม ๒๕๖๗", date(2024, 1, 11)),
     ],
 )
 def test_parse_long_date(text: str, expected: date) -> None:
@@ -221,3 +224,8 @@ def test_parse_date_lists_accepted_forms(text: str) -> None:
     with pytest.raises(ThaiDateError) as info:
         parse_date(text)
     assert "YYYY-MM-DD" in info.value.accepted and "YYYY-MM-DD" in str(info.value)
+
+
+def test_long_date_with_the_wrong_weekday_is_an_error() -> None:
+    with pytest.raises(ThaiDateError, match="that day is a วันอาทิตย์, not a วันจันทร์"):
+        parse_long_date("วันจันทร์ที่ 15 ธันวาคม พ.ศ. 2556")
