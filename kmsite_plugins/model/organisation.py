@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field
 
-from .base import Id, Ref, StrictModel, Text, Visibility, alias_validator
+from .base import Id, Ref, StrictModel, Text, Visibility, WebUrl, alias_validator
 
 OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ"]
 
@@ -109,7 +109,7 @@ class Organisation(StrictModel):
     district: Optional[Text] = None
     province: Optional[Text] = None
     province_en: Optional[Text] = None
-    website: Optional[Text] = None
+    website: Optional[WebUrl] = None
     description: Optional[Text] = None
     departments: list[Department] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
