@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import AnnouncementEntry, OrgContent, SiteModel
 from ..outputs.shortlinks import ShortLink, announcement_link, short_links_unchecked
+from .content_files import ContentFileError, content_file
 from .problems import Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
@@ -31,9 +32,11 @@ def _check_entry(content: OrgContent, entry: AnnouncementEntry, doc: YamlDoc, pr
     names: dict[str, int] = {}
     for i, att in enumerate(ann.attachments):
         loc = ("attachments", i, "file")
-        if entry.path is not None and not (entry.path.parent / att.file).is_file():
-            problems.error(doc.path, doc.line_of(loc), f"attachments[{i + 1}].file",
-                           f"'{att.file}' does not exist (paths are relative to {entry.path.parent.name}/)")
+        if entry.path is not None and content.folder is not None:
+            try:
+                content_file(content.folder, entry.path.parent, att.file)
+            except ContentFileError as exc:
+                problems.error_at(doc, loc, str(exc))
         if att.name in names:
             problems.error(doc.path, doc.line_of(loc), f"attachments[{i + 1}].file",
                            f"another attachment (no. {names[att.name] + 1}) is also published as '{att.name}'; rename one")

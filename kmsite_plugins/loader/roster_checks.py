@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 from ..model import Committee, CommitteeKind, OrgContent, Person
 from .checks import unknown_id
+from .content_files import ContentFileError, content_file
 from .problems import Problems, field_path
 from .yaml_source import YamlDoc
 
@@ -111,21 +112,18 @@ def _check_cops(content: OrgContent, doc: YamlDoc, problems: Problems) -> None:
 
 
 # -- photos ------------------------------------------------------------------------
-def photo_path(folder: Path, photo: str) -> Optional[Path]:
-    """The photo file of a person, if it lies inside the organisation folder."""
-    path = (folder / photo).resolve()
-    return path if path.is_relative_to(folder.resolve()) else None
+def photo_path(folder: Path, photo: str) -> Path:
+    """The photo file of a person (the content-file rule: inside the organisation folder); ContentFileError."""
+    path = content_file(folder, folder, photo)
+    if path.suffix.lower() not in PHOTO_TYPES:
+        raise ContentFileError(f"'{photo}' is not a photo file the site shows ({', '.join(PHOTO_TYPES)})")
+    return path
 
 
 def _check_photos(content: OrgContent, doc: YamlDoc, folder: Path, problems: Problems) -> None:
     for i, person in enumerate(content.org.people):
-        if not person.photo:
-            continue
-        loc = ("people", i, "photo")
-        path = photo_path(folder, person.photo)
-        if path is None:
-            problems.error_at(doc, loc, f"'{person.photo}' is outside the organisation folder; put photos in {folder.name}/photos/")
-        elif path.suffix.lower() not in PHOTO_TYPES:
-            problems.error_at(doc, loc, f"'{person.photo}' is not a photo file the site shows ({', '.join(PHOTO_TYPES)})")
-        elif not path.is_file():
-            problems.error_at(doc, loc, f"photo file '{person.photo}' not found (looked for {path}); the path is relative to {folder.name}/")
+        if person.photo is not None:
+            try:
+                photo_path(folder, person.photo)
+            except ContentFileError as exc:
+                problems.error_at(doc, ("people", i, "photo"), str(exc))

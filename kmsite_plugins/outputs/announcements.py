@@ -13,15 +13,17 @@ __all__ = ["attachment_files"]
 
 
 def attachment_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
+    from ..loader.content_files import content_file  # here: the loader package imports outputs.shortlinks
+
     if not ctx.is_default:
         return []
     files = []
     for content in site.sorted_orgs():
         for entry in content.announcements:
-            if entry.path is None:
+            if entry.path is None or content.folder is None:
                 continue
             folder = announcement_url(content.slug, entry.slug)
             for att in entry.announcement.attachments:
-                source = entry.path.parent / att.file  # checked to exist by the loader
+                source = content_file(content.folder, entry.path.parent, att.file)  # the loader's rule, again
                 files.append(OutputFile(folder + att.name, source.read_bytes()))
     return files

@@ -15,12 +15,16 @@ __all__ = ["asset_attachment_files"]
 
 def asset_attachment_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
     """``orgs/<slug>/knowledge/<asset>/<file>`` for every attachment of a published asset."""
+    from ..loader.content_files import content_file  # here: the loader package imports outputs.shortlinks
+
     if not ctx.is_default:
         return []
     files = []
     for content in site.sorted_orgs():
         for view in asset_views(content):
             for att in view.attachments:
-                # kmsite check has reported a missing file as an error; a build never gets here with one
-                files.append(OutputFile(att.site_path, att.source.read_bytes()))
+                # the loader's content-file rule, again: a build never ships a file that breaks it
+                assert content.folder is not None
+                source = content_file(content.folder, view.entry.path.parent, att.file)
+                files.append(OutputFile(att.site_path, source.read_bytes()))
     return files

@@ -21,9 +21,7 @@ def photo_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
         for person in content.org.people:
             if not person.photo:
                 continue
-            source = photo_path(content.folder, person.photo)
-            if source is None or not source.is_file():
-                raise ValueError(f"photo of '{person.id}' not found: {person.photo}")
+            source = photo_path(content.folder, person.photo)  # the content-file rule; raises ContentFileError
             files.append(OutputFile(f"{ctx.prefix}{urls.people_url(content.slug)}photos/{person.photo_file}",
                                     source.read_bytes()))
     return files
