@@ -7,23 +7,33 @@ import os
 import re
 import subprocess
 import sys
+import traceback
 from importlib import resources
 from pathlib import Path
 from typing import Optional, Sequence, TextIO
 
 from .loader import find_plans_dir, load_site
+from .publish import publish
+
+
+# Exit statuses: a crash never looks like a content error.
+EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
 
 
 def check(root: Path, out: Optional[TextIO] = None) -> int:
-    """Validate the whole tree, print every problem, return the exit status."""
+    """Validate the whole tree, print every problem, return the exit status (1: content errors, 2: usage)."""
     out = out or sys.stdout
+    if not find_plans_dir(root).is_dir():
+        print(f"kmsite check: {root} has no plans/ folder and is not one: give the project root or its plans/ folder",
+              file=sys.stderr)
+        return EXIT_USAGE
     site, problems = load_site(root)
     for problem in problems.sorted():
         print(problem.format(), file=out)
     errors, warnings, notes = len(problems.errors), len(problems.warnings), len(problems.notes)
     print(f"{len(site.orgs)} organisation(s) checked: {errors} error(s), {warnings} warning(s), "
           f"{notes} acknowledged note(s)", file=out)
-    return 1 if errors else 0
+    return EXIT_CONTENT if errors else 0
 
 
 def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
@@ -31,11 +41,11 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
     out = out or sys.stdout
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         print(f"kmsite new: '{slug}' is not a valid slug: use lower-case a-z, 0-9 and '-'", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     target = find_plans_dir(root) / slug
     if target.exists():
         print(f"kmsite new: {target} already exists; choose another slug", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     scaffold = resources.files("kmsite_plugins") / "scaffold"
     for rel in ("organisation.yml", "committees.yml", "cops.yml", "plans/2568.yml", "knowledge/topics.yml"):
         dest = target / rel
@@ -49,7 +59,8 @@ INTERNAL_SITE_DIR = "site-internal"
 
 
 def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = None) -> int:
-    """``mkdocs build --strict``, public or the staff edition, with MkDocs' own messages.
+    """``mkdocs build --strict``, public or the staff edition, with MkDocs' own messages, published
+    atomically (publish.py): a failed or interrupted build leaves the previous site as it was.
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
     mkdocs.yml; it is always set here, so a variable left in the shell cannot change a public build.
@@ -58,16 +69,43 @@ def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = N
     if internal and config_file.is_file() and "KMSITE_AUDIENCE" not in config_file.read_text(encoding="utf-8"):
         print(f"kmsite build --internal: {config_file} does not set the kmsite plugin's audience from "
               "KMSITE_AUDIENCE; add 'audience: !ENV [KMSITE_AUDIENCE, public]' under '- kmsite:'", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    if not config_file.is_file():
+        print(f"kmsite build: no {config_file} here: run it from the project root or give -f", file=sys.stderr)
+        return EXIT_USAGE
     if internal and site_dir is None:
         site_dir = str(config_file.resolve().parent / INTERNAL_SITE_DIR)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
-    command += ["-d", site_dir] if site_dir else []
+    target = Path(site_dir) if site_dir else _configured_site_dir(config_file)
     env = {**os.environ, "KMSITE_AUDIENCE": "internal" if internal else "public"}
-    return subprocess.run(command, env=env).returncode
+
+    def run_mkdocs(folder: Path) -> int:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(folder)]
+        return subprocess.run(command, env=env).returncode
+
+    return publish(target, run_mkdocs)
+
+
+def _configured_site_dir(config_file: Path) -> Path:
+    """``site_dir`` of mkdocs.yml (default ``site/`` beside it)."""
+    from mkdocs.config import load_config  # only ``kmsite build`` needs MkDocs
+
+    return Path(load_config(str(config_file)).site_dir)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run a command; exit 1 on content errors, 2 on usage errors, 3 when kmsite itself fails."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug, not the author's fault: say so, with the traceback for the report
+        traceback.print_exc()
+        print("kmsite: internal error (this is a bug in kmsite, not in your content); "
+              "please report it with the lines above", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(argv: Optional[Sequence[str]]) -> int:
     parser = argparse.ArgumentParser(prog="kmsite", description="Tools for kmsite content.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="validate plans/ without building; report every problem")

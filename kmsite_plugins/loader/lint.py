@@ -136,9 +136,11 @@ def _periods(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) 
                 problems.warn_at(doc, loc, f"the period '{text}' is written twice", code="repeated-period", value=text)
 
 
-def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems) -> None:
-    """All warnings for one organisation."""
-    _other_org_names(content, docs, problems)
+def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems,
+             own_names_known: bool = True) -> None:
+    """All warnings for one organisation; ``own_names_known`` is False when its organisation.yml failed."""
+    if own_names_known:
+        _other_org_names(content, docs, problems)
     _row_numbers(content, docs, problems)
     _step_coverage(content, docs, problems)
     _periods(content, docs, problems)
