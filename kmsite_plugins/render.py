@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import jinja2
 from markupsafe import Markup, escape
@@ -49,30 +49,59 @@ class MissingLabel(KeyError):
     pass
 
 
-def cell_html(text: Optional[str]) -> Markup:
+# Characters that are markup in HTML (escaped as MarkupSafe does) or start Markdown syntax that could carry
+# markup: links and images ([ ]), attr_list attributes ({ }), backslash escapes, code spans, emphasis with
+# '*', table cells ('|'). As character references they show as themselves in HTML text, attributes and
+# Markdown alike, so an author's value never becomes a tag, a link or an attribute. ('_' and '#' are left:
+# they sit in ids, URL fragments and enum codes, and at most format text, never make markup.)
+_TEXT_ENTITIES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;",
+                  **{ord(c): f"&#{ord(c)};" for c in "[]{}\\`*|"}}
+
+
+def text(value: object) -> Markup:
+    """Author text for a generated page (Markdown holding HTML): shown as written, never markup.
+
+    Markup passes through: it was made by a template or by this function.
+    """
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(_TEXT_ENTITIES))
+
+
+def _finalize(value: object) -> object:
+    """Every ``{{ value }}`` of a template: plain strings become ``text``; numbers, Markup and the rest pass."""
+    return text(value) if isinstance(value, str) else value
+
+
+def cell_html(text_value: Optional[str]) -> Markup:
     """A table cell as written: lines starting with '-' become a list, other lines stay lines."""
-    if not text:
+    if not text_value:
         return Markup("")
     parts: list[str] = []
     items: list[str] = []
-    for line in text.splitlines():
+    for line in text_value.splitlines():
         if not line.strip():
             continue
         if _BULLET.match(line) and len(line.strip()) > 1:
-            items.append(f"<li>{escape(_BULLET.sub('', line))}</li>")
+            items.append(f"<li>{text(_BULLET.sub('', line))}</li>")
             continue
         if items:
             parts.append(f"<ul>{''.join(items)}</ul>")
             items = []
-        parts.append(f"<span class=\"kms-line\">{escape(line.strip())}</span>")
+        parts.append(f"<span class=\"kms-line\">{text(line.strip())}</span>")
     if items:
         parts.append(f"<ul>{''.join(items)}</ul>")
     return Markup("".join(parts))
 
 
-def yaml_string(text: object) -> Markup:
-    """A YAML-safe quoted scalar for front matter."""
-    return Markup(json.dumps(str(text), ensure_ascii=False))
+def yaml_string(value: object) -> Markup:
+    """A YAML-safe quoted scalar for front matter, holding HTML text escaped once: Material and our partials
+    print front-matter values (title, description) as they are into ``<title>``, the header and meta tags.
+
+    Markup (e.g. ``tx()``) is HTML already: its text is taken (tags dropped, references read) and escaped again.
+    """
+    plain = value.striptags() if isinstance(value, Markup) else str(value)
+    return Markup(json.dumps(str(escape(plain)), ensure_ascii=False))
 
 
 def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
@@ -83,10 +112,9 @@ def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
     return format_month(year_ce, month, lang)  # type: ignore[arg-type]
 
 
-def md_inline(text: Optional[str]) -> Markup:
-    """Escape text for a Markdown heading or inline context."""
-    escaped = str(escape(text or ""))
-    return Markup(re.sub(r"([\\`*_\[\]#|])", r"\\\1", escaped))
+def md_inline(value: Optional[str]) -> Markup:
+    """Text for a Markdown heading or inline context (the same as every ``{{ value }}``)."""
+    return text(value or "")
 
 
 @dataclass
@@ -99,6 +127,7 @@ class Renderer:
     digits: str = "thai"  # digits for numbers on Thai pages: "thai" or "arabic"
     directory_urls: bool = True  # False in the offline build: links name index.html
     site_url: Optional[str] = None  # absolute, ends with '/': QR codes and canonical URLs
+    body_html: Optional[Callable[[str], str]] = None  # ``sanitize: true``: Markdown bodies to clean HTML
 
     def __post_init__(self) -> None:
         loaders: list[jinja2.BaseLoader] = []
@@ -106,7 +135,7 @@ class Renderer:
             loaders.append(jinja2.FileSystemLoader(str(self.override_dir)))
         loaders.append(jinja2.FileSystemLoader(str(TEMPLATE_DIR)))
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
+            loader=jinja2.ChoiceLoader(loaders), autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.labels = load_labels(self.lang)
@@ -118,7 +147,9 @@ class Renderer:
         self.env.globals.update(announcement_globals(self.site_url, self.lang, self.default_lang))
         self.env.globals.update(knowledge_globals(self.lang, self.default_lang))
         self.env.globals.update(home_view=home_view, urls=urls)  # urls: every page's URL, one place
-        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num)
+        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num, body=self.body)
+        # a Markdown body is Markdown for MkDocs by default; sanitised, it is HTML that must not be parsed again
+        self.env.globals["body_attr"] = Markup(" markdown") if self.body_html is None else Markup("")
         # lang attribute for blocks of Thai content on pages of another language
         self.env.globals["th_attr"] = Markup(' lang="th"') if self.lang != self.default_lang else Markup("")
         # numbered lists count in Thai digits where numbers are shown in Thai digits
@@ -135,22 +166,28 @@ class Renderer:
         """A content field in the page language; English falls back to Thai, marked as such."""
         thai = getattr(obj, field, None) or ""
         if self.lang == self.default_lang:
-            return escape(thai)
+            return text(thai)
         translated = getattr(obj, f"{field}_en", None)
         if translated:
-            return escape(translated)
+            return text(translated)
         return self.th(thai)
+
+    def body(self, markdown: Optional[str]) -> Markup:
+        """A Markdown body: as written for MkDocs (its trust model), or sanitised HTML with ``sanitize: true``."""
+        if self.body_html is None:
+            return Markup(markdown or "")
+        return Markup(self.body_html(markdown or ""))
 
     def num(self, value: object) -> str:
         """A number in the page's digits: Thai digits on Thai pages unless the site chose Arabic."""
         text = str(value)
         return to_thai(text) if self.lang == "th" and self.digits == "thai" else text
 
-    def th(self, text: Optional[str]) -> Markup:
+    def th(self, thai: Optional[str]) -> Markup:
         """Thai content shown on a page of another language: marked with lang="th"."""
-        if self.lang == self.default_lang or not text:
-            return escape(text or "")
-        return Markup(f'<span lang="th" class="kms-fallback" title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
+        if self.lang == self.default_lang or not thai:
+            return text(thai or "")
+        return Markup(f'<span lang="th" class="kms-fallback" title="{text(self.t("fallback.title"))}">{text(thai)}</span>')
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")

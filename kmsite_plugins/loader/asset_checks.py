@@ -78,7 +78,7 @@ def _check_source_url(entry: AssetEntry, rep: _Reporter) -> None:
     if url is None:
         return
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() or c in '<>"' for c in url.strip()):
         rep.error(("source_url",), f"'{url}' is not a web address: write a full http:// or https:// URL")
 
 

@@ -22,6 +22,7 @@ from ..pages import PageSpec, build_pages
 from ..pages.banner import with_internal_banner
 from ..pages.spec import file_url, source_uri
 from ..render import Renderer
+from ..sanitize import BodySanitizer
 from ..sitemap import SitemapEntry, write_sitemap
 from .languages import Languages, languages
 
@@ -33,6 +34,7 @@ class KmSiteConfig(Config):
     content_dir = c.Type(str, default="plans")
     audience = c.Choice(("public", "internal"), default="public")
     digits = c.Choice(("thai", "arabic"), default="thai")  # digits of numbers on Thai pages
+    sanitize = c.Type(bool, default=False)  # Markdown bodies cleaned with nh3 (portals of many organisations)
 
 
 class _Alternate:
@@ -123,7 +125,9 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         langs = languages(config)
         renderer = Renderer(langs.current, langs.default, langs.all, self.config.audience,
                             self._override_dir(config), self.config.digits,
-                            directory_urls=config.use_directory_urls, site_url=self._site_url(config))
+                            directory_urls=config.use_directory_urls, site_url=self._site_url(config),
+                            body_html=BodySanitizer(config.markdown_extensions, config.mdx_configs)
+                            if self.config.sanitize else None)
         self._renderer = renderer
         for spec in self.pages:
             files.append(self._generate(spec, renderer, langs, config))
