@@ -158,8 +158,12 @@ def test_search_index_and_exports_hold_text(hostile: tuple[Injection, Path]) -> 
                 assert not [cell for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")], path
 
 
-def test_chromium_opens_every_page_type_and_searches_without_a_dialog(hostile: tuple[Injection, Path]) -> None:
-    """Every page type in both languages, then a search whose results hold the organisation names."""
+def _dialogs(page: Any, found: list[str]) -> None:
+    page.on("dialog", lambda d: (found.append(f"{page.url}: {d.message}"), d.dismiss()))
+
+
+def test_chromium_opens_every_page_type_without_a_dialog(hostile: tuple[Injection, Path]) -> None:
+    """Two pages of every page type, in both languages."""
     from playwright.sync_api import sync_playwright
 
     _, site = hostile
@@ -167,23 +171,41 @@ def test_chromium_opens_every_page_type_and_searches_without_a_dialog(hostile: t
     with served(site) as base, sync_playwright() as p:
         browser = launch(p)
         page = browser.new_page()
-        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+        _dialogs(page, dialogs)
         opened = 0
         for prefix in ("", "en/"):
-            for kind, pattern in PAGE_TYPES.items():
+            for pattern in PAGE_TYPES.values():
                 for found in sorted(site.glob(prefix + pattern))[:2]:
-                    page.goto(base + found.relative_to(site).as_posix())
-                    page.wait_for_load_state("load")
+                    page.goto(base + found.relative_to(site).as_posix(), wait_until="load")
                     page.wait_for_timeout(100)
                     opened += 1
-        assert opened >= 2 * len(PAGE_TYPES)
-        page.goto(base)
-        page.locator("label.md-search__icon, [for='__search']").first.click()
-        page.locator("input.md-search__input").fill("onerror")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        page.wait_for_timeout(1000)
+        browser.close()
+    print(f"\nopened {opened} pages")
+    assert opened >= 2 * len(PAGE_TYPES)
+    assert dialogs == []
+
+
+@pytest.mark.xfail(strict=True, reason="kmsite-search.js (branch `search` rewrites it) builds result tags from the "
+                   "organisation name as HTML: the payload's <img onerror> fires. Remove this mark once `search` is "
+                   "merged (strict: an unexpected pass fails, as a reminder).")
+def test_search_results_fire_no_dialog(hostile: tuple[Injection, Path]) -> None:
+    """A query matching the payload: results list organisation names, titles and summaries holding it."""
+    from playwright.sync_api import sync_playwright
+
+    _, site = hostile
+    dialogs: list[str] = []
+    with served(site) as base, sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        _dialogs(page, dialogs)
+        page.goto(base, wait_until="load")
+        page.locator("[data-md-component=search-query]").click()
+        page.keyboard.type("onerror")
+        page.wait_for_selector('[data-md-component=search-result][data-kms-search="done:onerror"]',
+                               state="attached", timeout=15_000)
+        page.wait_for_timeout(1000)  # a handler of an injected <img> would have fired by now
         results = page.locator(".md-search-result__item").count()
         browser.close()
-    print(f"\nopened {opened} pages, {results} search results for 'onerror'")
+    print(f"\n{results} search results for 'onerror'")
     assert results > 0
-    assert dialogs == []
+    assert dialogs == [], dialogs[:3]
