@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..model import Committee, CommitteeKind, OrgContent, Person
-from .checks import unknown_id
+from .checks import duplicates, unknown_id
 from .content_files import ContentFileError, content_file
 from .problems import Problems, field_path
 from .yaml_source import YamlDoc
@@ -27,6 +27,8 @@ PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 def check_rosters(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) -> None:
     """Every check of this module for one organisation (documents that failed to load are skipped)."""
     if "committees" in docs:
+        duplicates(docs["committees"], problems, ((("committees", i, "id"), c.id) for i, c in enumerate(content.committees)),
+                   "committee id", "ids must be unique (each is the anchor of its committee)")
         for i, committee in enumerate(content.committees):
             _check_committee(content, committee, docs["committees"], ("committees", i), problems)
     if "cops" in docs:
