@@ -13,6 +13,7 @@ from ..thai.digits import to_arabic
 from ..thai.periods import parse_period
 from ..model.plan import CMP_STEPS, KMP_STEPS
 from .plan_checks import check_plan_extras
+from .privacy import check_privacy
 from .problems import Problems
 from .yaml_source import YamlDoc
 
@@ -142,6 +143,7 @@ def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], pro
     if own_names_known:
         _other_org_names(content, docs, problems)
     _row_numbers(content, docs, problems)
+    check_privacy(content, problems)
     _step_coverage(content, docs, problems)
     _periods(content, docs, problems)
     check_plan_extras(content, docs, problems)
