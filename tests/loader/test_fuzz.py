@@ -23,7 +23,7 @@ from kmsite_plugins import cli
 
 from ..conftest import ROOT
 
-EXAMPLES = int(os.environ.get("KMSITE_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("KMSITE_FUZZ_EXAMPLES", "20"))
 CONTENT = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "plans").rglob("*") if p.suffix in (".yml", ".md"))
 CLASSES: Counter[str] = Counter()
 STATUSES: Counter[int] = Counter()
@@ -154,7 +154,8 @@ def test_check_reports_and_never_crashes(case: tuple[str, str, object]) -> None:
     kind, rel, how = case
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        shutil.copytree(ROOT / "plans", root / "plans")
+        org = rel.split("/")[1]  # only the mutated file's organisation: a quarter of the time per case
+        shutil.copytree(ROOT / "plans" / org, root / "plans" / org)
         CLASSES[_apply(root, kind, rel, how)] += 1
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
