@@ -10,9 +10,9 @@ import os
 import shutil
 import signal
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from contextlib import contextmanager
 from typing import Callable, Iterator, Optional
 
 __all__ = ["BuildInterrupted", "publish"]

@@ -135,7 +135,8 @@ class Renderer:
             loaders.append(jinja2.FileSystemLoader(str(self.override_dir)))
         loaders.append(jinja2.FileSystemLoader(str(TEMPLATE_DIR)))
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders), autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined,
+            loader=jinja2.ChoiceLoader(loaders), autoescape=True, finalize=_finalize,
+            undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.labels = load_labels(self.lang)

@@ -15,11 +15,19 @@ from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedSeq
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.loader.problems import field_path
-from kmsite_plugins.model import Announcement, CommitteeFile, CopFile, KnowledgeAsset, Organisation, Plan, TopicFile
+from kmsite_plugins.model import (
+    Announcement,
+    CommitteeFile,
+    CopFile,
+    KnowledgeAsset,
+    Organisation,
+    Plan,
+    TopicFile,
+)
 
 # Each piece must come out as text: a tag, a script, a Markdown javascript: link, an attr_list attribute,
 # an escaped tag that must stay escaped.

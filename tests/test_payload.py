@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import html.parser
 import json
-import os
 import re
 import shutil
 import xml.etree.ElementTree as ET

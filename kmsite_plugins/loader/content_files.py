@@ -38,7 +38,8 @@ def _check_written(name: str) -> PurePosixPath:
         raise ContentFileError(f"'{name}': the file name '{path.name}' is one the site generates "
                                f"({', '.join(sorted(RESERVED_NAMES))}); rename the file")
     if path.suffix.lower() in PAGE_SUFFIXES:
-        raise ContentFileError(f"'{name}' is a Markdown file and would become a page: attach a PDF, text or office file")
+        raise ContentFileError(f"'{name}' is a Markdown file and would become a page: "
+                               "attach a PDF, text or office file")
     return path
 
 

@@ -82,7 +82,8 @@ def check_privacy(content: OrgContent, problems: Problems) -> None:
         if path is None or not text:
             continue
         # to_arabic maps digit for digit, so a match's span is the same in the text as written
-        found = [(text[m.start():m.end()], _phone_key(m.group()), "phone number") for m in _PHONE.finditer(to_arabic(text))]
+        found = [(text[m.start():m.end()], _phone_key(m.group()), "phone number")
+                 for m in _PHONE.finditer(to_arabic(text))]
         found += [(m.group(), m.group().lower(), "e-mail address") for m in _EMAIL.finditer(text)]
         for written, key, kind in found:
             if key in public:

@@ -45,7 +45,8 @@ def _kind_problem(path: Path) -> str | None:
     if not stat.S_ISREG(mode):
         return "is not a regular file (a pipe, device or socket): replace it with a text file"
     if path.stat().st_size > MAX_BYTES:
-        return f"is {path.stat().st_size:,} bytes; content files are at most {MAX_BYTES:,} bytes: split it or remove what is not content"
+        return (f"is {path.stat().st_size:,} bytes; content files are at most {MAX_BYTES:,} bytes: "
+                "split it or remove what is not content")
     return None
 
 
@@ -58,8 +59,8 @@ def _encoding_message(path: Path, data: bytes, error: UnicodeDecodeError) -> Sou
     found = f"it looks like {name}" if name else "its encoding could not be recognised"
     source = name or "CP874"  # the usual Thai Windows encoding when nothing better is known
     quoted = shlex.quote(str(path))
-    return SourceError(line, f"not UTF-8 text (byte 0x{data[error.start]:02X} at line {line}; {found}): "
-                             f"save it as UTF-8, e.g. iconv -f {source} -t UTF-8 {quoted} > converted && mv converted {quoted}")
+    return SourceError(line, f"not UTF-8 text (byte 0x{data[error.start]:02X} at line {line}; {found}): save it as "
+                             f"UTF-8, e.g. iconv -f {source} -t UTF-8 {quoted} > converted && mv converted {quoted}")
 
 
 def read_source(path: Path) -> str:
