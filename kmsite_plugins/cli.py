@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import re
-import subprocess
 import sys
 import traceback
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import Optional, TextIO
 
 from .loader import find_plans_dir, load_site
-from .publish import publish
-
 
 # Exit statuses: a crash never looks like a content error.
 EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
@@ -58,38 +57,71 @@ def new(slug: str, root: Path, out: Optional[TextIO] = None) -> int:
 INTERNAL_SITE_DIR = "site-internal"
 
 
+def _mkdocs_logging() -> None:
+    """MkDocs' messages on stderr, as ``mkdocs build`` prints them (``WARNING -  ...``)."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_kmsite", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._kmsite = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def build(config_file: Path, internal: bool = False, site_dir: Optional[str] = None) -> int:
-    """``mkdocs build --strict``, public or the staff edition, with MkDocs' own messages, published
-    atomically (publish.py): a failed or interrupted build leaves the previous site as it was.
+    """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages,
+    published atomically (publish.py): a failed or interrupted build leaves the previous site as it was.
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
-    mkdocs.yml; it is always set here, so a variable left in the shell cannot change a public build.
-    The staff edition goes to ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given.
+    mkdocs.yml; it is always set while the config is read, so a variable left in the shell cannot change
+    a public build, and the plugin's audience is checked after loading. The staff edition goes to
+    ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given.
     """
-    if internal and config_file.is_file() and "KMSITE_AUDIENCE" not in config_file.read_text(encoding="utf-8"):
-        print(f"kmsite build --internal: {config_file} does not set the kmsite plugin's audience from "
-              "KMSITE_AUDIENCE; add 'audience: !ENV [KMSITE_AUDIENCE, public]' under '- kmsite:'", file=sys.stderr)
-        return EXIT_USAGE
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .publish import publish  # only ``kmsite build`` publishes (``kmsite check`` stays light)
+
+    audience = "internal" if internal else "public"
     if not config_file.is_file():
         print(f"kmsite build: no {config_file} here: run it from the project root or give -f", file=sys.stderr)
         return EXIT_USAGE
     if internal and site_dir is None:
         site_dir = str(config_file.resolve().parent / INTERNAL_SITE_DIR)
-    target = Path(site_dir) if site_dir else _configured_site_dir(config_file)
-    env = {**os.environ, "KMSITE_AUDIENCE": "internal" if internal else "public"}
+    _mkdocs_logging()
+    saved = os.environ.get("KMSITE_AUDIENCE")
+    os.environ["KMSITE_AUDIENCE"] = audience
+    try:
+        config = load_config(str(config_file), strict=True, **({"site_dir": site_dir} if site_dir else {}))
+        plugin = config.plugins.get("kmsite")
+        if internal and (plugin is None or plugin.config.get("audience") != "internal"):
+            print(f"kmsite build --internal: {config_file} does not set the kmsite plugin's audience from "
+                  "KMSITE_AUDIENCE; add 'audience: !ENV [KMSITE_AUDIENCE, public]' under '- kmsite:'", file=sys.stderr)
+            return EXIT_USAGE
 
-    def run_mkdocs(folder: Path) -> int:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(folder)]
-        return subprocess.run(command, env=env).returncode
 
-    return publish(target, run_mkdocs)
+        def run_mkdocs(folder: Path) -> int:
+            config.site_dir = str(folder)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            except MkDocsException as exc:
+                print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
+                return EXIT_CONTENT
+            finally:
+                config.plugins.on_shutdown()
+            return 0
 
-
-def _configured_site_dir(config_file: Path) -> Path:
-    """``site_dir`` of mkdocs.yml (default ``site/`` beside it)."""
-    from mkdocs.config import load_config  # only ``kmsite build`` needs MkDocs
-
-    return Path(load_config(str(config_file)).site_dir)
+        return publish(Path(config.site_dir), run_mkdocs)
+    except MkDocsException as exc:
+        print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
+        return EXIT_CONTENT
+    finally:
+        if saved is None:
+            os.environ.pop("KMSITE_AUDIENCE", None)
+        else:
+            os.environ["KMSITE_AUDIENCE"] = saved
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

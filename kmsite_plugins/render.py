@@ -10,43 +10,26 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Union
 
 import jinja2
 from markupsafe import Markup, escape
-from ruamel.yaml import YAML
 
-from .pages import timeline as timelines, urls, views
-from .pages.announcements import template_globals as announcement_globals
-from .pages.knowledge import template_globals as knowledge_globals
-from .pages.home import home_view
-from .pages.spec import PageSpec, relative_url
-from .thai.dates import MONTHS, format_month
-from .thai.digits import to_thai
+from .labels import TEMPLATE_DIR, MissingLabel, load_labels
+from .outputs import qr as qrcodes
+from .outputs.spec import OutputFile
+from .pages.spec import PageSpec
+from .thai.dates import MONTHS, ce_to_be, format_long_date, format_month
+from .views import urls
+from .views.context import BuildContext
+from .views.shortlinks import ShortLink
+from .views.urls import CSV_TABLES, QR_PNG, QR_SVG, absolute, relative_url
 
-TEMPLATE_DIR = Path(str(resources.files("kmsite_plugins") / "templates"))
+__all__ = ["Renderer", "TEMPLATE_DIR", "MissingLabel", "load_labels"]
+
 _BULLET = re.compile(r"^\s*[-•·]\s*")
-
-
-@lru_cache(maxsize=None)
-def load_labels(lang: str) -> dict[str, str]:
-    """``labels/<lang>.yml`` plus every ``labels/<lang>/<area>.yml``; a key defined twice is an error."""
-    paths = [TEMPLATE_DIR / "labels" / f"{lang}.yml", *sorted((TEMPLATE_DIR / "labels" / lang).glob("*.yml"))]
-    labels: dict[str, str] = {}
-    for path in paths:
-        found = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-        twice = sorted(set(labels).intersection(found))
-        if twice:
-            raise ValueError(f"{path}: labels defined in another file too: {', '.join(twice)}")
-        labels.update(found)
-    return labels
-
-
-class MissingLabel(KeyError):
-    pass
 
 
 # Characters that are markup in HTML (escaped as MarkupSafe does) or start Markdown syntax that could carry
@@ -105,11 +88,11 @@ def yaml_string(value: object) -> Markup:
 
 
 def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
-    """``ต.ค. ๒๕๖๖``; just ``ต.ค.`` when the plan states no year."""
+    """``ต.ค. 2566`` in Arabic digits (the ``num`` filter makes them Thai); just ``ต.ค.`` without a year."""
     if year_ce is None:
         found = MONTHS[month - 1]
         return found.abbr if lang == "th" else found.abbr_en
-    return format_month(year_ce, month, lang)  # type: ignore[arg-type]
+    return format_month(year_ce, month, lang, digits="arabic")  # type: ignore[arg-type]
 
 
 def md_inline(value: Optional[str]) -> Markup:
@@ -118,21 +101,77 @@ def md_inline(value: Optional[str]) -> Markup:
 
 
 @dataclass
-class Renderer:
-    lang: str
-    default_lang: str
-    languages: Sequence[str]
-    audience: str = "public"
-    override_dir: Optional[Path] = None
-    digits: str = "thai"  # digits for numbers on Thai pages: "thai" or "arabic"
-    directory_urls: bool = True  # False in the offline build: links name index.html
-    site_url: Optional[str] = None  # absolute, ends with '/': QR codes and canonical URLs
-    body_html: Optional[Callable[[str], str]] = None  # ``sanitize: true``: Markdown bodies to clean HTML
+class QrView:
+    """QR codes and short URLs of one language tree, for templates."""
 
-    def __post_init__(self) -> None:
+    site_url: Optional[str]
+    prefix: str  # '' or 'en/'
+    png: str = QR_PNG
+    svg_file: str = QR_SVG
+
+    @property
+    def available(self) -> bool:
+        """False without site_url: pages render, and the QR output builder stops the build."""
+        return bool(self.site_url)
+
+    def short_url(self, link: ShortLink) -> str:
+        return absolute(qrcodes.require_site_url(self.site_url, "QR code"), self.prefix + link.go)
+
+    def svg(self, link: ShortLink, title: str) -> Markup:
+        return Markup(qrcodes.inline_svg(self.short_url(link), title))
+
+
+def announcement_globals(site_url: Optional[str], lang: str, default_lang: str) -> dict[str, Any]:
+    """Globals for announcement and poster templates in one language."""
+    prefix = "" if lang == default_lang else f"{lang}/"
+
+    def long_date(d: date) -> str:
+        """Arabic digits (the ``num`` filter makes them Thai): ``10 เดือน มกราคม พ.ศ. 2567`` / ``10 January 2024``."""
+        return format_long_date(d, "th" if lang == "th" else "en", digits="arabic")
+
+    return {"long_date": long_date, "qr": QrView(site_url, prefix)}
+
+
+def knowledge_globals(lang: str, default_lang: str) -> dict[str, Any]:
+    """Helpers for the knowledge templates in one language."""
+
+    def plain_date(d: Optional[date]) -> str:
+        """``5 กุมภาพันธ์ 2567`` / ``5 February 2024`` in Arabic digits (``num`` makes them Thai)."""
+        if d is None:
+            return ""
+        return format_long_date(d, "th" if lang == "th" else "en", digits="arabic", style="plain")
+
+    def year_label(year_ce: int) -> str:
+        return str(ce_to_be(year_ce)) if lang == "th" else str(year_ce)
+
+    def file_size(n: int) -> str:
+        if n < 1024:
+            return f"{n} B"
+        if n < 1024 * 1024:
+            return f"{n / 1024:.1f} KB"
+        return f"{n / 1024 / 1024:.1f} MB"
+
+    return {
+        "plain_date": plain_date, "year_label": year_label, "file_size": file_size,
+        "csv_tables": CSV_TABLES,  # the open-data CSV files linked from knowledge pages
+    }
+
+
+class Renderer:
+    """Formats page specs and templated output files in one language, through one Jinja environment.
+
+    A ``kmsite/`` folder in the theme's ``custom_dir`` (``override_dir``) overrides any template.
+    """
+
+    def __init__(self, ctx: BuildContext, override_dir: Optional[Path] = None,
+                 body_html: Optional[Callable[[str], str]] = None) -> None:
+        self.ctx = ctx
+        self.body_html = body_html  # ``sanitize: true``: Markdown bodies to clean HTML (sanitize.py)
+        self.lang = ctx.lang
+        self.default_lang = ctx.default_lang
         loaders: list[jinja2.BaseLoader] = []
-        if self.override_dir and self.override_dir.is_dir():
-            loaders.append(jinja2.FileSystemLoader(str(self.override_dir)))
+        if override_dir and override_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(override_dir)))
         loaders.append(jinja2.FileSystemLoader(str(TEMPLATE_DIR)))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders), autoescape=True, finalize=_finalize,
@@ -140,25 +179,27 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.labels = load_labels(self.lang)
+        # Templates format view data: besides labels and formatting they build URLs (urls), nothing else.
         self.env.globals.update(
-            t=self.t, tx=self.tx, lang=self.lang, audience=self.audience, entity=views.entity,
-            card_count=views.card_count, timeline=timelines.timeline, coverage=timelines.coverage,
-            month_label=month_label, org_groups=views.org_groups, latest_plan=views.latest_plan,
+            t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience,
+            month_label=month_label,
         )
-        self.env.globals.update(announcement_globals(self.site_url, self.lang, self.default_lang))
+        self.env.globals.update(announcement_globals(ctx.site_url, self.lang, self.default_lang))
         self.env.globals.update(knowledge_globals(self.lang, self.default_lang))
-        self.env.globals.update(home_view=home_view, urls=urls)  # urls: every page's URL, one place
-        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num, body=self.body)
+        self.env.globals.update(urls=urls)  # urls: every page's URL, one place
+        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num,
+                                body=self.body)
         # a Markdown body is Markdown for MkDocs by default; sanitised, it is HTML that must not be parsed again
         self.env.globals["body_attr"] = Markup(" markdown") if self.body_html is None else Markup("")
         # lang attribute for blocks of Thai content on pages of another language
         self.env.globals["th_attr"] = Markup(' lang="th"') if self.lang != self.default_lang else Markup("")
         # numbered lists count in Thai digits where numbers are shown in Thai digits
-        self.env.globals["ol_class"] = " kms-thai-digits" if self.lang == "th" and self.digits == "thai" else ""
+        self.env.globals["ol_class"] = " kms-thai-digits" if ctx.thai_digits else ""
 
     def t(self, key: str, **kwargs: Any) -> str:
+        """A label; its own numbers follow the page's digits (values passed in are formatted by the caller)."""
         try:
-            text = self.labels[key]
+            text = self.ctx.numbers_in(self.labels[key])
         except KeyError:
             raise MissingLabel(f"no '{key}' label in labels/{self.lang}.yml") from None
         return text.format(**kwargs) if kwargs else text
@@ -180,21 +221,21 @@ class Renderer:
         return Markup(self.body_html(markdown or ""))
 
     def num(self, value: object) -> str:
-        """A number in the page's digits: Thai digits on Thai pages unless the site chose Arabic."""
-        text = str(value)
-        return to_thai(text) if self.lang == "th" and self.digits == "thai" else text
+        """A number in the page's digits (the build context's one digit rule)."""
+        return self.ctx.number(value)
 
     def th(self, thai: Optional[str]) -> Markup:
         """Thai content shown on a page of another language: marked with lang="th"."""
         if self.lang == self.default_lang or not thai:
             return text(thai or "")
-        return Markup(f'<span lang="th" class="kms-fallback" title="{text(self.t("fallback.title"))}">{text(thai)}</span>')
+        return Markup(f'<span lang="th" class="kms-fallback" '
+                      f'title="{text(self.t("fallback.title"))}">{text(thai)}</span>')
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")
 
         def url(target: str) -> str:
-            return relative_url(spec.url, target, self.directory_urls)
+            return relative_url(spec.url, target, self.ctx.directory_urls)
 
         def file(path: str, default_tree: bool = False) -> str:
             """A file (not a page) at ``path`` under this language's root, or under the site root with
@@ -205,7 +246,13 @@ class Renderer:
 
         return template.render(spec=spec, url=url, file=file, **spec.context)
 
+    def render_file(self, out: OutputFile) -> Union[str, bytes]:
+        """An output file's content; a templated one is rendered through this environment."""
+        if out.template is None:
+            return out.content
+        return self.env.get_template(out.template).render(**out.context)
+
     @property
     def languages_prefix(self) -> str:
         """URL prefix of this language's tree: '' for the default language, 'en/' for English."""
-        return "" if self.lang == self.default_lang else f"{self.lang}/"
+        return self.ctx.prefix

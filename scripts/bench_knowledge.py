@@ -46,7 +46,7 @@ def main() -> None:
     pages = knowledge_pages(site)
     t1 = time.perf_counter()
     index = next(p for p in pages if p.uri == "knowledge/index.md")
-    html = Renderer("th", "th", ("th", "en")).render(index)
+    html = Renderer(OutputContext(None, "th", "th", ("th", "en"))).render(index)
     t2 = time.perf_counter()
     ctx = OutputContext("https://km.example.go.th/", "th", "th", ("th", "en"))
     files = feed_files(site, ctx) + opendata_files(site, ctx)

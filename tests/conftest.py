@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -35,6 +37,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(site)
     assert result.returncode == 0, result.stderr[-4000:]
     return site
+
+
+def must(match: Optional[re.Match[str]]) -> re.Match[str]:
+    """A regex match the test needs: a clear failure instead of ``None.group``."""
+    assert match is not None, "expected text not found"
+    return match
 
 
 def read_yaml(path: Path) -> dict:

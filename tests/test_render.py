@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.pages import build_pages
-from kmsite_plugins.pages.spec import relative_url
 from kmsite_plugins.render import Renderer
+from kmsite_plugins.views.context import BuildContext
+from kmsite_plugins.views.urls import relative_url
 
 from .conftest import ROOT
 
@@ -22,9 +24,9 @@ def _orgs_page(renderer: Renderer) -> str:
 
 def test_thai_pages_use_thai_digits_unless_the_site_chooses_arabic():
     n = len(load_site(ROOT)[0].orgs)
-    thai = _orgs_page(Renderer("th", "th", ("th", "en"), digits="thai"))
-    arabic = _orgs_page(Renderer("th", "th", ("th", "en"), digits="arabic"))
-    english = _orgs_page(Renderer("en", "th", ("th", "en"), digits="thai"))
+    thai = _orgs_page(Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="thai")))
+    arabic = _orgs_page(Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="arabic")))
+    english = _orgs_page(Renderer(BuildContext(None, "en", "th", ("th", "en"), digits="thai")))
     assert f"{'๐๑๒๓๔๕๖๗๘๙'[n]} หน่วยงาน" in thai
     assert f"{n} หน่วยงาน" in arabic
     assert f"{n} organisation" in english.lower()
@@ -33,11 +35,11 @@ def test_thai_pages_use_thai_digits_unless_the_site_chooses_arabic():
 def test_english_pages_mark_thai_fallbacks():
     from types import SimpleNamespace
 
-    english = Renderer("en", "th", ("th", "en"))
+    english = Renderer(BuildContext(None, "en", "th", ("th", "en")))
     shown = str(english.tx(SimpleNamespace(name="เทศบาล<ก>", name_en=None), "name"))
     assert shown.startswith('<span lang="th" class="kms-fallback"') and "เทศบาล&lt;ก&gt;" in shown
     assert str(english.tx(SimpleNamespace(name="เทศบาล", name_en="Town"), "name")) == "Town"
-    thai = Renderer("th", "th", ("th", "en"))
+    thai = Renderer(BuildContext(None, "th", "th", ("th", "en")))
     assert str(thai.tx(SimpleNamespace(name="เทศบาล", name_en="Town"), "name")) == "เทศบาล"
 
 
@@ -52,6 +54,22 @@ def test_links_name_index_html_without_directory_urls():
 def test_numbered_lists_count_in_the_page_digits():
     site, _ = load_site(ROOT)
     spec = next(p for p in build_pages(site) if p.uri == "orgs/suso/index.md")
-    assert "kms-thai-digits" in Renderer("th", "th", ("th", "en"), digits="thai").render(spec)
-    assert "kms-thai-digits" not in Renderer("th", "th", ("th", "en"), digits="arabic").render(spec)
-    assert "kms-thai-digits" not in Renderer("en", "th", ("th", "en"), digits="thai").render(spec)
+    assert "kms-thai-digits" in Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="thai")).render(spec)
+    assert "kms-thai-digits" not in Renderer(BuildContext(None, "th", "th", ("th", "en"), digits="arabic")).render(spec)
+    assert "kms-thai-digits" not in Renderer(BuildContext(None, "en", "th", ("th", "en"), digits="thai")).render(spec)
+
+
+def test_short_link_pages_render_through_the_overridable_environment(tmp_path: Path):
+    """A theme's ``kmsite/outputs/shortlink.html.j2`` replaces the redirect page, as for every page template."""
+    from kmsite_plugins.outputs.shortlinks import shortlink_files
+
+    site, _ = load_site(ROOT)
+    ctx = BuildContext("https://km.example.go.th/", "th", "th", ("th", "en"))
+    out = shortlink_files(site, ctx)[0]
+    default = Renderer(ctx).render_file(out)
+    assert isinstance(default, str) and 'http-equiv="refresh"' in default
+    override = tmp_path / "kmsite" / "outputs"
+    override.mkdir(parents=True)
+    (override / "shortlink.html.j2").write_text("moved: {{ target }} {{ t('shortlink.title') }}", encoding="utf-8")
+    custom = Renderer(ctx, tmp_path / "kmsite").render_file(out)
+    assert isinstance(custom, str) and custom.startswith("moved: ../../") and "refresh" not in custom

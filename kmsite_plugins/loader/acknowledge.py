@@ -15,6 +15,7 @@ from typing import Any, Optional
 from pydantic import ValidationError
 
 from ..model.base import StrictModel, Text
+from ..thai.digits import to_arabic
 from .problems import Problem, Problems, Severity
 from .pydantic_errors import report_validation_error
 from .yaml_source import YamlDoc
@@ -60,7 +61,9 @@ class Acknowledgements:
                 continue
             for entry in self.entries:
                 ack = entry.ack
-                if entry.path == problem.path and ack.code == problem.code and ack.value in problem.value:
+                # digits are digits: an acknowledged "5." matches a row numbered "๕."
+                same = entry.path == problem.path and ack.code == problem.code
+                if same and to_arabic(ack.value) in to_arabic(problem.value):
                     entry.used = True
                     problems.items[i] = replace(problem, severity=Severity.NOTE,
                                                 message=f"{problem.message} [acknowledged: {ack.note}]")
@@ -79,5 +82,6 @@ def _org_folder(path: str) -> str:
 
 def _stale(entry: _Entry) -> Problem:
     return Problem(entry.path, entry.line, "acknowledged",
-                   f"acknowledgement of '{entry.ack.code}' {entry.ack.value!r} matches no warning in this file; remove it",
+                   f"acknowledgement of '{entry.ack.code}' {entry.ack.value!r} matches no warning in this file; "
+                   f"remove it",
                    Severity.WARNING, "stale-acknowledgement", entry.ack.value)

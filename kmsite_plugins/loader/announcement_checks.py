@@ -8,11 +8,12 @@ and short codes that lead to two pages.
 from __future__ import annotations
 
 from ..model import AnnouncementEntry, OrgContent, SiteModel
-from ..outputs.shortlinks import ShortLink, announcement_link, short_links_unchecked
-from .content_files import ContentFileError, content_file
+from ..model.shortcodes import ShortCode, announcement_code, short_codes
+from ..model.content_files import ContentFileError, content_file
 from .problems import Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
+
 
 def _doc(docs: dict[str, dict[str, YamlDoc]], content: OrgContent, entry: AnnouncementEntry) -> YamlDoc | None:
     return docs.get(content.slug, {}).get(f"announcement:{entry.slug}")
@@ -40,7 +41,8 @@ def _check_entry(content: OrgContent, entry: AnnouncementEntry, doc: YamlDoc, pr
                 problems.error_at(doc, loc, str(exc))
         if att.name in names:
             problems.error(doc.path, doc.line_of(loc), f"attachments[{i + 1}].file",
-                           f"another attachment (no. {names[att.name] + 1}) is also published as '{att.name}'; rename one")
+                           f"another attachment (no. {names[att.name] + 1}) is also published as '{att.name}'; rename "
+                           f"one")
         names.setdefault(att.name, i)
 
 
@@ -57,17 +59,17 @@ def _check_page_is_public(assets: dict[str, bool], page: str | None, doc: YamlDo
 
 
 def _check_short_codes(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], problems: Problems) -> None:
-    by_code: dict[str, list[ShortLink]] = {}
-    for link in short_links_unchecked(site):
-        by_code.setdefault(link.code, []).append(link)
+    by_code: dict[str, list[ShortCode]] = {}
+    for short in short_codes(site):
+        by_code.setdefault(short.code, []).append(short)
     for content in site.orgs.values():
         for entry in content.announcements:
             code, doc = entry.announcement.short, _doc(docs, content, entry)
-            own = announcement_link(content, entry).key
-            clash = [link for link in by_code.get(code or "", []) if link.key != own]
+            own = announcement_code(content, entry).key
+            clash = [other for other in by_code.get(code or "", []) if other.key != own]
             if code and doc and clash:
                 problems.error(doc.path, doc.line_of(("short",)), "short",
-                               f"short code '{code}' already leads to {clash[0].url}; choose another")
+                               f"short code '{code}' already leads to {clash[0].describe()}; choose another")
 
 
 def check_announcements(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], problems: Problems,

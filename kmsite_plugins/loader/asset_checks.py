@@ -12,9 +12,8 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from ..model import AssetEntry, OrgContent
-from ..thai.dates import ThaiDateError, parse_date
 from .checks import unknown_id
-from .content_files import ContentFileError, content_file
+from ..model.content_files import ContentFileError, content_file
 from .problems import Loc, Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
@@ -45,13 +44,15 @@ def _check_plan_activity(content: OrgContent, rep: _Reporter, value: Optional[st
     keys = [p.key for p in content.plans]
     plan_key, sep, activity_id = value.partition("/")
     if not sep or not plan_key or not activity_id:
-        rep.error(("plan_activity",), f"'{value}' is not '<plan key>/<activity id>' (e.g. '2567/tech-kmp1'); plans: {listing(keys)}")
+        rep.error(("plan_activity",),
+                  f"'{value}' is not '<plan key>/<activity id>' (e.g. '2567/tech-kmp1'); plans: {listing(keys)}")
         return
     entry = content.plan(plan_key)
     if entry is None and plans_failed:
         return
     if entry is None:
-        rep.error(("plan_activity",), f"no plan '{plan_key}' in this organisation{did_you_mean(plan_key, keys)} (plans: {listing(keys)})")
+        rep.error(("plan_activity",),
+                  f"no plan '{plan_key}' in this organisation{did_you_mean(plan_key, keys)} (plans: {listing(keys)})")
         return
     ids = [row.id for _, _, _, row in entry.plan.rows() if row.id]
     if activity_id not in ids:
@@ -60,17 +61,12 @@ def _check_plan_activity(content: OrgContent, rep: _Reporter, value: Optional[st
 
 
 def _check_dates(entry: AssetEntry, rep: _Reporter) -> None:
-    parsed = {}
-    for field in ("created", "reviewed"):
-        text = getattr(entry.asset, field)
-        if text is None:
-            continue
-        try:
-            parsed[field] = parse_date(text)
-        except ThaiDateError as exc:
-            rep.error((field,), str(exc))
-    if "created" in parsed and "reviewed" in parsed and parsed["reviewed"] < parsed["created"]:
-        rep.error(("reviewed",), f"reviewed ({entry.asset.reviewed}) is before created ({entry.asset.created})")
+    created, reviewed = entry.asset.created, entry.asset.reviewed
+    for field, value in (("created", created), ("reviewed", reviewed)):
+        if value is not None and value.error is not None:
+            rep.error((field,), str(value.error))
+    if created.value and reviewed and reviewed.value and reviewed.value < created.value:
+        rep.error(("reviewed",), f"reviewed ({reviewed.raw}) is before created ({created.raw})")
 
 
 def _check_source_url(entry: AssetEntry, rep: _Reporter) -> None:
@@ -103,7 +99,8 @@ def _check_topic_ids(content: OrgContent, doc: Optional[YamlDoc], problems: Prob
     for i, topic in enumerate(content.topics):
         if topic.id in seen and doc is not None:
             loc = ("topics", i, "id")
-            problems.error_at(doc, loc, f"topic id '{topic.id}' is used twice; ids must be unique (they are page anchors)")
+            problems.error_at(doc, loc,
+                              f"topic id '{topic.id}' is used twice; ids must be unique (they are page anchors)")
         seen.add(topic.id)
 
 
@@ -119,7 +116,8 @@ def _report_unattached(folder: Path, attached: set[Path], problems: Problems) ->
         if (len(rel.parts) == 1 and (path.name in KNOWN_FILES or path.suffix == ".md")) or path.resolve() in attached:
             continue
         problems.warn(path, 0, "", f"'{rel.as_posix()}' is not attached to any knowledge asset and is not published; "
-                                   "list it under an asset's attachments or remove it", code="unknown-file", value=rel.as_posix())
+                                   "list it under an asset's attachments or remove it",
+                      code="unknown-file", value=rel.as_posix())
 
 
 def check_assets(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems, folder: Path,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .problems import Loc, Problems, field_path
 from .suggest import did_you_mean, listing
@@ -19,7 +19,8 @@ def duplicates(doc: YamlDoc, problems: Problems, items: Iterable[tuple[Loc, str]
             seen[value] = loc
 
 
-def unknown_id(doc: YamlDoc, problems: Problems, loc: Loc, value: str, known: Sequence[str], what: str, where: str) -> None:
+def unknown_id(doc: YamlDoc, problems: Problems, loc: Loc, value: str, known: Sequence[str], what: str,
+               where: str) -> None:
     """``value`` must be one of ``known`` (the ids of ``what`` in ``where``); say what exists."""
     if value not in known:
         problems.error_at(doc, loc, f"unknown {what} '{value}': {where} has no such id{did_you_mean(value, known)} "

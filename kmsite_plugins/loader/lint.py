@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Optional, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, Optional
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..model import OrgContent, SiteModel, TableKind
-from ..thai.dates import ThaiDateError
-from ..thai.digits import to_arabic
-from ..thai.periods import parse_period
 from ..model.plan import CMP_STEPS, KMP_STEPS
+from ..thai.digits import to_arabic
 from .plan_checks import check_plan_extras
 from .privacy import check_privacy
 from .problems import Problems
@@ -80,9 +79,11 @@ def _numbering(doc: YamlDoc, loc: tuple, raws: Sequence[Optional[str]], problems
             continue
         item_loc = loc + (i, "no")
         if previous is not None and number == previous:
-            problems.warn_at(doc, item_loc, f"row number '{raw}' repeats the previous row's number", code="row-number", value=str(raw))
+            problems.warn_at(doc, item_loc, f"row number '{raw}' repeats the previous row's number", code="row-number",
+                             value=str(raw))
         elif previous is not None and number != previous + 1:
-            problems.warn_at(doc, item_loc, f"row number '{raw}' follows {previous}: numbering skips or goes back", code="row-number", value=str(raw))
+            problems.warn_at(doc, item_loc, f"row number '{raw}' follows {previous}: numbering skips or goes back",
+                             code="row-number", value=str(raw))
         previous = number
 
 
@@ -124,17 +125,15 @@ def _periods(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) 
         if doc is None:
             continue
         for base, _, _, row in entry.plan.rows():
-            text = row.corrected("period")
-            if not text:
+            period = row.parsed_period
+            if period is None:
                 continue
             loc = base + (("corrections", "period", "value") if "period" in row.corrections else ("period",))
-            try:
-                period = parse_period(text, entry.plan.fiscal_year)
-            except ThaiDateError as exc:
-                problems.error_at(doc, loc, str(exc))
-                continue
-            if period.repeated:
-                problems.warn_at(doc, loc, f"the period '{text}' is written twice", code="repeated-period", value=text)
+            if period.error is not None:
+                problems.error_at(doc, loc, str(period.error))
+            elif period.value is not None and period.value.repeated:
+                problems.warn_at(doc, loc, f"the period '{period.raw}' is written twice", code="repeated-period",
+                                 value=period.raw)
 
 
 def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems,

@@ -8,10 +8,24 @@ from typing import Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..model import (Announcement, AnnouncementEntry, AssetEntry, KnowledgeAsset, CommitteeFile, CopFile, Organisation,
-                     OrgContent, Plan, PlanEntry, SiteModel, TopicFile)
+from ..model import (
+    Announcement,
+    AnnouncementEntry,
+    AssetEntry,
+    CommitteeFile,
+    CopFile,
+    KnowledgeAsset,
+    Organisation,
+    OrgContent,
+    Plan,
+    PlanEntry,
+    SiteModel,
+    TopicFile,
+)
 from .acknowledge import Acknowledgements
 from .announcement_checks import check_announcements
+from .asset_checks import check_assets
+from .lint import lint_org
 from .problems import Problems
 from .pydantic_errors import report_validation_error
 from .references import check_references
@@ -63,7 +77,8 @@ class SiteLoader:
 
     def _validate(self, doc: YamlDoc, model: type[M]) -> Optional[M]:
         if not isinstance(doc.data, dict):
-            self.problems.error(doc.path, 1, "", f"expected a mapping of keys at the top, got {type(doc.data).__name__}")
+            self.problems.error(doc.path, 1, "",
+                                f"expected a mapping of keys at the top, got {type(doc.data).__name__}")
             return None
         data = dict(doc.data)
         self.acks.collect(data.pop("acknowledged", None), doc, self.problems)
@@ -87,11 +102,13 @@ class SiteLoader:
     def load_org(self, folder: Path) -> Optional[OrgContent]:
         slug = folder.name
         if not _SLUG_RE.match(slug):
-            self.problems.error(folder, 0, "", f"folder name '{slug}' is not a valid organisation slug: use a-z, 0-9 and '-'")
+            self.problems.error(folder, 0, "",
+                                f"folder name '{slug}' is not a valid organisation slug: use a-z, 0-9 and '-'")
             return None
         org_file = folder / "organisation.yml"
         if not _present(org_file):
-            self.problems.error(folder, 0, "organisation.yml", "missing: every organisation folder needs organisation.yml (see 'kmsite new')")
+            self.problems.error(folder, 0, "organisation.yml",
+                                "missing: every organisation folder needs organisation.yml (see 'kmsite new')")
             return None
         self._report_unknown_entries(folder)
         org = self._load(org_file, Organisation, slug, "organisation")
@@ -123,14 +140,18 @@ class SiteLoader:
             return entries
         for path in sorted(folder.iterdir()):
             if path.suffix not in (".yml", ".yaml"):
-                self.problems.warn(path, 0, "", "not a plan file (plans/ holds <fiscal-year>.yml files); it is not published", code="unknown-file", value=path.name)
+                self.problems.warn(path, 0, "",
+                                   "not a plan file (plans/ holds <fiscal-year>.yml files); it is not published",
+                                   code="unknown-file", value=path.name)
                 continue
             plan = self._load(path, Plan, slug, f"plan:{path.stem}")
             if plan is None:
                 continue
             key = str(plan.fiscal_year) if plan.fiscal_year else path.stem
             if any(e.key == key for e in entries):
-                self.problems.error(path, 1, "fiscal_year", f"another plan of this organisation already has fiscal year {key}; one plan per year")
+                self.problems.error(path, 1, "fiscal_year",
+                                    f"another plan of this organisation already has fiscal year {key}; one plan per "
+                                    f"year")
                 self.failed.setdefault(slug, set()).add("plan")
                 continue
             entries.append(PlanEntry(key=key, plan=plan))
@@ -171,7 +192,10 @@ class SiteLoader:
     def _report_unknown_entries(self, folder: Path) -> None:
         for entry in sorted(folder.iterdir()):
             if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
-                self.problems.warn(entry, 0, "", f"'{entry.name}' is not part of the organisation format and is not published; expected: {', '.join(sorted(KNOWN_ENTRIES))}", code="unknown-file", value=entry.name)
+                self.problems.warn(entry, 0, "",
+                                   f"'{entry.name}' is not part of the organisation format and is not published; "
+                                   f"expected: {', '.join(sorted(KNOWN_ENTRIES))}",
+                                   code="unknown-file", value=entry.name)
 
 
 def load_site(root: Path) -> tuple[SiteModel, Problems]:
@@ -180,7 +204,8 @@ def load_site(root: Path) -> tuple[SiteModel, Problems]:
     problems = Problems(root=plans_dir.parent)
     site = SiteModel()
     if not plans_dir.is_dir():
-        problems.error(plans_dir, 0, "", "no plans/ folder here: run 'kmsite check' from the project root or give its path")
+        problems.error(plans_dir, 0, "",
+                       "no plans/ folder here: run 'kmsite check' from the project root or give its path")
         return site, problems
     loader = SiteLoader(plans_dir, problems)
     for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):

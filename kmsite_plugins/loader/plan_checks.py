@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..model import OrgContent, PlanEntry
 from ..model.worksheet import Worksheet
-from ..thai.dates import ThaiDateError, parse_date
 from .checks import duplicates
 from .problems import Problems
 from .suggest import did_you_mean, listing
@@ -67,10 +66,8 @@ def _check_progress(doc: YamlDoc, problems: Problems, entry: PlanEntry) -> None:
     known = list(dict.fromkeys(row_id for _, row_id in rows))
     for i, report in enumerate(plan.progress):
         base: Loc = ("progress", i)
-        try:
-            parse_date(report.date)
-        except ThaiDateError as exc:
-            problems.error_at(doc, base + ("date",), str(exc))
+        if report.date.error is not None:
+            problems.error_at(doc, base + ("date",), str(report.date.error))
         for j, item in enumerate(report.entries):
             loc = base + ("entries", j, "row")
             if item.row not in known:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .yaml_source import YamlDoc
@@ -72,11 +73,11 @@ class Problems:
     def warn(self, path: Path, line: int, fld: str, message: str, *, code: str, value: str = "") -> None:
         self.add(path, line, fld, message, severity=Severity.WARNING, code=code, value=value)
 
-    def error_at(self, doc: "YamlDoc", loc: Loc, message: str) -> None:
+    def error_at(self, doc: YamlDoc, loc: Loc, message: str) -> None:
         """An error at the line of ``loc`` in a loaded document."""
         self.error(doc.path, doc.line_of(loc), field_path(loc), message)
 
-    def warn_at(self, doc: "YamlDoc", loc: Loc, message: str, *, code: str, value: str = "") -> None:
+    def warn_at(self, doc: YamlDoc, loc: Loc, message: str, *, code: str, value: str = "") -> None:
         self.warn(doc.path, doc.line_of(loc), field_path(loc), message, code=code, value=value)
 
     @property

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .problems import Problems, field_path
 from .yaml_source import YamlDoc
@@ -39,7 +41,7 @@ def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> Optional[type
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _message(err: dict, model: type[BaseModel]) -> str:
+def _message(err: ErrorDetails, model: type[BaseModel]) -> str:
     kind = err["type"]
     loc = err["loc"]
     value = err.get("input")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Optional, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Optional, Union
 
 from ..model import Department, OrgContent, Person, Position
 from .problems import Problems
@@ -91,10 +92,14 @@ def _unknown_message(ref: str, kinds: tuple, known: Sequence[str]) -> str:
 def _duplicate_ids(content: OrgContent, doc: Optional[YamlDoc], problems: Problems) -> None:
     seen: dict[str, str] = {}
     org = content.org
-    for group_name, group in (("departments", org.departments), ("positions", org.positions), ("people", org.people)):
+    groups: tuple[tuple[str, Sequence[Union[Department, Position, Person]]], ...] = (
+        ("departments", org.departments), ("positions", org.positions), ("people", org.people))
+    for group_name, group in groups:
         for i, item in enumerate(group):
             if item.id in seen and doc:
-                problems.error_at(doc, (group_name, i, "id"), f"id '{item.id}' is already used by {seen[item.id]}; ids must be unique within an organisation")
+                problems.error_at(doc, (group_name, i, "id"),
+                                  f"id '{item.id}' is already used by {seen[item.id]}; ids must be unique within an "
+                                  f"organisation")
             seen.setdefault(item.id, f"{group_name} '{item.id}'")
 
 

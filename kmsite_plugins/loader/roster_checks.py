@@ -8,12 +8,12 @@ CEO and one CKO, and for a KM team or an evaluation committee exactly one secret
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 from ..model import Committee, CommitteeKind, OrgContent, Person
 from .checks import duplicates, unknown_id
-from .content_files import ContentFileError, content_file
+from ..model.content_files import ContentFileError, content_file
 from .problems import Problems, field_path
 from .yaml_source import YamlDoc
 
@@ -41,7 +41,8 @@ def check_rosters(content: OrgContent, docs: dict[str, YamlDoc], problems: Probl
 def _check_committee(content: OrgContent, committee: Committee, doc: YamlDoc, loc: tuple, problems: Problems) -> None:
     members = committee.members
     seats = [(j, m.role) for j, m in enumerate(members)]
-    _at_most_one(doc, loc, [(j, r) for j, r in seats if r in HEAD_ROLES], "head (ประธานกรรมการ or หัวหน้าทีม)", problems)
+    _at_most_one(doc, loc, [(j, r) for j, r in seats if r in HEAD_ROLES], "head (ประธานกรรมการ or หัวหน้าทีม)",
+                 problems)
     for role in SINGLE_ROLES:
         _at_most_one(doc, loc, [(j, r) for j, r in seats if r == role], role, problems)
     secretaries = [(j, r) for j, r in seats if r in SECRETARY_ROLES]
@@ -49,10 +50,12 @@ def _check_committee(content: OrgContent, committee: Committee, doc: YamlDoc, lo
     if committee.kind in NEEDS_HEAD_AND_SECRETARY:
         where = loc + ("members",)
         if not any(r in HEAD_ROLES for _, r in seats):
-            problems.error_at(doc, where, f"no chair: a {committee.kind.value} committee needs exactly one member with role "
+            problems.error_at(doc, where,
+                              f"no chair: a {committee.kind.value} committee needs exactly one member with role "
                            f"ประธานกรรมการ or หัวหน้าทีม")
         if not secretaries:
-            problems.error_at(doc, where, f"no secretary: a {committee.kind.value} committee needs exactly one member with role "
+            problems.error_at(doc, where,
+                              f"no secretary: a {committee.kind.value} committee needs exactly one member with role "
                            f"เลขานุการ or กรรมการและเลขานุการ")
     _check_names(content, committee, doc, loc, problems)
 
@@ -82,11 +85,14 @@ def _check_names(content: OrgContent, committee: Committee, doc: YamlDoc, loc: t
             match = next((p for p in people if _fold(member.name) in (_fold(p.name), _fold(p.full_name))), None)
             hint = f"; it looks like '{match.id}': write ref: {match.id}" if match else \
                 "; add them to people: in organisation.yml and write their id as ref:"
-            problems.warn_at(doc, where + ("name",), f"'{member.name}' is named in this committee but is not one of the organisation's people"
+            problems.warn_at(doc, where + ("name",),
+                             f"'{member.name}' is named in this committee but is not one of the organisation's people"
                           f"{hint}", code="member-not-in-org", value=member.name)
         person = content.lookup(member.ref)
-        if member.name and isinstance(person, Person) and _fold(member.name) not in (_fold(person.name), _fold(person.full_name)):
-            problems.warn_at(doc, where + ("name",), f"'{member.name}' differs from the name of '{person.id}' in organisation.yml "
+        if member.name and isinstance(person, Person) and _fold(member.name) not in (_fold(person.name),
+                                                                                     _fold(person.full_name)):
+            problems.warn_at(doc, where + ("name",),
+                             f"'{member.name}' differs from the name of '{person.id}' in organisation.yml "
                           f"('{person.full_name}')", code="member-name-differs", value=member.name)
         key = member.ref or _fold(member.name or "")
         if key in seen:
@@ -103,10 +109,13 @@ def _check_cops(content: OrgContent, doc: YamlDoc, problems: Problems) -> None:
     seen: set[str] = set()
     for i, cop in enumerate(content.cops):
         if cop.id in seen:
-            problems.error_at(doc, ("cops", i, "id"), f"CoP id '{cop.id}' is used twice in this file; ids must be unique (they are the page URL)")
+            problems.error_at(doc, ("cops", i, "id"),
+                              f"CoP id '{cop.id}' is used twice in this file; ids must be unique (they are the page "
+                              f"URL)")
         seen.add(cop.id)
         for k, topic in enumerate(cop.topics):
-            unknown_id(doc, problems, ("cops", i, "topics", k), topic, topics, "knowledge topic", "knowledge/topics.yml")
+            unknown_id(doc, problems, ("cops", i, "topics", k), topic, topics, "knowledge topic",
+                       "knowledge/topics.yml")
         for m, meeting in enumerate(cop.meetings):
             for k, slug in enumerate(meeting.assets):
                 unknown_id(doc, problems, ("cops", i, "meetings", m, "assets", k), slug, assets, "knowledge asset",
@@ -114,7 +123,7 @@ def _check_cops(content: OrgContent, doc: YamlDoc, problems: Problems) -> None:
 
 
 # -- photos ------------------------------------------------------------------------
-def photo_path(folder: Path, photo: str) -> Path:
+def _photo_file(folder: Path, photo: str) -> Path:
     """The photo file of a person (the content-file rule: inside the organisation folder); ContentFileError."""
     path = content_file(folder, folder, photo)
     if path.suffix.lower() not in PHOTO_TYPES:
@@ -126,6 +135,6 @@ def _check_photos(content: OrgContent, doc: YamlDoc, folder: Path, problems: Pro
     for i, person in enumerate(content.org.people):
         if person.photo is not None:
             try:
-                photo_path(folder, person.photo)
+                _photo_file(folder, person.photo)
             except ContentFileError as exc:
                 problems.error_at(doc, ("people", i, "photo"), str(exc))

@@ -1,20 +1,20 @@
 """Announcements (ประกาศ): front matter of ``plans/<slug>/announcements/<slug>.md``.
 
-The body after the front matter is the notice's Markdown text. Dates stay as written
-and are parsed by the Thai-date module (``issued``); a date that cannot be read is a
-validation error naming the accepted forms.
+The body after the front matter is the notice's Markdown text. The date keeps the author's
+text beside its value (``issued``); a date that cannot be read is a validation error naming
+the accepted forms.
 """
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from typing import Optional
 
 from pydantic import Field, field_validator
 
-from ..thai.dates import parse_date
 from .base import StrictModel, Text
+from .values import ReadableDate
 
 SHORT_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,31}$")
 _PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!/)(?!.*\.\.)[^\s?#]*/$")
@@ -33,7 +33,7 @@ class Signer(StrictModel):
 
 class AnnouncementAttachment(StrictModel):
     """A file published with the notice (เอกสารแนบท้ายประกาศ), relative to the announcement file
-    (checked by loader/content_files.py, the rule for every file content names)."""
+    (checked by model/content_files.py, the rule for every file content names)."""
 
     file: Text
     title: Optional[Text] = None
@@ -51,7 +51,7 @@ class Announcement(StrictModel):
     issuer: Optional[Text] = None  # ประกาศ<issuer>; defaults to the organisation's parent, else the organisation
     issuer_en: Optional[Text] = None
     number: Optional[Text] = None  # ที่ ๑๘๔๐/๒๕๖๔
-    date: Text  # kept as written; parsed by the Thai-date module (see ``issued``)
+    date: ReadableDate  # as written, with its value (see ``issued``)
     closing: Optional[Text] = None  # default: DEFAULT_CLOSING (shown through a label, so it is translated)
     closing_en: Optional[Text] = None
     body_en: Optional[Text] = None  # English text of the body (Markdown); else the Thai body is shown, marked
@@ -62,28 +62,25 @@ class Announcement(StrictModel):
     short: Optional[Text] = None  # explicit short code for /go/<short>/ (default: derived from org and slug)
     example: bool = False  # written for the demo, shown as such
 
-    @field_validator("date")
-    @classmethod
-    def _readable_date(cls, value: str) -> str:
-        parse_date(value)  # ThaiDateError (a ValueError) says what is accepted
-        return value
-
     @field_validator("short")
     @classmethod
     def _short_code(cls, value: Optional[str]) -> Optional[str]:
         if value is not None and not SHORT_CODE_RE.match(value):
-            raise ValueError(f"'{value}' is not a valid short code: 2-32 characters a-z, 0-9 and '-', starting with a letter or digit")
+            raise ValueError(f"'{value}' is not a valid short code: 2-32 characters a-z, 0-9 and '-', starting with a "
+                             f"letter or digit")
         return value
 
     @field_validator("page")
     @classmethod
     def _site_page(cls, value: Optional[str]) -> Optional[str]:
         if value is not None and not _PAGE_RE.match(value):
-            raise ValueError(f"'{value}' is not a page of this site: write its directory URL relative to the site root, "
+            raise ValueError(f"'{value}' is not a page of this site: write its directory URL relative to the site "
+                             f"root, "
                              "ending with '/' (e.g. orgs/suso/knowledge/)")
         return value
 
     @property
     def issued(self) -> dt.date:
-        """The date of the notice (ประกาศ ณ วันที่ …)."""
-        return parse_date(self.date)
+        """The date of the notice (ประกาศ ณ วันที่ …); validation made sure it is readable."""
+        assert self.date.value is not None
+        return self.date.value

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from .base import Id, Ref, StrictModel, Text, Visibility, alias_validator
 from .plan import Step
+from .values import ThaiDate
 
 
 class KnowledgeType(str, Enum):
@@ -101,8 +102,8 @@ class KnowledgeAsset(StrictModel):
     plan_activity: Optional[Text] = None  # "<plan key>/<activity id>"
     source_url: Optional[Text] = None  # ที่มาของเนื้อหา; http(s) only, checked in loader/asset_checks.py
     attachments: list[Attachment] = Field(default_factory=list)
-    created: Text  # kept as written; parsed by the Thai-date module
-    reviewed: Optional[Text] = None
+    created: ThaiDate  # as written, with its value (None when unreadable: the loader reports it)
+    reviewed: Optional[ThaiDate] = None
     status: ReviewStatusField = ReviewStatus.REVIEWED
     visibility: Visibility = Visibility.PUBLIC
     example: bool = False  # written for the demo, shown as such

@@ -36,7 +36,7 @@ class Member(StrictModel):
     role_raw: Optional[Text] = None  # the author's wording when it differs (e.g. "เป็นประธานกรรมการ")
 
     @model_validator(mode="after")
-    def _someone(self) -> "Member":
+    def _someone(self) -> Member:
         if not self.ref and not self.name:
             raise ValueError("a member needs ref: (a person or position id) or name: (as written)")
         return self

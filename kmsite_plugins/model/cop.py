@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Optional
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from ..thai.dates import parse_date
 from .base import Id, Ref, StrictModel, Text, Visibility
+from .values import ReadableDate
 
 
 class Meeting(StrictModel):
     """One entry of a CoP's meeting log."""
 
-    date: Text  # kept as written: 2567-01-15 (BE or CE) or a long Thai date
+    date: ReadableDate  # as written (2567-01-15, BE or CE, or a long Thai date), with its value
     topic: Text
     topic_en: Optional[Text] = None
     learned: Optional[Text] = None  # what was learned (the lesson, in the group's words)
@@ -23,15 +23,10 @@ class Meeting(StrictModel):
     assets: list[Id] = Field(default_factory=list)  # knowledge asset slugs (knowledge/<slug>.md) it produced
     visibility: Visibility = Visibility.PUBLIC  # internal: only in the staff build
 
-    @field_validator("date")
-    @classmethod
-    def _readable_date(cls, value: str) -> str:
-        parse_date(value)  # a ThaiDateError says what is accepted
-        return value
-
     @property
     def day(self) -> Date:
-        return parse_date(self.date)
+        assert self.date.value is not None  # validation made sure it is readable
+        return self.date.value
 
 
 class Cop(StrictModel):

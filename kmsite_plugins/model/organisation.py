@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Literal, Optional
 
 from pydantic import Field
 
 from .base import Id, Ref, StrictModel, Text, Visibility, WebUrl, alias_validator
+from .content_files import ContentFileError, content_file
 
 OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ"]
 
@@ -114,3 +115,11 @@ class Organisation(StrictModel):
     departments: list[Department] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
+
+
+def photo_path(folder: Path, photo: str) -> Optional[Path]:
+    """The photo file of a person if it passes the content-file rule (content_files.py), else None."""
+    try:
+        return content_file(folder, folder, photo)
+    except ContentFileError:
+        return None

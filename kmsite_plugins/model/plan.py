@@ -8,15 +8,17 @@ beside the raw one; parsers read the correction, pages show both.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import Enum
-from typing import Annotated, Iterator, Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, model_validator
 
 from ..thai.digits import to_arabic
 from .base import Id, Ref, StrictModel, Text, ThaiInt
+from .progress import ActivityStatus, ProgressReport
+from .values import ActivityPeriod, read_period
 from .worksheet import Worksheet
-
 
 ColumnKey = Literal[
     "no", "activity", "method", "period", "indicator", "indicator_target", "goal",
@@ -61,13 +63,6 @@ class Correction(StrictModel):
     note: Text
 
 
-class ActivityStatus(str, Enum):
-    NOT_STARTED = "ยังไม่เริ่ม"
-    IN_PROGRESS = "กำลังดำเนินการ"
-    DONE = "เสร็จแล้ว"
-    CANCELLED = "ยกเลิก"
-
-
 class Activity(StrictModel):
     """One row of a plan table; cells are the author's text."""
 
@@ -87,6 +82,15 @@ class Activity(StrictModel):
     status: Optional[ActivityStatus] = None
     remarks: Optional[Text] = None
     corrections: dict[ColumnKey, Correction] = Field(default_factory=dict)
+    _period: Optional[ActivityPeriod] = PrivateAttr(default=None)
+
+    @property
+    def parsed_period(self) -> Optional[ActivityPeriod]:
+        """The period cell (corrected) read with the plan's fiscal year; None when the row has no period.
+
+        Read once, when the plan is validated (``Plan._read_periods``).
+        """
+        return self._period
 
     @property
     def title(self) -> str:
@@ -110,7 +114,7 @@ class ActivityTable(StrictModel):
     rows: list[Activity] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _cells_have_columns(self) -> "ActivityTable":
+    def _cells_have_columns(self) -> ActivityTable:
         keys = {c.key for c in self.columns}
         for i, row in enumerate(self.rows):
             for key in CELL_COLUMNS:
@@ -142,10 +146,6 @@ class PlanSection(StrictModel):
         return self.knowledge or self.desired_state or self.id
 
 
-# Imported here, not at the top: progress.py needs ActivityStatus from this module.
-from .progress import ProgressReport  # noqa: E402
-
-
 class Plan(StrictModel):
     """``plans/<slug>/plans/<key>.yml``: one KM plan of one fiscal year."""
 
@@ -162,9 +162,22 @@ class Plan(StrictModel):
     worksheets: list[Worksheet] = Field(default_factory=list)  # KPI / knowledge selection sheets
     progress: list[ProgressReport] = Field(default_factory=list)  # 6-, 9- and 12-month reports
 
+    @model_validator(mode="after")
+    def _read_periods(self) -> Plan:
+        """Read every period cell once, with this plan's fiscal year (months written without a year need it)."""
+        for _, _, _, row in self.rows():
+            text = row.corrected("period")
+            row._period = read_period(text, self.fiscal_year) if text else None
+        return self
+
     def rows(self) -> Iterator[tuple[tuple, PlanSection, ActivityTable, Activity]]:
         """Every activity row with its YAML location ``("sections", s, "tables", t, "rows", r)``."""
         for s, section in enumerate(self.sections):
             for t, table in enumerate(section.tables):
                 for r, row in enumerate(table.rows):
                     yield ("sections", s, "tables", t, "rows", r), section, table, row
+
+
+def activity_ids(plan: Plan) -> list[str]:
+    """The ids of the plan's activity rows, in plan order (repeats kept)."""
+    return [row.id for _, _, _, row in plan.rows() if row.id]

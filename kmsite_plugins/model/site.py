@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional, Union
 
-from pathlib import Path
-
+from ..thai.collation import thai_sorted
 from .announcement import Announcement
 from .asset import KnowledgeAsset
 from .committee import Committee
@@ -14,7 +14,6 @@ from .cop import Cop
 from .knowledge import KnowledgeTopic
 from .organisation import Department, Organisation, Person, Position
 from .plan import Plan
-from ..thai.collation import thai_sorted
 
 Entity = Union[Department, Position, Person]
 

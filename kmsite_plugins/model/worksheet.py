@@ -9,9 +9,10 @@ here, as plain functions and properties; the loader reports coverage problems.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Optional, Sequence
+from typing import Annotated, Optional
 
 from pydantic import BeforeValidator, Field
 
@@ -170,7 +171,7 @@ class Worksheet(StrictModel):
         return [
             CandidateResult(candidate, total, percent_of(total, self.max_total), rank,
                             tied=ranks.count(rank) > 1, chosen=candidate.id == self.chosen)
-            for candidate, total, rank in zip(self.candidates, totals, ranks)
+            for candidate, total, rank in zip(self.candidates, totals, ranks, strict=False)
         ]
 
     def result_of(self, candidate_id: Optional[str]) -> Optional[CandidateResult]:

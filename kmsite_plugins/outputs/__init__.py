@@ -5,7 +5,7 @@ Builders are called once per language build; a file for the whole site is return
 only when ``ctx.is_default`` so that it is written once.
 """
 
-from .spec import OutputContext, OutputFile
 from .registry import build_outputs
+from .spec import OutputContext, OutputFile
 
 __all__ = ["OutputContext", "OutputFile", "build_outputs"]

@@ -6,15 +6,14 @@ Written once (default language); the English page links to the same file.
 from __future__ import annotations
 
 from ..model import SiteModel
-from ..pages.urls import announcement_url
+from ..model.content_files import content_file
+from ..views.urls import announcement_url
 from .spec import OutputContext, OutputFile
 
 __all__ = ["attachment_files"]
 
 
 def attachment_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
-    from ..loader.content_files import content_file  # here: the loader package imports outputs.shortlinks
-
     if not ctx.is_default:
         return []
     files = []

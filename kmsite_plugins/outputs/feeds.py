@@ -21,9 +21,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from email.utils import format_datetime
 from typing import Optional
 
+from ..labels import load_labels
 from ..model import OrgContent, SiteModel
-from ..pages.knowledge import asset_views
-from ..pages.urls import absolute, announcement_url, org_url
+from ..views.knowledge import asset_views
+from ..views.urls import absolute, announcement_url, org_url
 from .spec import OutputContext, OutputFile
 
 __all__ = ["feed_files", "FEED_LIMIT", "FeedItem", "feed_items"]
@@ -158,8 +159,6 @@ class _Feed:
 
 def feed_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
     """The site-wide feeds and one pair per organisation, in the language being built."""
-    from ..render import load_labels  # here, not at the top: render imports pages, which import outputs
-
     if ctx.site_url is None:
         log.warning("feeds need absolute links: set site_url in mkdocs.yml; no RSS or JSON feed was written")
         return []
@@ -171,7 +170,8 @@ def feed_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
         every.extend(items)
         folder = ctx.prefix + org_url(content.slug)
         name = _text(content.org, "name", ctx.lang, ctx.default_lang)
-        feeds.append((folder, _Feed(labels["knowledge.feed.title.org"].format(org=name), labels["knowledge.feed.description"],
+        feeds.append((folder, _Feed(labels["knowledge.feed.title.org"].format(org=name),
+                                    labels["knowledge.feed.description"],
                                     absolute(ctx.site_url, folder), ctx.lang,
                                     _newest_first(items), labels, ctx.prefix, ctx.site_url)))
     home = absolute(ctx.site_url, ctx.prefix)

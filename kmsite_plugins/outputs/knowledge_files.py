@@ -7,7 +7,8 @@ file is never duplicated per language.
 from __future__ import annotations
 
 from ..model import SiteModel
-from ..pages.knowledge import asset_views
+from ..model.content_files import content_file
+from ..views.knowledge import asset_views
 from .spec import OutputContext, OutputFile
 
 __all__ = ["asset_attachment_files"]
@@ -15,8 +16,6 @@ __all__ = ["asset_attachment_files"]
 
 def asset_attachment_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
     """``orgs/<slug>/knowledge/<asset>/<file>`` for every attachment of a published asset."""
-    from ..loader.content_files import content_file  # here: the loader package imports outputs.shortlinks
-
     if not ctx.is_default:
         return []
     files = []

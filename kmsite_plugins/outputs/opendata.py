@@ -7,7 +7,7 @@ Files (default language tree only; the data carries both languages):
 - ``orgs/<slug>/opendata/<slug>.json`` and the same CSV files per organisation.
 
 Public fields only, whatever the build's audience: the export is made from ``public_view`` of
-the site and from models (``model/export.py``) that have no field for anything else. CSV files
+the site and from models (``opendata_schema.py``) that have no field for anything else. CSV files
 are UTF-8 with a byte-order mark so that spreadsheet programs read Thai correctly.
 """
 
@@ -16,15 +16,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Optional
 
 from ..model import OrgContent, SiteModel
-from ..model import export as ex
-from ..model.export import CSV_TABLES
 from ..model.audience import public_view
 from ..model.organisation import Department, Person, Position
-from ..pages.knowledge import asset_views
-from ..pages.urls import absolute, asset_url, org_url, plan_url
+from ..views.knowledge import asset_views
+from ..views.urls import CSV_TABLES, absolute, asset_url, org_url, plan_url
+from . import opendata_schema as ex
 from .spec import OutputContext, OutputFile
 
 __all__ = ["opendata_files", "export_site", "export_org", "schema", "SITE_DIR", "SCHEMA_PATH", "CSV_TABLES"]
@@ -115,7 +115,7 @@ def _assets(content: OrgContent, site_url: Optional[str]) -> list[ex.Asset]:
             cop=a.cop, topics=list(a.topics), tags=list(a.tags), plan_activity=a.plan_activity, source_url=a.source_url,
             attachments=[ex.Attachment(file=att.file, title=att.title, url=_url(site_url, att.site_path),
                                        media_type=att.media_type, size=att.size) for att in view.attachments],
-            created=view.created.isoformat() if view.created else None, created_as_written=a.created,
+            created=view.created.isoformat() if view.created else None, created_as_written=a.created.raw,
             reviewed=view.reviewed.isoformat() if view.reviewed else None, status=a.status.value, example=a.example,
         ))
     return out
@@ -131,7 +131,8 @@ def export_org(content: OrgContent, site_url: Optional[str]) -> ex.Organisation:
         short_name=org.short_name, type=org.type, parent=org.parent.name if org.parent else None,
         province=org.province, district=org.district, website=org.website,
         departments=[ex.Department(id=d.id, name=d.name, name_en=d.name_en) for d in org.departments],
-        positions=[ex.Position(id=p.id, title=p.title, title_en=p.title_en, department=p.department) for p in org.positions],
+        positions=[ex.Position(id=p.id, title=p.title, title_en=p.title_en,
+                               department=p.department) for p in org.positions],
         people=_people(content), committees=_committees(content), plans=plans, activities=activities,
         topics=[ex.Topic(id=t.id, no=t.no, title=t.title, title_en=t.title_en, department=_ref(content, t.department),
                          holders=_refs(content, t.holders), remarks=t.remarks, example=t.example,
@@ -178,7 +179,8 @@ def _rows(table: str, orgs: Sequence[ex.Organisation]) -> tuple[list[str], list[
         header = ["organisation", "plan", "section", "table", "no", "id", "step", "activity", "method", "period",
                   "indicator", "indicator_target", "goal", "target_group", "responsible", "responsible_refs",
                   "evidence", "status", "remarks"]
-        rows = [[o.slug, *(getattr(a, k) for k in header[1:15]), _ids(a.responsible_refs), a.evidence, a.status, a.remarks]
+        rows = [[o.slug, *(getattr(a, k) for k in header[1:15]), _ids(a.responsible_refs), a.evidence, a.status,
+                 a.remarks]
                 for o in orgs for a in o.activities]
     elif table == "topics":
         header = ["organisation", "id", "no", "title", "title_en", "department", "department_name", "holders",
@@ -198,7 +200,8 @@ def _rows(table: str, orgs: Sequence[ex.Organisation]) -> tuple[list[str], list[
         header = ["organisation", "kind", "id", "honorific", "name", "name_en", "position", "department", "km_roles"]
         rows = []
         for o in orgs:
-            rows += [[o.slug, "person", p.id, p.honorific, p.name, p.name_en, p.position, p.department, "; ".join(p.km_roles)]
+            rows += [[o.slug, "person", p.id, p.honorific, p.name, p.name_en, p.position, p.department,
+                      "; ".join(p.km_roles)]
                      for p in o.people]
             filled = {p.position for p in o.people}
             rows += [[o.slug, "position", p.id, None, p.title, p.title_en, None, p.department, ""]

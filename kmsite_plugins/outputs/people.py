@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..loader.roster_checks import photo_path
 from ..model import SiteModel
-from ..pages import urls
+from ..model.organisation import photo_path
+from ..views import urls
 from .spec import OutputContext, OutputFile
 
 
@@ -21,7 +21,9 @@ def photo_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
         for person in content.org.people:
             if not person.photo:
                 continue
-            source = photo_path(content.folder, person.photo)  # the content-file rule; raises ContentFileError
+            source = photo_path(content.folder, person.photo)
+            if source is None or not source.is_file():
+                raise ValueError(f"photo of '{person.id}' not found: {person.photo}")
             files.append(OutputFile(f"{ctx.prefix}{urls.people_url(content.slug)}photos/{person.photo_file}",
                                     source.read_bytes()))
     return files

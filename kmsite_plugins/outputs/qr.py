@@ -1,39 +1,95 @@
-"""QR code files beside every organisation, plan and announcement page: ``qr.png`` and ``qr.svg``.
+"""QR codes with segno: inline SVG for pages, and ``qr.png``/``qr.svg`` beside every printable page.
 
-Each code encodes the page's absolute short URL in the language being built
-(``https://…/go/<code>/`` or ``https://…/en/go/<code>/``), sized for print
-(10 cm at 300 dpi). Without ``site_url`` there is no absolute URL: a ValueError
-that the plugin reports as a build error.
+Each file encodes the page's absolute short URL in the language being built
+(``https://…/go/<code>/`` or ``https://…/en/go/<code>/``), sized for print (10 cm at 300 dpi).
+
+A QR code always encodes an absolute URL; there is none without ``site_url``
+(``require_site_url`` says so clearly). Error correction M (15 %) survives a
+creased or slightly dirty notice board print and keeps short URLs at version 2-3.
 """
 
 from __future__ import annotations
 
-from .. import qr
+import html
+import io
+import math
+from functools import lru_cache
+from typing import Optional
+
+import segno
+
 from ..model import SiteModel
-from ..pages.urls import absolute
-from .shortlinks import ShortLink, short_links
+from ..views.shortlinks import short_links
+from ..views.urls import QR_PNG, QR_SVG, absolute
 from .spec import OutputContext, OutputFile
 
-__all__ = ["qr_files", "qr_target", "QR_PNG", "QR_SVG"]
+__all__ = ["make", "inline_svg", "png_bytes", "svg_bytes", "require_site_url", "qr_files", "PRINT_DPI", "FILE_SIZE_MM"]
 
-QR_PNG = "qr.png"
-QR_SVG = "qr.svg"
+ERROR_LEVEL = "m"
+BORDER = 4  # the quiet zone the standard asks for, in modules
+PRINT_DPI = 300
+FILE_SIZE_MM = 100.0  # the downloadable files: 10 cm wide, enough for an A4 poster
+_MM_PER_INCH = 25.4
 
 
-def qr_target(site_url: str, prefix: str, link: ShortLink) -> str:
-    """What a printed code encodes: the absolute short URL of one language tree."""
-    return absolute(site_url, prefix + link.go)
+def require_site_url(site_url: Optional[str], what: str) -> str:
+    """``site_url`` or a ValueError that tells the author what to set."""
+    if not site_url:
+        raise ValueError(
+            f"{what}: QR codes encode absolute URLs, but mkdocs.yml sets no site_url; "
+            "add e.g. 'site_url: https://km.example.go.th/' (the address the site is published at)"
+        )
+    return site_url
+
+
+@lru_cache(maxsize=8192)
+def make(url: str) -> segno.QRCode:
+    """The QR code of an absolute URL (http or https); cached: a page's code is drawn three times."""
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"a QR code needs an absolute http(s) URL, not {url!r}")
+    return segno.make(url, error=ERROR_LEVEL, micro=False, boost_error=False)
+
+
+def inline_svg(url: str, title: str, css_class: str = "kms-qr-svg") -> str:
+    """An ``<svg>`` element with a viewBox only, so CSS decides its printed size."""
+    svg = make(url).svg_inline(scale=1, border=BORDER, title=title, svgclass=css_class,
+                               lineclass=None, omitsize=True, dark="#000", light="#fff")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1)
+
+
+def _modules(code: segno.QRCode) -> int:
+    return int(code.symbol_size(scale=1, border=BORDER)[0])
+
+
+def png_bytes(url: str, size_mm: float = FILE_SIZE_MM, dpi: int = PRINT_DPI) -> bytes:
+    """A black-on-white PNG at least ``size_mm`` wide at ``dpi`` (whole pixels per module)."""
+    code = make(url)
+    scale = math.ceil(size_mm / _MM_PER_INCH * dpi / _modules(code))
+    out = io.BytesIO()
+    code.save(out, kind="png", scale=scale, border=BORDER, dpi=dpi)
+    return out.getvalue()
+
+
+def svg_bytes(url: str, size_mm: float = FILE_SIZE_MM, title: Optional[str] = None) -> bytes:
+    """A standalone SVG file whose width and height are ``size_mm`` millimetres."""
+    code = make(url)
+    out = io.BytesIO()
+    code.save(out, kind="svg", scale=size_mm / _modules(code), unit="mm", border=BORDER,
+              title=title or url, xmldecl=True, svgclass=None, lineclass=None,
+              dark="#000", light="#fff")
+    return out.getvalue()
 
 
 def qr_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
+    """``qr.png`` and ``qr.svg`` beside every organisation, plan and announcement page."""
     links = short_links(site)
     if not links:
         return []
-    site_url = qr.require_site_url(ctx.site_url, "QR code files")
+    site_url = require_site_url(ctx.site_url, "QR code files")
     files = []
     for link in links:
-        target = qr_target(site_url, ctx.prefix, link)
+        target = absolute(site_url, ctx.prefix + link.go)
         folder = ctx.prefix + link.url
-        files.append(OutputFile(folder + QR_PNG, qr.png_bytes(target)))
-        files.append(OutputFile(folder + QR_SVG, qr.svg_bytes(target)))
+        files.append(OutputFile(folder + QR_PNG, png_bytes(target)))
+        files.append(OutputFile(folder + QR_SVG, svg_bytes(target)))
     return files

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..model import SiteModel
-from .spec import OutputContext, OutputFile
 from .announcements import attachment_files
-from .qr import qr_files
-from .people import photo_files
-from .shortlinks import shortlink_files
-from .knowledge_files import asset_attachment_files
 from .feeds import feed_files
+from .knowledge_files import asset_attachment_files
 from .opendata import opendata_files
+from .people import photo_files
+from .qr import qr_files
+from .shortlinks import shortlink_files
+from .spec import OutputContext, OutputFile
 
 OutputBuilder = Callable[[SiteModel, OutputContext], list[OutputFile]]
 
-BUILDERS: list[OutputBuilder] = [shortlink_files, qr_files, attachment_files, photo_files, asset_attachment_files, feed_files, opendata_files]
+BUILDERS: list[OutputBuilder] = [shortlink_files, qr_files, attachment_files, photo_files, asset_attachment_files,
+                                 feed_files, opendata_files]
 
 
 def build_outputs(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:

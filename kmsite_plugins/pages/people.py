@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..model import SiteModel
-from . import directory, urls
+from ..views import directory, urls
+from ..views.people import Card, people_cards
 from .spec import PageSpec, source_uri
-from .views import Card, people_cards
 
 WIDE = ("navigation", "toc")  # card grids and wide tables use the whole width
 
@@ -27,7 +27,8 @@ def people_pages(site: SiteModel) -> list[PageSpec]:
                               {**ctx, "index": directory.org_who_knows(content, org_cards), "scope": "org"}))
         pages.append(PageSpec(source_uri(urls.cops_url(content.slug)), "cops", "cops.md.j2", {**ctx, "cops": cops}))
         for view in cops:
-            pages.append(PageSpec(source_uri(view.url), "cop", "cop.md.j2", {**ctx, "view": view, "cop": view.cop}, hide=WIDE))
+            pages.append(PageSpec(source_uri(view.url), "cop", "cop.md.j2", {**ctx, "view": view, "cop": view.cop},
+                                  hide=WIDE))
     pages.append(PageSpec(source_uri(urls.site_people_url()), "people-site", "people_site.md.j2",
                           {"site": site, "catalogue": directory.site_catalogue(site, cards)}))
     pages.append(PageSpec(source_uri(urls.site_who_knows_url()), "who-knows", "who_knows.md.j2",

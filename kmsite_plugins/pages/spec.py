@@ -27,22 +27,3 @@ class PageSpec:
 def source_uri(url: str) -> str:
     """The generated page's source URI for a directory URL: ``orgs/suso/people/`` → ``orgs/suso/people/index.md``."""
     return url + "index.md"
-
-
-def relative_url(from_url: str, to_url: str, directory_urls: bool = True) -> str:
-    """Relative link between two directory URLs of the same language tree.
-
-    ``to_url`` may carry a ``#fragment``. Without directory URLs (the offline build, opened
-    from file://) the link names the ``index.html`` file, which a browser does not add itself.
-    """
-    path, hash_, fragment = to_url.partition("#")
-    rel = posixpath.relpath(path or ".", from_url or ".")
-    link = "./" if rel == "." else rel.rstrip("/") + "/"
-    if not directory_urls:
-        link = "index.html" if link == "./" else link + "index.html"
-    return link + hash_ + fragment
-
-
-def file_url(url: str, directory_urls: bool = True) -> str:
-    """A directory URL as MkDocs writes it: "orgs/suso/" or, without directory URLs, "orgs/suso/index.html"."""
-    return url if directory_urls else url + "index.html"

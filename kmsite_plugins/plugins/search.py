@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from ..render import load_labels
+from ..labels import load_labels
 from ..search.extract import extract
 from ..search.index import GRAM_SHARD_BYTES, PAGE_SHARD_BYTES, IndexPage, build_index, js_twin
 from .languages import languages

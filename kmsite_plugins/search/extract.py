@@ -148,7 +148,7 @@ def extract(html: str) -> PageText:
     parser.feed(html)
     parser.close()
     sections = []
-    for section, parts in zip(parser.sections, parser.parts):
+    for section, parts in zip(parser.sections, parser.parts, strict=False):
         section.text = fold_space("".join(parts))
         if section.anchor or section.text:
             sections.append(section)

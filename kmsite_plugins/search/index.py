@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from typing import Optional
 
 from .extract import Section
 from .normalise import normalise
@@ -137,7 +138,7 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
     buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for gram in sorted(postings):
         ids = postings[gram]
-        buckets[fnv1a(gram) % shards][gram] = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
+        buckets[fnv1a(gram) % shards][gram] = [ids[0]] + [b - a for a, b in zip(ids, ids[1:], strict=False)]
     for n, bucket in enumerate(buckets):
         files[f"g/{n}.json"] = _dump(bucket)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from .index import cover, fnv1a, page_text
 from .normalise import normalise
@@ -54,7 +55,7 @@ class Searcher:
         result: Optional[set[int]] = None
         for gram in grams:
             shard = self._load(f"g/{fnv1a(gram) % self.manifest['gram_shards']}.json")
-            deltas = shard.get(gram)  # type: ignore[union-attr]
+            deltas = shard.get(gram)  # type: ignore[attr-defined]
             if not deltas:
                 return []
             ids, total = set(), 0

@@ -1,1 +1,1 @@
-"""Thai digits, Buddhist-era dates, fiscal years, plan periods and targets."""
+"""Thai digits, Buddhist-era dates, fiscal years, plan periods, collation and slugs: stdlib and ICU only."""

@@ -6,8 +6,9 @@ ICU's Thai collator implements the Royal Institute order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 import icu
 
@@ -15,7 +16,7 @@ T = TypeVar("T")
 
 
 @lru_cache(maxsize=1)
-def _collator() -> "icu.Collator":
+def _collator() -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale("th_TH"))
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, Sequence
+from typing import Literal
 
 from .digits import to_arabic, to_thai
 
@@ -191,7 +192,7 @@ def _nearest(token: str) -> tuple[str, ...]:
     best = min(distances)
     if not looks_abbreviated and best > 3:
         return ()
-    return tuple(name for name, d in zip(names, distances) if d == best)
+    return tuple(name for name, d in zip(names, distances, strict=False) if d == best)
 
 
 def month_number(token: str) -> int:

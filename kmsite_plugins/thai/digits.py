@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["THAI_DIGITS", "ARABIC_DIGITS", "to_arabic", "to_thai", "parse_int"]
+__all__ = ["THAI_DIGITS", "ARABIC_DIGITS", "to_arabic", "to_thai", "numbers_in", "parse_int"]
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
@@ -23,6 +23,16 @@ def to_arabic(s: str) -> str:
 def to_thai(s: str) -> str:
     """Replace Arabic digits with Thai ones; leave everything else untouched."""
     return s.translate(_TO_THAI)
+
+
+# A run of digits that is not part of a Latin name such as "A4" or "KMP1".
+_NUMBER = re.compile(r"(?<![A-Za-z])[0-9\u0E50-\u0E59]+(?![A-Za-z])")
+
+
+def numbers_in(s: str, thai: bool) -> str:
+    """The numbers of a text in Thai (``thai``) or Arabic digits; digits inside Latin names are left alone."""
+    convert = to_thai if thai else to_arabic
+    return _NUMBER.sub(lambda m: convert(m[0]), s)
 
 
 def parse_int(s: str) -> int:

@@ -6,8 +6,9 @@ import contextlib
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "launch", "served"]
 

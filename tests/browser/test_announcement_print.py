@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import must
 from tests.qr_decode import zbar
 
 SITE_URL = "https://km.example.go.th/"  # site_url of mkdocs.yml; mapped to the local server below
@@ -21,8 +22,8 @@ A4_PT = (595.28, 841.89)
 def pdf_pages(pdf: Path) -> tuple[int, float, float]:
     """Page count and size in points, from pdfinfo (poppler)."""
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    width, height = map(float, re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M).groups())
+    pages = int(must(re.search(r"^Pages:\s+(\d+)", info, re.M)).group(1))
+    width, height = map(float, must(re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)).groups())
     return pages, width, height
 
 

@@ -6,15 +6,16 @@ import re
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import public_view
-from kmsite_plugins.pages.knowledge import site_assets
 from kmsite_plugins.thai.digits import to_thai
+from kmsite_plugins.views.knowledge import site_assets
 from tests.conftest import ROOT
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
 
 def _titles(page) -> list[str]:
-    return page.eval_on_selector_all("li.kms-asset:not([hidden]) .kms-asset-title", "els => els.map(e => e.textContent.trim())")
+    return page.eval_on_selector_all("li.kms-asset:not([hidden]) .kms-asset-title",
+                                     "els => els.map(e => e.textContent.trim())")
 
 
 def test_filter_by_organisation_and_type(built_site, site_url, browser):
@@ -33,7 +34,8 @@ def test_filter_by_organisation_and_type(built_site, site_url, browser):
         # choosing another organisation and type filters again and updates the address
         page.select_option("select[name=org]", "pathumthani-pao")
         page.select_option("select[name=type]", "explicit")
-        want = [v.asset.title for v in views if v.content.slug == "pathumthani-pao" and v.asset.type.value == "explicit"]
+        want = [v.asset.title for v in views
+                if v.content.slug == "pathumthani-pao" and v.asset.type.value == "explicit"]
         assert want and _titles(page) == want
         assert "org=pathumthani-pao" in page.url and "type=explicit" in page.url
         # a combination with nothing in it says so

@@ -17,7 +17,7 @@ def test_pages_request_only_the_site(lang, built_site, site_url, browser):
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     try:
-        for kind, path in page_paths(built_site, lang).items():
+        for path in page_paths(built_site, lang).values():
             page.goto(site_url + path, wait_until="networkidle")
             # open the search, which loads the index and its worker
             page.keyboard.press("/")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import unquote
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 

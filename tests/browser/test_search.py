@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 
-def search(browser, url: str, query: str, *, scoped: bool = False) -> tuple[object, list[str]]:
+def search(browser, url: str, query: str, *, scoped: bool = False) -> tuple[Any, list[str]]:
     """Open ``url``, type ``query`` into the search box, return the tab and the result links (site paths)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(url, wait_until="load")

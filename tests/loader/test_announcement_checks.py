@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from kmsite_plugins.loader import load_site
-from kmsite_plugins.outputs.shortlinks import derived_code
+from kmsite_plugins.views.shortlinks import derived_code
 
 from .edits import errors, replace_in
 
@@ -86,14 +85,16 @@ def test_attachment_may_not_leave_the_folder_or_shadow_site_files(demo_copy):
 def test_short_code_of_another_page_is_an_error(demo_copy):
     taken = derived_code("org:suso")
     line = replace_in(demo_copy / PR, "example: true", f"example: true\nshort: {taken}") + 1
-    assert errors(demo_copy) == [f"{PR}:{line}: short: short code '{taken}' already leads to orgs/suso/; choose another"]
+    assert errors(demo_copy) == [f"{PR}:{line}: short: short code '{taken}' already leads to the page of organisation "
+                                 f"'suso'; choose another"]
 
 
 def test_two_announcements_with_one_short_code(demo_copy):
     replace_in(demo_copy / PR, "example: true", "example: true\nshort: km-2567")
     line = replace_in(demo_copy / PAO, 'announces: "2567"', 'announces: "2567"\nshort: km-2567') + 1
     found = errors(demo_copy)
-    assert f"{PAO}:{line}: short: short code 'km-2567' already leads to orgs/prachantakham/announcements/knowledge-holders/; choose another" in found
+    assert (f"{PAO}:{line}: short: short code 'km-2567' already leads to announcement 'knowledge-holders' "
+            "of organisation 'prachantakham'; choose another") in found
 
 
 def test_bad_short_code_and_file_name(demo_copy):
@@ -102,5 +103,6 @@ def test_bad_short_code_and_file_name(demo_copy):
     assert len(found) == 1 and found[0].startswith(f"{PAO}:{line}: short: 'KM 2567' is not a valid short code")
     bad = demo_copy / "plans/suso/announcements/KM Plan.md"
     bad.write_text((demo_copy / PAO).read_text(encoding="utf-8").replace("short: KM 2567", ""), encoding="utf-8")
-    assert any(e.startswith("plans/suso/announcements/KM Plan.md: file name 'KM Plan.md' is not a valid announcement slug")
+    assert any(e.startswith("plans/suso/announcements/KM Plan.md: file name 'KM Plan.md' is not a valid announcement "
+                            "slug")
                for e in errors(demo_copy))

@@ -34,7 +34,8 @@ def _errors(root: Path) -> list[str]:
 
 def test_missing_attachment_and_unknown_holder_fail_check_through_the_cli(demo_copy: Path):
     path = _edit(demo_copy, GUIDE, "file: files/signboard-tax-checklist.csv", "file: files/signboard-tax-list.csv")
-    _edit(demo_copy, GUIDE, "holders: [revenue-officer, finance-director]", "holders: [revenue-oficer, finance-director]")
+    _edit(demo_copy, GUIDE, "holders: [revenue-officer, finance-director]",
+          "holders: [revenue-oficer, finance-director]")
     result = subprocess.run([sys.executable, "-m", "kmsite_plugins.cli", "check", str(demo_copy)],
                             capture_output=True, text=True)
     assert result.returncode == 1
@@ -43,7 +44,8 @@ def test_missing_attachment_and_unknown_holder_fail_check_through_the_cli(demo_c
     file_line = _line_of(path, "file: files/signboard-tax-list.csv")
     assert f"{GUIDE}:{file_line}: attachments[1].file: 'files/signboard-tax-list.csv' not found" in out
     holder_line = _line_of(path, "holders:")
-    assert re.search(rf"{re.escape(GUIDE)}:{holder_line}: holders\[1\]: unknown reference 'revenue-oficer'.*did you mean revenue-officer", out)
+    assert re.search(rf"{re.escape(GUIDE)}:{holder_line}: holders\[1\]: unknown reference 'revenue-oficer'.*did you "
+                     rf"mean revenue-officer", out)
     assert "2 error(s)" in out
     # the checklist is no longer attached to anything: it would not be published, and check says so
     assert "files/signboard-tax-checklist.csv' is not attached to any knowledge asset" in out
@@ -56,12 +58,14 @@ def test_reference_date_url_and_plan_checks(demo_copy: Path):
     _edit(demo_copy, rel, "topics: [km-publicity]", "topics: [km-publicty]")
     _edit(demo_copy, rel, "plan_activity: 2567/pub-kmp3", "plan_activity: 2566/pub-kmp3")
     _edit(demo_copy, rel, "created: 2567-05-31", "created: 31 จ.ค. 2567")
-    _edit(demo_copy, rel, "reviewed: 2567-08-15", "reviewed: 2567-08-15\nsource_url: ftp://example.org/x\ncop: no-such-cop")
+    _edit(demo_copy, rel, "reviewed: 2567-08-15",
+          "reviewed: 2567-08-15\nsource_url: ftp://example.org/x\ncop: no-such-cop")
     errors = "\n".join(_errors(demo_copy))
     expect = {
         "department:": "'phuwanai' is a person, but this field needs a department",
         "owner:": "unknown reference 'nobody'",
-        "topics:": "unknown knowledge topic 'km-publicty': knowledge/topics.yml has no such id; did you mean km-publicity?",
+        "topics:": "unknown knowledge topic 'km-publicty': knowledge/topics.yml has no such id; did you mean "
+                   "km-publicity?",
         "plan_activity:": "no plan '2566' in this organisation",
         "created:": "unknown month",
         "source_url:": "is not a web address",
@@ -69,7 +73,8 @@ def test_reference_date_url_and_plan_checks(demo_copy: Path):
     }
     for key, message in expect.items():
         line = _line_of(path, key)
-        assert re.search(rf"{re.escape(rel)}:{line}: {re.escape(key.rstrip(':'))}[^:]*: .*{re.escape(message)}", errors), (key, errors)
+        assert re.search(rf"{re.escape(rel)}:{line}: {re.escape(key.rstrip(':'))}[^:]*: .*{re.escape(message)}",
+                         errors), (key, errors)
 
 
 def test_reviewed_before_created_and_unknown_activity(demo_copy: Path):
@@ -77,15 +82,18 @@ def test_reviewed_before_created_and_unknown_activity(demo_copy: Path):
     path = _edit(demo_copy, rel, "reviewed: 2567-08-15", "reviewed: 2567-01-15")
     _edit(demo_copy, rel, "plan_activity: 2567/pub-kmp3", "plan_activity: 2567/pub-kmp33")
     errors = "\n".join(_errors(demo_copy))
-    assert f"{rel}:{_line_of(path, 'reviewed:')}: reviewed: reviewed (2567-01-15) is before created (2567-05-31)" in errors
-    assert re.search(rf"{re.escape(rel)}:{_line_of(path, 'plan_activity:')}: plan_activity: plan '2567' has no activity "
+    line = _line_of(path, 'reviewed:')
+    assert f"{rel}:{line}: reviewed: reviewed (2567-01-15) is before created (2567-05-31)" in errors
+    assert re.search(rf"{re.escape(rel)}:{_line_of(path, 'plan_activity:')}: plan_activity: plan '2567' has no "
+                     rf"activity "
                      r"with id 'pub-kmp33'; did you mean pub-kmp3", errors)
 
 
 def test_attachment_outside_the_folder_or_markdown_is_refused(demo_copy: Path):
     path = _edit(demo_copy, GUIDE, "file: files/signboard-tax-checklist.csv", "file: ../organisation.yml")
     errors = "\n".join(_errors(demo_copy))
-    assert f"{GUIDE}:{_line_of(path, '../organisation.yml')}: attachments[1].file: '../organisation.yml' goes up with '..'" in errors
+    line = _line_of(path, '../organisation.yml')
+    assert f"{GUIDE}:{line}: attachments[1].file: '../organisation.yml' goes up with '..'" in errors
     (demo_copy / "plans/prachantakham/knowledge/files/notes.md").write_text("# notes\n", encoding="utf-8")
     _edit(demo_copy, GUIDE, "file: ../organisation.yml", "file: files/notes.md")
     assert any("would become a page" in e for e in _errors(demo_copy))
@@ -105,7 +113,8 @@ def test_thai_words_are_accepted_for_type_form_and_status(demo_copy: Path):
 def test_unknown_type_is_a_positioned_error(demo_copy: Path):
     path = _edit(demo_copy, GUIDE, "type: ความรู้ชัดแจ้ง", "type: ความรู้ทั่วไป")
     errors = "\n".join(_errors(demo_copy))
-    assert re.search(rf"{re.escape(GUIDE)}:{_line_of(path, 'type:')}: type: Input should be 'tacit' or 'explicit'", errors)
+    assert re.search(rf"{re.escape(GUIDE)}:{_line_of(path, 'type:')}: type: Input should be 'tacit' or 'explicit'",
+                     errors)
 
 
 def test_duplicate_topic_id_is_an_error(demo_copy: Path, capsys):
@@ -113,7 +122,8 @@ def test_duplicate_topic_id_is_an_error(demo_copy: Path, capsys):
     path = _edit(demo_copy, rel, "id: disability-allowance", "id: elderly-allowance")
     assert main(["check", str(demo_copy)]) == 1
     out = capsys.readouterr().out
-    line = [i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "id: elderly-allowance" in l][1]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = [i for i, text in enumerate(lines, 1) if "id: elderly-allowance" in text][1]
     assert f"{rel}:{line}: topics[2].id: topic id 'elderly-allowance' is used twice" in out
 
 

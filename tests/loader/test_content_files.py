@@ -1,4 +1,4 @@
-"""Every file a content file names obeys one rule (loader/content_files.py): each field, each way out."""
+"""Every file a content file names obeys one rule (model/content_files.py): each field, each way out."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Callable
 
 import pytest
 
-from kmsite_plugins.loader.content_files import RESERVED_NAMES, ContentFileError, content_file
+from kmsite_plugins.model.content_files import RESERVED_NAMES, ContentFileError, content_file
 
 from .edits import errors, replace_in
 

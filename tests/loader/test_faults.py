@@ -6,9 +6,9 @@ import re
 import subprocess
 import sys
 
-
 from kmsite_plugins.cli import check
 from kmsite_plugins.loader import Severity, load_site
+from tests.conftest import must
 
 from .edits import errors, replace_in
 
@@ -28,22 +28,25 @@ def test_bad_yaml(demo_copy):
     found = errors(demo_copy)
     assert len(found) == 1
     assert found[0].startswith("plans/suso/organisation.yml:")
-    assert int(LINE.match(found[0])["line"]) >= line
+    assert int(must(LINE.match(found[0]))["line"]) >= line
     assert "malformed YAML" in found[0]
 
 
 def test_wrong_type(demo_copy):
     line = replace_in(demo_copy / "plans/pathumthani-pao/plans/2567.yml", 'fiscal_year: "๒๕๖๗"', "fiscal_year: สองพัน")
     found = errors(demo_copy)
-    assert found == [f"plans/pathumthani-pao/plans/2567.yml:{line}: fiscal_year: 'สองพัน' is not a whole number (Thai ๐-๙ or Arabic 0-9 digits)"]
+    assert found == [f"plans/pathumthani-pao/plans/2567.yml:{line}: fiscal_year: 'สองพัน' is not a whole number (Thai "
+                     f"๐-๙ or Arabic 0-9 digits)"]
 
 
 def test_unknown_key_lists_accepted_keys(demo_copy):
-    line = replace_in(demo_copy / "plans/suso/organisation.yml", "    honorific: นาง\n    name: ศิริยศ", "    honorific: นาง\n    nmae: ศิริยศ")
+    line = replace_in(demo_copy / "plans/suso/organisation.yml", "    honorific: นาง\n    name: ศิริยศ",
+                      "    honorific: นาง\n    nmae: ศิริยศ")
     found = errors(demo_copy)
     unknown = [f for f in found if "unknown key 'nmae'" in f]
     assert unknown == [f"plans/suso/organisation.yml:{line + 1}: people[3].nmae: unknown key 'nmae'; accepted keys: "
-                       "id, honorific, name, name_en, position, department, km_roles, contacts, photo, note, note_visibility"]
+                       "id, honorific, name, name_en, position, department, km_roles, contacts, photo, note, "
+                       "note_visibility"]
     # the same edit also removes the required name
     assert f"plans/suso/organisation.yml:{line - 1}: people[3].name: required field is missing" in found
 
@@ -60,7 +63,8 @@ def test_dangling_reference_names_what_exists(demo_copy):
     line = replace_in(demo_copy / "plans/suso/committees.yml", "ref: samut,", "ref: samutt,")
     found = errors(demo_copy)
     assert len(found) == 1
-    assert found[0].startswith(f"plans/suso/committees.yml:{line}: committees[1].members[5].ref: unknown reference 'samutt'")
+    assert found[0].startswith(f"plans/suso/committees.yml:{line}: committees[1].members[5].ref: unknown reference "
+                               f"'samutt'")
     assert "did you mean samut" in found[0]
     assert "chonlakan" in found[0]  # lists what exists
 
@@ -76,7 +80,8 @@ def test_invalid_month_names_nearest(demo_copy):
     path = demo_copy / "plans/pathumthani-pao/plans/2567.yml"
     text = path.read_text(encoding="utf-8")
     # drop the correction so the author's invalid month is what gets parsed
-    text = re.sub(r"\n\s+corrections:\n\s+period:\n\s+value: ต\.ค\. ๒๕๖๖ - มี\.ค\. ๒๕๖๗\n\s+note: [^\n]+", "", text, count=1)
+    text = re.sub(r"\n\s+corrections:\n\s+period:\n\s+value: ต\.ค\. ๒๕๖๖ - มี\.ค\. ๒๕๖๗\n\s+note: [^\n]+", "", text,
+                  count=1)
     path.write_text(text, encoding="utf-8")
     found = errors(demo_copy)
     assert len(found) == 1, found
@@ -88,12 +93,13 @@ def test_every_fault_reported_at_once(demo_copy, capsys):
     replace_in(demo_copy / "plans/suso/organisation.yml", "province: ตรัง", "province: [ตรัง")
     replace_in(demo_copy / "plans/pathumthani-pao/plans/2567.yml", 'fiscal_year: "๒๕๖๗"', "fiscal_year: x")
     replace_in(demo_copy / "plans/pathumthani-pao/committees.yml", "ref: phuwanai", "ref: nobody")
-    replace_in(demo_copy / "plans/prachantakham/organisation.yml", "name: เทศบาลตำบลประจันตคาม", "nmae: เทศบาลตำบลประจันตคาม")
+    replace_in(demo_copy / "plans/prachantakham/organisation.yml", "name: เทศบาลตำบลประจันตคาม",
+               "nmae: เทศบาลตำบลประจันตคาม")
     status = check(demo_copy)
     out = capsys.readouterr().out.splitlines()
     assert status == 1
     error_lines = [line for line in out if LINE.match(line) and ": note: " not in line and ": warning: " not in line]
-    files = {LINE.match(line)["path"] for line in error_lines}
+    files = {must(LINE.match(line))["path"] for line in error_lines}
     assert files == {"plans/suso/organisation.yml", "plans/pathumthani-pao/plans/2567.yml",
                      "plans/pathumthani-pao/committees.yml", "plans/prachantakham/organisation.yml"}
 
@@ -147,5 +153,6 @@ def test_meeting_attendees_are_checked_like_every_other_reference(demo_copy):
     line = replace_in(cops, "attendees: [finance-officer, revenue-officer]", "attendees: [finance-oficer, finance]")
     found = [e for e in errors(demo_copy) if e.startswith(f"plans/prachantakham/cops.yml:{line}:")]
     assert len(found) == 2, found
-    assert re.search(r"attendees\[1\]: unknown reference 'finance-oficer': no position or person .*did you mean finance-officer", found[0])
+    assert re.search(r"attendees\[1\]: unknown reference 'finance-oficer': no position or person .*did you mean "
+                     r"finance-officer", found[0])
     assert "attendees[2]: 'finance' is a department, but this field needs a position or person" in found[1]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from kmsite_plugins.loader import Severity, load_site
 
 from .edits import problems_of, replace_in
@@ -19,7 +18,7 @@ def test_demo_worksheets_and_progress_load_clean(demo_copy):
     assert knowledge.chosen_result is not None and knowledge.chosen_result.rank == 1
     assert {r.candidate.section for r in knowledge.results} >= {"km-techniques", "km-publicity"}
     assert sorted(r.rank for r in knowledge.results if r.tied) == [3, 3]
-    assert [(r.round, r.date) for r in plan.progress] == [(6, "๓๑ มีนาคม ๒๕๖๗")]
+    assert [(r.round, r.date.raw) for r in plan.progress] == [(6, "๓๑ มีนาคม ๒๕๖๗")]
 
 
 def test_bad_score_value(demo_copy):
@@ -81,7 +80,8 @@ def test_missing_and_extra_criteria_are_named(demo_copy):
 
 
 def test_a_criterion_scored_twice_is_an_error(demo_copy):
-    line = replace_in(demo_copy / PLAN, "benefit: ปานกลาง, holders: น้อย}", "benefit: ปานกลาง, holders: น้อย, benefit: มาก}")
+    line = replace_in(demo_copy / PLAN, "benefit: ปานกลาง, holders: น้อย}",
+                      "benefit: ปานกลาง, holders: น้อย, benefit: มาก}")
     (found,) = problems_of(demo_copy)
     assert found.startswith(f"{PLAN}:{line}: malformed YAML: found duplicate key \"benefit\"")
 
@@ -134,4 +134,5 @@ def test_impossible_report_date(demo_copy):
 def test_bad_round(demo_copy):
     line = replace_in(demo_copy / PLAN, "  - round: 6", "  - round: 7")
     (found,) = problems_of(demo_copy)
-    assert found == f"{PLAN}:{line}: progress[1].round: '7' is not a reporting round: use 6, 9 or 12 (months; Thai or Arabic digits)"
+    assert found == (f"{PLAN}:{line}: progress[1].round: '7' is not a reporting round: "
+                     "use 6, 9 or 12 (months; Thai or Arabic digits)")

@@ -29,8 +29,10 @@ def test_chair_and_team_leader_together_are_two_heads(demo_copy: Path):
 
 
 def test_two_ckos_is_an_error(demo_copy: Path):
-    replace_in(demo_copy / SUSO_COMMITTEES, '{no: "๒.", ref: dentaya, role: กรรมการ}', '{no: "๒.", ref: dentaya, role: CKO}')
-    line = replace_in(demo_copy / SUSO_COMMITTEES, '{no: "๓.", ref: siriyot, role: กรรมการ}', '{no: "๓.", ref: siriyot, role: CKO}')
+    replace_in(demo_copy / SUSO_COMMITTEES, '{no: "๒.", ref: dentaya, role: กรรมการ}',
+               '{no: "๒.", ref: dentaya, role: CKO}')
+    line = replace_in(demo_copy / SUSO_COMMITTEES, '{no: "๓.", ref: siriyot, role: กรรมการ}',
+                      '{no: "๓.", ref: siriyot, role: CKO}')
     found = problems_of(demo_copy)
     assert found == [f"{SUSO_COMMITTEES}:{line}: committees[1].members[3].role: a second CKO: 'CKO' here and 'CKO' "
                      f"at committees[1].members[2] (line {line - 1}); a committee has exactly one"]
@@ -51,7 +53,8 @@ def test_two_secretaries_is_an_error(demo_copy: Path):
                       '{no: "5.", ref: samut, role: กรรมการและเลขานุการ}')
     found = problems_of(demo_copy)
     # the error sits at the later seat (the original เลขานุการ, members[6]) and names the first
-    assert len(found) == 1 and found[0].startswith(f"{SUSO_COMMITTEES}:{line + 1}: committees[1].members[6].role: a second secretary")
+    assert len(found) == 1 and found[0].startswith(f"{SUSO_COMMITTEES}:{line + 1}: committees[1].members[6].role: a "
+                                                   f"second secretary")
     assert f"at committees[1].members[5] (line {line})" in found[0]
 
 
@@ -72,7 +75,8 @@ def test_empty_roster_is_an_error(demo_copy: Path):
     path.write_text(head + "    members: []\n", encoding="utf-8")
     found = problems_of(demo_copy)
     line = head.count("\n") + 1
-    assert [e for e in found if e.startswith(f"plans/pathumthani-pao/committees.yml:{line}: committees[1].members: ")], found
+    prefix = f"plans/pathumthani-pao/committees.yml:{line}: committees[1].members: "
+    assert [e for e in found if e.startswith(prefix)], found
 
 
 def test_member_named_but_not_in_the_organisation_is_a_warning(demo_copy: Path):
@@ -81,7 +85,8 @@ def test_member_named_but_not_in_the_organisation_is_a_warning(demo_copy: Path):
     assert problems_of(demo_copy) == []
     warnings = problems_of(demo_copy, Severity.WARNING)
     assert len(warnings) == 1
-    assert warnings[0].startswith(f"{SUSO_COMMITTEES}:{line}: warning: committees[1].members[5].name: 'นายสมศักดิ์ ตัวอย่าง' "
+    assert warnings[0].startswith(f"{SUSO_COMMITTEES}:{line}: warning: committees[1].members[5].name: 'นายสมศักดิ์ "
+                                  f"ตัวอย่าง' "
                                   "is named in this committee but is not one of the organisation's people")
 
 
@@ -123,9 +128,11 @@ def test_cop_references_are_checked(demo_copy: Path):
     asset_line = replace_in(cops, "assets: [project-writing-training]", "assets: [project-writing-trainng]")
     topic_line = replace_in(cops, "topics: [project-writing]", "topics: [project-writting]")
     found = problems_of(demo_copy)
-    assert any(e.startswith(f"plans/suso/cops.yml:{asset_line}: cops[1].meetings[1].assets[1]: unknown knowledge asset "
-                            "'project-writing-trainng'") and "did you mean project-writing-training?" in e for e in found), found
-    assert any(e.startswith(f"plans/suso/cops.yml:{topic_line}: cops[1].topics[1]: unknown knowledge topic") for e in found), found
+    start = (f"plans/suso/cops.yml:{asset_line}: cops[1].meetings[1].assets[1]: "
+             "unknown knowledge asset 'project-writing-trainng'")
+    assert any(e.startswith(start) and "did you mean project-writing-training?" in e for e in found), found
+    prefix = f"plans/suso/cops.yml:{topic_line}: cops[1].topics[1]: unknown knowledge topic"
+    assert any(e.startswith(prefix) for e in found), found
 
 
 def test_cop_meeting_date_must_be_a_date(demo_copy: Path):
@@ -136,7 +143,8 @@ def test_cop_meeting_date_must_be_a_date(demo_copy: Path):
 
 
 def test_check_prints_roster_errors_without_traceback(demo_copy: Path):
-    replace_in(demo_copy / SUSO_COMMITTEES, '{no: "๒.", ref: dentaya, role: กรรมการ}', '{no: "๒.", ref: dentaya, role: ประธานกรรมการ}')
+    replace_in(demo_copy / SUSO_COMMITTEES, '{no: "๒.", ref: dentaya, role: กรรมการ}',
+               '{no: "๒.", ref: dentaya, role: ประธานกรรมการ}')
     out = io.StringIO()
     assert check(demo_copy, out) == 1
     assert "Traceback" not in out.getvalue() and "1 error(s)" in out.getvalue()

@@ -8,8 +8,10 @@ import pytest
 from pydantic import ValidationError
 
 from kmsite_plugins.model import Plan
-from kmsite_plugins.model.plan import ActivityStatus
-from kmsite_plugins.model.progress import ProgressReport, activity_ids, period_end, summarise
+from kmsite_plugins.model.plan import activity_ids
+from kmsite_plugins.model.progress import ActivityStatus, ProgressReport
+from kmsite_plugins.model.values import read_period
+from kmsite_plugins.views.progress import latest_summary, period_end, summarise
 
 S = ActivityStatus
 
@@ -111,8 +113,10 @@ def test_report_summary_method_and_dates():
     assert nine.entries[0].evidence == ["ภาพถ่ายกิจกรรม"]  # one item without brackets
     assert six.formatted_date("th") == "๓๑ มีนาคม ๒๕๖๗"
     assert six.formatted_date("en") == "31 March 2024"
-    summary = six.summary(plan)
+    summary = summarise(plan, six.parsed_date)
     assert summary is not None and summary.as_of == date(2024, 3, 31)
+    latest = latest_summary(plan)
+    assert latest is not None and latest.as_of == date(2024, 6, 30) and latest.report is nine
 
 
 def test_no_reports_no_summary():
@@ -131,7 +135,8 @@ def test_unreadable_dates_are_left_out():
 @pytest.mark.parametrize("bad", [3, 7, "๗", "หก", 0])
 def test_round_must_be_6_9_or_12(bad):
     with pytest.raises(ValidationError) as exc:
-        ProgressReport.model_validate({"round": bad, "date": "2567-03-31", "entries": [{"row": "a", "status": "เสร็จแล้ว"}]})
+        ProgressReport.model_validate({"round": bad, "date": "2567-03-31", "entries": [{"row": "a",
+                                                                                        "status": "เสร็จแล้ว"}]})
     assert "use 6, 9 or 12" in str(exc.value)
 
 
@@ -152,7 +157,7 @@ def test_status_must_be_an_activity_status():
     (None, 2567, None),
 ])
 def test_period_end(text, fy, end):
-    assert period_end(text, fy) == end
+    assert period_end(read_period(text, fy) if text else None) == end
 
 
 def test_corrected_period_is_used():

@@ -6,7 +6,12 @@ import pytest
 from pydantic import ValidationError
 
 from kmsite_plugins.model.worksheet import (
-    ACCEPTED_SCORES, Worksheet, WorksheetKind, competition_ranks, parse_score, percent_of,
+    ACCEPTED_SCORES,
+    Worksheet,
+    WorksheetKind,
+    competition_ranks,
+    parse_score,
+    percent_of,
 )
 
 CRITERIA = [{"id": "strategy", "name": "สอดคล้องกับยุทธศาสตร์"},

@@ -67,12 +67,14 @@ def test_internal_build_exports_public_fields_only():
     assert len(drafts) >= 2
     private = [ct.value for c in site.orgs.values() for p in c.org.people for ct in p.contacts
                if ct.visibility.value != "public"]
-    files = opendata_files(site, OutputContext("https://km.example.go.th/", "th", "th", ("th", "en"), audience="internal"))
+    files = opendata_files(site, OutputContext("https://km.example.go.th/", "th", "th", ("th", "en"),
+                                               audience="internal"))
     text = "".join(f.content if isinstance(f.content, str) else f.content.decode("utf-8-sig") for f in files)
     exports = [json.loads(f.content) for f in files if f.path.endswith(".json") and not f.path.endswith("schema.json")]
     assert len(exports) == 1 + len(site.orgs)
     exported = {(o["slug"], a["slug"]) for data in exports for o in data["organisations"] for a in o["assets"]}
-    assert exported and all(e.asset.is_public for c in site.orgs.values() for e in c.assets if (c.slug, e.slug) in exported)
+    assert exported and all(e.asset.is_public for c in site.orgs.values() for e in c.assets if (c.slug,
+                                                                                                e.slug) in exported)
     for org_slug, slug in drafts:
         assert f"/knowledge/{slug}/" not in text and (org_slug, slug) not in exported
     for value in private:

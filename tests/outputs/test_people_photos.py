@@ -12,6 +12,7 @@ from kmsite_plugins.outputs import OutputContext
 from kmsite_plugins.outputs.people import photo_files
 from kmsite_plugins.pages.people import people_pages
 from kmsite_plugins.render import Renderer
+from kmsite_plugins.views.context import BuildContext
 from tests.loader.edits import replace_in
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32  # bytes are copied as they are
@@ -35,14 +36,15 @@ def test_photo_is_copied_per_language_and_shown_on_the_card(demo_copy: Path):
         assert [(f.path, f.content) for f in files] == [(f"{prefix}orgs/suso/people/photos/samut.png", PNG)]
         spec = next(p for p in people_pages(site) if p.uri == "orgs/suso/people/index.md")
         for directory_urls in (True, False):  # the offline build links files the same way
-            html = Renderer(lang, "th", ("th", "en"), directory_urls=directory_urls).render(spec)
+            html = Renderer(BuildContext(None, lang, "th", ("th", "en"), directory_urls=directory_urls)).render(spec)
             img = re.search(r'<img class="kms-card-photo" src="([^"]+)" alt="([^"]+)"', html)
             # the src, followed from the page's folder, is the copied file
             assert img and posixpath.normpath(posixpath.join("orgs/suso/people", img.group(1))) == \
                 "orgs/suso/people/photos/samut.png"
             assert "สมุทร์" in img.group(2)
     site_page = next(p for p in people_pages(site) if p.uri == "people/index.md")
-    assert "photos/" not in Renderer("th", "th", ("th", "en")).render(site_page)  # the catalogue has no photos
+    renderer = Renderer(BuildContext(None, "th", "th", ("th", "en")))
+    assert "photos/" not in renderer.render(site_page)  # the catalogue has no photos
 
 
 def test_no_photo_no_file(demo_copy: Path):

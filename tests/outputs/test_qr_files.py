@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from kmsite_plugins import qr
 from kmsite_plugins.loader import load_site
-from kmsite_plugins.outputs import OutputContext
+from kmsite_plugins.outputs import OutputContext, qr
 from kmsite_plugins.outputs.qr import qr_files
-from kmsite_plugins.outputs.shortlinks import derived_code, short_links
-from tests.conftest import ROOT, run_mkdocs
+from kmsite_plugins.views.shortlinks import derived_code, short_links
+from tests.conftest import ROOT, must, run_mkdocs
 from tests.qr_decode import zbar
 
 SITE_URL = "https://km.example.go.th/"
@@ -27,8 +26,8 @@ SITE_URL = "https://km.example.go.th/"
 def redirect_target(site: Path, go_page: Path) -> tuple[Path, str]:
     """Where a /go/ page's meta refresh leads (a built file) and its canonical URL."""
     page = go_page.read_text(encoding="utf-8")
-    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page).group(1)
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', page).group(1)
+    refresh = must(re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page)).group(1)
+    canonical = must(re.search(r'<link rel="canonical" href="([^"]+)">', page)).group(1)
     target = posixpath.normpath(posixpath.join(go_page.parent.relative_to(site).as_posix(), html_lib.unescape(refresh)))
     assert f'<a href="{refresh}">' in page  # a visible link too
     return site / target / "index.html", canonical
@@ -93,7 +92,7 @@ def test_codes_are_stable_across_builds():
     """Printed codes must survive every later build: the derivation is pinned here."""
     assert derived_code("org:suso") == "e5alzr"
     # another process (another hash seed) derives the same codes: nothing depends on the run
-    script = "from kmsite_plugins.outputs.shortlinks import derived_code as d; print(d('org:suso'), d('plan:x:2567'))"
+    script = "from kmsite_plugins.views.shortlinks import derived_code as d; print(d('org:suso'), d('plan:x:2567'))"
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
                            env={**os.environ, "PYTHONHASHSEED": "12345"})
     assert other.stdout.split() == ["e5alzr", derived_code("plan:x:2567")]
@@ -105,7 +104,9 @@ def test_two_pages_with_one_code_stop_the_build():
     site, _ = load_site(ROOT)
     entry = site.orgs["suso"].announcements[0]
     entry.announcement = entry.announcement.model_copy(update={"short": derived_code("org:prachantakham")})
-    with pytest.raises(ValueError, match="short code '.*' leads to two pages, orgs/prachantakham/ and orgs/suso/announcements/km-action-plan/"):
+    with pytest.raises(ValueError,
+                       match="short code '.*' leads to two pages, orgs/prachantakham/ and "
+                             "orgs/suso/announcements/km-action-plan/"):
         short_links(site)
 
 

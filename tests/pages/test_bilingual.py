@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from urllib.parse import unquote
 from pathlib import Path
+from urllib.parse import unquote
 
-from kmsite_plugins.render import load_labels
+from kmsite_plugins.labels import load_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 THAI = re.compile(r"[\u0E00-\u0E7F]")
@@ -66,7 +66,7 @@ def parse(path: Path, skip_lang: str) -> _PageText:
 
 
 def thai_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if not p.relative_to(site).parts[0] in ("en", "assets", "search"))
+    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("en", "assets", "search"))
 
 
 def generated(site: Path, page: Path) -> bool:
@@ -109,7 +109,7 @@ def _english_only_labels() -> list[str]:
     th, en = load_labels("th"), load_labels("en")
     thai_values = " ".join(th.values())
     fragments: list[str] = []
-    for key, value in en.items():
+    for value in en.values():
         for part in PLACEHOLDER.split(value):
             part = part.strip(" :()—-,.")
             if len(part) >= 8 and " " in part and part not in thai_values:
@@ -118,7 +118,8 @@ def _english_only_labels() -> list[str]:
 
 
 def test_thai_pages_show_no_english_label(built_site: Path):
-    sources = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "plans").rglob("*") if p.suffix in (".yml", ".md"))
+    sources = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "plans").rglob("*") if p.suffix in (".yml",
+                                                                                                          ".md"))
     labels = [f for f in _english_only_labels() if f not in sources]
     assert len(labels) > 20
     for page in thai_pages(built_site):

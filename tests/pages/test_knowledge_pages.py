@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kmsite_plugins.labels import load_labels
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.model.audience import public_view
-from kmsite_plugins.pages.knowledge import site_assets, tag_index
-from kmsite_plugins.render import load_labels
 from kmsite_plugins.thai.collation import thai_sorted
-from tests.conftest import ROOT, read_front_matter, read_yaml, text_of
+from kmsite_plugins.views.knowledge import site_assets, tag_index
+from tests.conftest import ROOT, must, read_front_matter, read_yaml, text_of
 
 LEADING_VOWELS = "เแโใไ"
 
@@ -34,7 +34,7 @@ def test_prachantakham_map_lists_fifteen_topics_with_departments_and_holders(bui
     rows = re.findall(r'<tr id="([a-z0-9-]+)">(.*?)</tr>', html, flags=re.S)
     assert len(topics) == 15
     assert [r[0] for r in rows] == [t["id"] for t in topics]
-    for (_, row), topic in zip(rows, topics):
+    for (_, row), topic in zip(rows, topics, strict=False):
         assert topic["title"] in re.sub(r"<[^>]+>", "", row)
         assert dept_names[topic["department"]] in row
         for holder in topic["holders"]:
@@ -44,7 +44,7 @@ def test_prachantakham_map_lists_fifteen_topics_with_departments_and_holders(bui
 
 def test_map_links_topics_to_their_assets(built_site: Path):
     html = (built_site / "orgs/prachantakham/knowledge/index.html").read_text(encoding="utf-8")
-    row = re.search(r'<tr id="signboard-tax">(.*?)</tr>', html, flags=re.S).group(1)
+    row = must(re.search(r'<tr id="signboard-tax">(.*?)</tr>', html, flags=re.S)).group(1)
     assert 'href="signboard-tax-guide/"' in row
     assert (built_site / "orgs/prachantakham/knowledge/signboard-tax-guide/index.html").exists()
 
@@ -61,11 +61,12 @@ def test_asset_page_shows_fields_attachment_and_thai_dates(built_site: Path):
     page = built_site / "orgs/prachantakham/knowledge/signboard-tax-guide/index.html"
     html = page.read_text(encoding="utf-8")
     text = text_of(page)
-    for label in ("ส่วนราชการ", "ประเภทความรู้", "ผู้มีความรู้", "เจ้าภาพ", "แท็ก", "กิจกรรมในแผน", "วันที่จัดทำ", "เอกสารแนบ"):
+    for label in ("ส่วนราชการ", "ประเภทความรู้", "ผู้มีความรู้", "เจ้าภาพ", "แท็ก", "กิจกรรมในแผน", "วันที่จัดทำ",
+                  "เอกสารแนบ"):
         assert label in text, label
     assert "๕ กุมภาพันธ์ ๒๕๖๗" in text  # created: 2567-02-05, BE with Thai digits
     assert "๑ มีนาคม ๒๕๖๗" in text  # reviewed: ๑ มีนาคม ๒๕๖๗
-    href = re.search(r'<a href="([^"]+signboard-tax-checklist\.csv)"', html).group(1)
+    href = must(re.search(r'<a href="([^"]+signboard-tax-checklist\.csv)"', html)).group(1)
     shipped = (page.parent / href).resolve()
     source = ROOT / "plans/prachantakham/knowledge/files/signboard-tax-checklist.csv"
     assert shipped.read_bytes() == source.read_bytes()
@@ -83,8 +84,9 @@ def test_english_asset_page_has_english_labels_ce_dates_and_the_same_attachment(
     for label in ("Department", "Knowledge type", "Knowledge holders", "Attachments", "Created", "Last reviewed"):
         assert label in text
     assert "5 February 2024" in text and "1 March 2024" in text
-    href = re.search(r'<a href="([^"]+signboard-tax-checklist\.csv)"', html).group(1)
-    assert (page.parent / href).resolve() == (built_site / "orgs/prachantakham/knowledge/signboard-tax-guide/files/signboard-tax-checklist.csv")
+    href = must(re.search(r'<a href="([^"]+signboard-tax-checklist\.csv)"', html)).group(1)
+    csv = "orgs/prachantakham/knowledge/signboard-tax-guide/files/signboard-tax-checklist.csv"
+    assert (page.parent / href).resolve() == (built_site / csv)
     assert 'lang="th"' in html  # the Thai body, marked as Thai
 
 
@@ -114,12 +116,14 @@ def test_knowledge_index_lists_public_assets_in_thai_dictionary_order(built_site
     leading = {t[0] for t in shown if t[0] in LEADING_VOWELS}
     assert leading == set(LEADING_VOWELS), leading  # demo titles start with each of เ แ โ ใ ไ
     # a leading vowel is not the first letter: ไข… (ข) sorts before คู่… (ค) and before ถอด… (ถ)
-    assert shown.index(next(t for t in shown if t.startswith("ไข"))) < shown.index(next(t for t in shown if t.startswith("คู่มือ")))
+    first = next(t for t in shown if t.startswith("ไข"))
+    assert shown.index(first) < shown.index(next(t for t in shown if t.startswith("คู่มือ")))
 
 
 def test_knowledge_index_carries_facet_data_for_every_asset(built_site: Path):
     html = (built_site / "knowledge/index.html").read_text(encoding="utf-8")
-    items = re.findall(r'<li class="kms-asset" data-org="([^"]*)" data-dept="[^"]*" data-type="([^"]*)" data-form="([^"]*)"'
+    items = re.findall(r'<li class="kms-asset" data-org="([^"]*)" data-dept="[^"]*" data-type="([^"]*)" '
+                       r'data-form="([^"]*)"'
                        r' data-step="[^"]*" data-year="(\d*)" data-tags="[^"]*">', html)
     views = _public_assets()
     assert [(v.content.slug, v.asset.type.value, v.asset.form.value, str(v.year)) for v in views] == list(items)
@@ -154,11 +158,12 @@ def test_draft_and_internal_assets_have_no_public_page(built_site: Path):
 
 def test_org_page_links_feeds_and_open_data(built_site: Path):
     html = (built_site / "orgs/suso/index.html").read_text(encoding="utf-8")
-    for href in ("./feed.xml", "./feed.json", "../../opendata/schema.json", "opendata/suso.json", "opendata/assets.csv"):
+    for href in ("./feed.xml", "./feed.json", "../../opendata/schema.json", "opendata/suso.json",
+                 "opendata/assets.csv"):
         assert href in html, href
     assert '<link rel="alternate" type="application/rss+xml" href="./feed.xml">' in html
     en = (built_site / "en/orgs/suso/index.html").read_text(encoding="utf-8")
-    href = re.search(r'href="([^"]*suso\.json)"', en).group(1)
+    href = must(re.search(r'href="([^"]*suso\.json)"', en)).group(1)
     assert (built_site / "en/orgs/suso" / href).resolve() == built_site / "orgs/suso/opendata/suso.json"
 
 

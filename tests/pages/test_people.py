@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from kmsite_plugins.loader import load_site
-from kmsite_plugins.pages.directory import cop_views, initial, org_who_knows
-from kmsite_plugins.pages.views import people_cards
 from kmsite_plugins.thai.collation import thai_sorted
+from kmsite_plugins.views.directory import cop_views, initial, org_who_knows
+from kmsite_plugins.views.people import people_cards
 from tests.conftest import ROOT, read_yaml, text_of
 
 
@@ -60,7 +60,8 @@ def test_prachantakham_position_cards_link_each_topic_of_seed_001(built_site: Pa
     assert len(holders) >= 10
     for holder in holders:
         card = _card_html(html, holder)
-        assert 'class="kms-card kms-card--position"' in html[html.rindex("<article", 0, html.index(f'id="{holder}">')):][:80]
+        assert 'class="kms-card kms-card--position"' in html[html.rindex("<article", 0,
+                                                                         html.index(f'id="{holder}">')):][:80]
         assert titles[holder] in card
         linked = set(re.findall(r'href="\.\./knowledge/#([a-z0-9-]+)"', card))
         assert linked == {t["id"] for t in topics if holder in t["holders"]}, holder
@@ -140,7 +141,8 @@ def test_who_knows_what_both_directions_in_thai_order(built_site: Path):
     page = built_site / "orgs/prachantakham/people/who-knows-what/index.html"
     html = page.read_text(encoding="utf-8")
     by_topic, by_person = html.split('id="by-person"')
-    topic_titles = [_fold(re.sub(r"<[^>]+>", "", t)) for t in re.findall(r'<span class="kms-index-term"><a [^>]*>(.*?)</a>', by_topic)]
+    topic_titles = [_fold(re.sub(r"<[^>]+>", "",
+                                 t)) for t in re.findall(r'<span class="kms-index-term"><a [^>]*>(.*?)</a>', by_topic)]
     assert len(topic_titles) >= 15
     assert topic_titles == thai_sorted(topic_titles)
     letters = re.findall(r'<div class="kms-letter" role="heading" aria-level="3" id="topic-([^"]+)"', by_topic)

@@ -7,14 +7,17 @@ import re
 import pytest
 
 from kmsite_plugins.loader import load_site
-from kmsite_plugins.model import Plan
+from kmsite_plugins.model import Organisation, OrgContent, Plan, PlanEntry
 from kmsite_plugins.render import Renderer
+from kmsite_plugins.thai.digits import to_thai
+from kmsite_plugins.views.context import BuildContext
+from kmsite_plugins.views.plan import PlanView, plan_view
 from tests.conftest import ROOT
 
 
-def render(name: str, plan: Plan, lang: str = "th") -> str:
-    renderer = Renderer(lang, "th", ("th", "en"))
-    return renderer.env.get_template(f"partials/{name}.html.j2").render(plan=plan, t=renderer.t)
+def render(name: str, view: PlanView, lang: str = "th") -> str:
+    renderer = Renderer(BuildContext(None, lang, "th", ("th", "en")))
+    return renderer.env.get_template(f"partials/{name}.html.j2").render(plan=view.entry.plan, view=view, t=renderer.t)
 
 
 def text(html: str) -> str:
@@ -22,21 +25,23 @@ def text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_plan() -> Plan:
+def demo_plan() -> PlanView:
     site, problems = load_site(ROOT)
     assert problems.errors == []
-    return site.orgs["pathumthani-pao"].plans[0].plan
+    content = site.orgs["pathumthani-pao"]
+    return plan_view(content, content.plans[0])
 
 
 @pytest.fixture(scope="module")
-def bare_plan() -> Plan:
+def bare_plan() -> PlanView:
     site, _ = load_site(ROOT)
-    return site.orgs["suso"].plans[0].plan
+    content = site.orgs["suso"]
+    return plan_view(content, content.plans[0])
 
 
 @pytest.mark.parametrize("name", ["worksheets", "progress"])
 def test_nothing_without_worksheets_or_reports(name, bare_plan):
-    assert not bare_plan.worksheets and not bare_plan.progress
+    assert not bare_plan.entry.plan.worksheets and not bare_plan.entry.plan.progress
     assert render(name, bare_plan) == ""
     assert render(name, bare_plan, "en") == ""
 
@@ -45,12 +50,13 @@ def test_worksheets_th(demo_plan):
     html = render("worksheets", demo_plan)
     assert html.count('<table class="kms-plan-table kms-worksheet') == 2
     assert html.count("ตัวอย่างเนื้อหา") == 2  # each example sheet says so
-    assert "มาก (5)" in html and "ปานกลาง (3)" in html and "น้อย (1)" in html
+    # scores, totals, percentages and ranks in Thai digits on a Thai page (the site's default digits)
+    assert "มาก (๕)" in html and "ปานกลาง (๓)" in html and "น้อย (๑)" in html
     knowledge = html[html.index('id="worksheet-knowledge-selection"'):]
     rank_row = knowledge[knowledge.index('<tr class="kms-rank">'):]
     rank_row = rank_row[:rank_row.index("</tr>")]
-    assert text(rank_row).split() == ["ลำดับ", "1", "2", "3", "(เท่ากัน)", "3", "(เท่ากัน)", "5"]
-    assert "<strong>23</strong> / 25" in knowledge and "92%" in knowledge and "76%" in knowledge
+    assert text(rank_row).split() == ["ลำดับ", "๑", "๒", "๓", "(เท่ากัน)", "๓", "(เท่ากัน)", "๕"]
+    assert "<strong>๒๓</strong> / ๒๕" in knowledge and "๙๒%" in knowledge and "๗๖%" in knowledge
     # the chosen candidate is highlighted in its header and marked as chosen
     assert re.search(r'class="kms-candidate kms-chosen">เทคนิคการบริหารจัดการองค์ความรู้ \(KM\)<br><mark>✓ ที่เลือก</mark>',
                      knowledge)
@@ -65,12 +71,12 @@ def test_worksheets_en(demo_plan):
 
 def test_progress_th(demo_plan):
     html = render("progress", demo_plan)
-    assert "ข้อมูล ณ วันที่ ๓๑ มีนาคม ๒๕๖๗ (รายงานรอบ 6 เดือน)" in html
+    assert "ข้อมูล ณ วันที่ ๓๑ มีนาคม ๒๕๖๗ (รายงานรอบ ๖ เดือน)" in html
     assert "ตัวอย่างเนื้อหา" in html
     counts = text(html[html.index('<table class="kms-progress-counts">'):html.index("</table>")])
     for label, n in [("เสร็จแล้ว", 2), ("กำลังดำเนินการ", 7), ("ยังไม่เริ่ม", 2), ("ยกเลิก", 1),
                      ("ยังไม่มีการรายงาน", 14), ("ล่าช้ากว่าแผน", 1), ("กิจกรรมทั้งหมด", 26)]:
-        assert f"{label} {n} " in counts
+        assert f"{label} {to_thai(str(n))} " in counts
     late = html[html.index('<ul class="kms-late">'):]
     late = late[:late.index("</ul>")]
     assert late.count("<li") == 1 and 'data-row="pub-kmp1"' in late
@@ -95,10 +101,12 @@ def test_everything_is_escaped_and_only_web_links_are_links():
             {"row": "x", "status": "กำลังดำเนินการ", "note": "<img src=x>",
              "evidence": ["https://example.go.th/a?b=1&c=2", "javascript:alert(1)"]}]}],
     })
-    sheets = render("worksheets", plan)
+    content = OrgContent(slug="x", org=Organisation.model_validate({"name": "x", "type": "อบต."}))
+    view = plan_view(content, PlanEntry("2567", plan))
+    sheets = render("worksheets", view)
     assert "<b>" not in sheets and "&lt;b&gt;sheet&lt;/b&gt;" in sheets
     assert "&lt;i&gt;kpi&lt;/i&gt;" in sheets and "a &amp; b" in sheets
-    progress = render("progress", plan)
+    progress = render("progress", view)
     assert "<script>" not in progress and "&lt;script&gt;" in progress
     assert "<img" not in progress
     assert '<a href="https://example.go.th/a?b=1&amp;c=2">' in progress

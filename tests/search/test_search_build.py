@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -19,7 +20,7 @@ def test_each_language_index_is_built_once_and_materials_index_is_empty(tmp_path
     calls: Counter[str] = Counter()
     real = search_plugin.build_index
 
-    def counting(pages, **kw):  # type: ignore[no-untyped-def]
+    def counting(pages: Any, **kw: Any) -> Any:
         calls[kw["lang"]] += 1
         return real(pages, **kw)
 
@@ -29,7 +30,7 @@ def test_each_language_index_is_built_once_and_materials_index_is_empty(tmp_path
 
     assert calls == {"th": 1, "en": 1}
     # Material's search plugin keeps its search box but indexes nothing (static-i18n gathers no entries).
-    material = config.plugins["material/search"]
+    material: Any = config.plugins["material/search"]
     assert material.search_index.entries == []
     # the root file is kmsite's manifest, written again after static-i18n rewrote Material's index
     root = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kmsite_plugins.search.extract import Section, extract
 from kmsite_plugins.search.index import IndexPage, build_index, cover, fnv1a, page_text

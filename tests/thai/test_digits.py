@@ -11,7 +11,7 @@ thai_numbers = st.text(alphabet=THAI_DIGITS, min_size=1, max_size=12)
 
 
 def test_converts_each_digit_by_position() -> None:
-    for arabic, thai in zip(ARABIC_DIGITS, THAI_DIGITS):
+    for arabic, thai in zip(ARABIC_DIGITS, THAI_DIGITS, strict=False):
         assert to_thai(arabic) == thai
         assert to_arabic(thai) == arabic
 

@@ -172,14 +172,14 @@ def _add_months(ym: tuple[int, int], n: int) -> tuple[int, int]:
 
 @given(year_months, langs, digit_systems)
 def test_format_month_round_trip(ym, lang, digits) -> None:
-    period = parse_period(format_month(*ym, lang, digits))
+    period = parse_period(format_month(ym[0], ym[1], lang, digits))
     assert (period.kind, period.start, period.end) == ("month", ym, ym)
 
 
 @given(year_months, st.integers(min_value=0, max_value=40), digit_systems)
 def test_range_round_trip(start, length, digits) -> None:
     end = _add_months(start, length)
-    raw = f"{format_month(*start, digits=digits)} - {format_month(*end, digits=digits)}"
+    raw = f"{format_month(start[0], start[1], digits=digits)} - {format_month(end[0], end[1], digits=digits)}"
     assert (parse_period(raw).start, parse_period(raw).end) == (start, end)
 
 
@@ -201,5 +201,5 @@ def test_months_in_is_the_overlap_with_the_fiscal_year(start, length, fy) -> Non
     overlap = min(index(end), index(fy_last)) - max(index(start), index(fy_first)) + 1
     assert len(covered) == max(0, overlap)
     assert set(covered) <= set(fiscal_months(fy))
-    assert all(_add_months(a, 1) == b for a, b in zip(covered, covered[1:]))
+    assert all(_add_months(a, 1) == b for a, b in zip(covered, covered[1:], strict=False))
     assert all(start <= ym <= end for ym in covered)

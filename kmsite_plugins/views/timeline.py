@@ -7,8 +7,8 @@ from typing import Optional
 
 from ..model import Activity, PlanSection, TableKind
 from ..model.plan import CMP_STEPS, KMP_STEPS
-from ..thai.dates import ThaiDateError, YearMonth, ce_to_be, fiscal_months
-from ..thai.periods import Period, parse_period
+from ..thai.dates import YearMonth, ce_to_be, fiscal_months
+from ..thai.periods import Period
 
 # Fiscal months in order: ต.ค. (10) … ก.ย. (9).
 FISCAL_MONTH_ORDER = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
@@ -47,13 +47,12 @@ def _placed(period: Period, fy: Optional[int]) -> list[bool]:
 
 
 def _row(activity: Activity, fy: Optional[int]) -> Optional[TimelineRow]:
-    text = activity.corrected("period")
-    if not text:
+    read = activity.parsed_period
+    if read is None:
         return None
-    try:
-        period = parse_period(text, fy)
-    except ThaiDateError as exc:
-        return TimelineRow(activity.step, activity.title, text, [False] * 12, error=str(exc))
+    text, period = read.raw, read.value
+    if period is None:
+        return TimelineRow(activity.step, activity.title, text, [False] * 12, error=str(read.error))
     months = _placed(period, fy)
     deadline = None
     if period.is_deadline and period.end:

@@ -5,8 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from ..model import (AssetEntry, Committee, Cop, Department, KnowledgeTopic, OrgContent, Person, PlanEntry,
-                     Position, SiteModel)
+from ..model import (
+    AssetEntry,
+    Committee,
+    Cop,
+    Department,
+    KnowledgeTopic,
+    OrgContent,
+    Person,
+    PlanEntry,
+    Position,
+    SiteModel,
+)
 from ..model.committee import Member
 from ..thai.collation import thai_sorted
 
@@ -31,6 +41,19 @@ def entity(content: OrgContent, ref: Optional[str]) -> Optional[EntityView]:
     if isinstance(item, Department):
         return EntityView("department", item.id, item)
     return None
+
+
+EntityIndex = dict[str, dict[str, EntityView]]
+"""Per organisation slug, every referable id with its view."""
+
+
+def entity_index(site: SiteModel) -> EntityIndex:
+    """The view of every department, position and person of every organisation, made once per build."""
+    index: EntityIndex = {}
+    for slug, content in site.orgs.items():
+        views = {ref: entity(content, ref) for ref in content.entities()}
+        index[slug] = {ref: view for ref, view in views.items() if view is not None}
+    return index
 
 
 @dataclass
@@ -78,7 +101,8 @@ def _cop_role(cop: Cop, refs: set[str]) -> Optional[str]:
 
 def _card_subjects(content: OrgContent) -> list[tuple[Optional[Person], Optional[Position]]]:
     """Who gets a card: every person (with the position they hold), then every position nobody holds."""
-    subjects: list[tuple[Optional[Person], Optional[Position]]] = [(p, content.position_of(p)) for p in content.org.people]
+    subjects: list[tuple[Optional[Person], Optional[Position]]] = [(p,
+                                                                    content.position_of(p)) for p in content.org.people]
     filled = {position.id for _, position in subjects if position}
     subjects.extend((None, position) for position in content.org.positions if position.id not in filled)
     return subjects
@@ -107,16 +131,6 @@ def people_cards(content: OrgContent) -> list[Card]:
         card.assets = [a for a in content.assets if refs.intersection(a.asset.holders) or a.asset.owner in refs]
         card.cops = [(cop, role) for cop in content.cops if (role := _cop_role(cop, refs))]
     return thai_sorted(cards, key=lambda c: c.name("th"))
-
-
-def org_groups(site: SiteModel, unknown_province: str) -> list[tuple[str, list[tuple[str, list[OrgContent]]]]]:
-    """Organisations grouped by province, then by type, each level in Thai order."""
-    provinces: dict[str, dict[str, list[OrgContent]]] = {}
-    for content in site.sorted_orgs():
-        province = content.org.province or unknown_province
-        provinces.setdefault(province, {}).setdefault(content.org.type, []).append(content)
-    return [(p, sorted(types.items())) for p, types in
-            thai_sorted(provinces.items(), key=lambda kv: kv[0])]
 
 
 def latest_plan(content: OrgContent) -> Optional[PlanEntry]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Optional
 
 from ..model import OrgContent, PlanEntry, SiteModel
-from ..model.progress import ProgressSummary
 from ..thai.dates import fiscal_year_of
 from .announcements import Listed, listed, newest_first
 from .knowledge import AssetView, site_assets
-from .views import latest_plan
+from .people import latest_plan
+from .progress import ProgressSummary, latest_summary
 
 NEWEST = 5  # newest assets and announcements shown
 
@@ -21,7 +21,7 @@ def build_date() -> date:
     """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
@@ -50,9 +50,7 @@ class HomeView:
 
 
 def _glance(content: OrgContent, entry: PlanEntry) -> PlanGlance:
-    reports = sorted((r for r in entry.plan.progress if r.parsed_date), key=lambda r: r.sort_key)
-    summary = reports[-1].summary(entry.plan) if reports else None
-    return PlanGlance(content, entry, summary)
+    return PlanGlance(content, entry, latest_summary(entry.plan))
 
 
 def home_view(site: SiteModel, today: Optional[date] = None) -> HomeView:

@@ -9,13 +9,14 @@ language being rendered, in Thai dictionary order of the text the reader sees.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Generic, Iterable, Optional, TypeVar, Union
+from typing import Generic, Optional, TypeVar, Union
 
-from ..model import AssetEntry, Cop, KnowledgeTopic, Meeting, OrgContent, SiteModel
+from ..model import AssetEntry, Cop, KnowledgeAsset, KnowledgeTopic, Meeting, OrgContent, SiteModel
 from ..thai.collation import thai_sorted
 from . import urls
-from .views import Card
+from .people import Card
 
 T = TypeVar("T")
 _LEADING_VOWELS = "เแโใไ"
@@ -82,7 +83,7 @@ class Subject:
     cards: list[Card]
 
     @property
-    def titled(self) -> object:
+    def titled(self) -> Union[KnowledgeAsset, KnowledgeTopic]:
         """The object whose ``title``/``title_en`` the template prints with tx()."""
         return self.item.asset if isinstance(self.item, AssetEntry) else self.item
 
@@ -98,7 +99,7 @@ class Subject:
 
     def title(self, lang: str) -> str:
         item = self.titled
-        return (getattr(item, "title_en", None) if lang != "th" else None) or getattr(item, "title")
+        return (getattr(item, "title_en", None) if lang != "th" else None) or item.title
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 
 def orgs_url() -> str:
     return "orgs/"
@@ -91,3 +93,35 @@ def tags_url() -> str:
 def absolute(site_url: str, url: str) -> str:
     """An absolute URL from ``site_url`` (which ends with '/')."""
     return site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+QR_PNG = "qr.png"
+QR_SVG = "qr.svg"
+"""The QR image files written beside every page that has a short link."""
+
+
+def qr_png_url(page_url: str) -> str:
+    return f"{page_url}{QR_PNG}"
+
+
+def relative_url(from_url: str, to_url: str, directory_urls: bool = True) -> str:
+    """Relative link between two directory URLs of the same language tree.
+
+    ``to_url`` may carry a ``#fragment``. Without directory URLs (the offline build, opened
+    from file://) the link names the ``index.html`` file, which a browser does not add itself.
+    """
+    path, hash_, fragment = to_url.partition("#")
+    rel = posixpath.relpath(path or ".", from_url or ".")
+    link = "./" if rel == "." else rel.rstrip("/") + "/"
+    if not directory_urls:
+        link = "index.html" if link == "./" else link + "index.html"
+    return link + hash_ + fragment
+
+
+def file_url(url: str, directory_urls: bool = True) -> str:
+    """A directory URL as MkDocs writes it: "orgs/suso/" or, without directory URLs, "orgs/suso/index.html"."""
+    return url if directory_urls else url + "index.html"
+
+
+CSV_TABLES = ("activities", "topics", "assets", "people")
+"""The open-data tables also published as CSV files (``<table>.csv``), in this order."""

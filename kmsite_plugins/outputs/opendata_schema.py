@@ -11,8 +11,6 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
-CSV_TABLES = ("activities", "topics", "assets", "people")
-"""The export's tables also published as CSV files (``<table>.csv``), in this order."""
 
 
 class ExportModel(BaseModel):
@@ -53,7 +51,8 @@ class Person(ExportModel):
     name_en: Optional[str] = None
     position: Optional[str] = Field(None, description="A position id")
     department: Optional[str] = Field(None, description="A department id (the person's own, else the position's)")
-    km_roles: list[str] = Field(default_factory=list, description="ceo, cko, facilitator, practitioner, note_taker, network, it")
+    km_roles: list[str] = Field(default_factory=list,
+                                description="ceo, cko, facilitator, practitioner, note_taker, network, it")
     contacts: list[Contact] = Field(default_factory=list, description="Only contacts the source marks public")
 
 
@@ -198,5 +197,6 @@ class Export(ExportModel):
 
     schema_: Optional[str] = Field(None, alias="$schema", description="URL of this file's JSON Schema")
     schema_version: str = SCHEMA_VERSION
-    site_url: Optional[str] = Field(None, description="Absolute base of every url; urls are relative to it when it is null")
+    site_url: Optional[str] = Field(None,
+                                    description="Absolute base of every url; urls are relative to it when it is null")
     organisations: list[Organisation]
