@@ -10,10 +10,11 @@ import os
 import shutil
 import signal
 import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Callable, Iterator, Optional
+from typing import Optional
 
 __all__ = ["BuildInterrupted", "publish"]
 

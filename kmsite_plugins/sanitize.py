@@ -8,9 +8,10 @@ organisation's author cannot run script on another's pages.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-import markdown
+import markdown  # type: ignore[import-untyped]
 import nh3
 
 __all__ = ["BodySanitizer"]

@@ -11,8 +11,9 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -160,7 +161,11 @@ def test_search_index_and_exports_hold_text(hostile: tuple[Injection, Path]) -> 
 
 
 def _dialogs(page: Any, found: list[str]) -> None:
-    page.on("dialog", lambda d: (found.append(f"{page.url}: {d.message}"), d.dismiss()))
+    def record(dialog: Any) -> None:
+        found.append(f"{page.url}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", record)
 
 
 def test_chromium_opens_every_page_type_without_a_dialog(hostile: tuple[Injection, Path]) -> None:

@@ -8,8 +8,8 @@ and short codes that lead to two pages.
 from __future__ import annotations
 
 from ..model import AnnouncementEntry, OrgContent, SiteModel
-from ..model.shortcodes import ShortCode, announcement_code, short_codes
 from ..model.content_files import ContentFileError, content_file
+from ..model.shortcodes import ShortCode, announcement_code, short_codes
 from .problems import Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc

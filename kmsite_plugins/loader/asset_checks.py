@@ -12,8 +12,8 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from ..model import AssetEntry, OrgContent
-from .checks import unknown_id
 from ..model.content_files import ContentFileError, content_file
+from .checks import unknown_id
 from .problems import Loc, Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc

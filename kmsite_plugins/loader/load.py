@@ -30,8 +30,6 @@ from .problems import Problems
 from .pydantic_errors import report_validation_error
 from .references import check_references
 from .roster_checks import check_rosters
-from .asset_checks import check_assets
-from .lint import lint_org
 from .yaml_source import SourceError, YamlDoc, load_front_matter, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)

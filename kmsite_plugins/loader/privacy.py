@@ -10,8 +10,9 @@ code ``private-contact`` and the value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from ..model import OrgContent
 from ..model.base import Visibility

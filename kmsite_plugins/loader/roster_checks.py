@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Committee, CommitteeKind, OrgContent, Person
-from .checks import duplicates, unknown_id
 from ..model.content_files import ContentFileError, content_file
+from .checks import duplicates, unknown_id
 from .problems import Problems, field_path
 from .yaml_source import YamlDoc
 
@@ -27,8 +27,9 @@ PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 def check_rosters(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) -> None:
     """Every check of this module for one organisation (documents that failed to load are skipped)."""
     if "committees" in docs:
-        duplicates(docs["committees"], problems, ((("committees", i, "id"), c.id) for i, c in enumerate(content.committees)),
-                   "committee id", "ids must be unique (each is the anchor of its committee)")
+        ids = ((("committees", i, "id"), c.id) for i, c in enumerate(content.committees))
+        duplicates(docs["committees"], problems, ids, "committee id",
+                   "ids must be unique (each is the anchor of its committee)")
         for i, committee in enumerate(content.committees):
             _check_committee(content, committee, docs["committees"], ("committees", i), problems)
     if "cops" in docs:

@@ -12,7 +12,6 @@ date, so a review shows up again in feed readers.
 from __future__ import annotations
 
 import html
-
 import json
 import logging
 import xml.etree.ElementTree as ET

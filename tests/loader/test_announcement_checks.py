@@ -71,13 +71,15 @@ def test_page_must_be_a_directory_url_of_the_site(demo_copy):
 def test_missing_attachment_is_an_error(demo_copy):
     line = replace_in(demo_copy / PR, "file: files/knowledge-topics.csv", "file: files/knowledge-topic.csv")
     found = errors(demo_copy)
-    assert len(found) == 1 and found[0].startswith(f"{PR}:{line}: attachments[1].file: 'files/knowledge-topic.csv' not found")
+    assert len(found) == 1
+    assert found[0].startswith(f"{PR}:{line}: attachments[1].file: 'files/knowledge-topic.csv' not found")
 
 
 def test_attachment_may_not_leave_the_folder_or_shadow_site_files(demo_copy):
     line = replace_in(demo_copy / PR, "file: files/knowledge-topics.csv", "file: ../organisation.yml")
     found = errors(demo_copy)
-    assert len(found) == 1 and found[0].startswith(f"{PR}:{line}: attachments[1].file: '../organisation.yml' goes up with '..'")
+    assert len(found) == 1
+    assert found[0].startswith(f"{PR}:{line}: attachments[1].file: '../organisation.yml' goes up with '..'")
     replace_in(demo_copy / PR, "file: ../organisation.yml", "file: files/qr.png")
     assert "is one the site generates" in errors(demo_copy)[0]
 

@@ -20,7 +20,8 @@ PLAN = "plans/suso/plans/undated.yml"
 
 def _other_error(root: Path) -> str:
     """An unrelated error elsewhere in the tree, which must still be reported."""
-    replace_in(root / "plans/pathumthani-pao/knowledge/legal-repository.md", "reviewed: 2567-08-15", "reviewed: 2567-13-45")
+    replace_in(root / "plans/pathumthani-pao/knowledge/legal-repository.md", "reviewed: 2567-08-15",
+               "reviewed: 2567-13-45")
     return "plans/pathumthani-pao/knowledge/legal-repository.md:"
 
 
@@ -59,7 +60,8 @@ def test_folder_dangling_link_and_fifo_where_files_belong(demo_copy: Path) -> No
     other = _other_error(demo_copy)
     found = errors(demo_copy)
     assert "is a folder where a file is expected" in _only(found, "plans/suso/knowledge/folder.md")
-    assert "symbolic link to '/nowhere/committees.yml', which does not exist" in _only(found, "plans/suso/committees.yml")
+    dangling = _only(found, "plans/suso/committees.yml")
+    assert "symbolic link to '/nowhere/committees.yml', which does not exist" in dangling
     assert "not a regular file" in _only(found, "plans/suso/plans/2570.yml")
     assert any(e.startswith(other) for e in found)
 
@@ -98,7 +100,8 @@ def test_invalid_organisation_file_hides_no_other_error(demo_copy: Path) -> None
     line = replace_in(demo_copy / ASSET, "file: files/signboard-tax-checklist.csv", "file: ../organisation.yml")
     found = errors(demo_copy)
     assert any(e.startswith("plans/prachantakham/organisation.yml:") for e in found)
-    assert any(e.startswith(f"{ASSET}:{line}: attachments[1].file: '../organisation.yml' goes up") for e in found), found
+    assert any(e.startswith(f"{ASSET}:{line}: attachments[1].file: '../organisation.yml' goes up")
+               for e in found), found
 
 
 # -- exit statuses: a crash never looks like a content error ---------------------------------

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -79,7 +79,8 @@ def test_symlink_to_the_organisations_own_content_file_is_refused(demo_copy: Pat
     link = demo_copy / field.base / f"files/contacts{field.suffix}"
     link.parent.mkdir(exist_ok=True)
     os.symlink(demo_copy / "plans" / field.source.split("/")[1] / "organisation.yml", link)
-    _one_error(demo_copy, field, field.write(demo_copy, f"files/contacts{field.suffix}"), "content file organisation.yml")
+    line = field.write(demo_copy, f"files/contacts{field.suffix}")
+    _one_error(demo_copy, field, line, "content file organisation.yml")
 
 
 @pytest.mark.parametrize("field", FIELDS, ids=IDS)

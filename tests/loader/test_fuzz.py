@@ -12,6 +12,7 @@ import io
 import os
 import shutil
 import tempfile
+import typing
 from collections import Counter
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def mutation(draw: st.DrawFn) -> tuple[str, str, object]:
     rel = draw(st.sampled_from(CONTENT))
     kind = draw(st.sampled_from(["bytes", "encoding", "structure", "text", "file-kind", "truncate"]))
     if kind == "bytes":
-        how: object = draw(st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=4)), min_size=1, max_size=6))
+        how: object = draw(st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=4)),
+                                    min_size=1, max_size=6))
     elif kind == "encoding":
         how = draw(st.sampled_from(["cp874", "tis-620", "utf-16", "utf-16-le", "utf-32", "latin-1", "utf-8-sig",
                                     "shift_jis"]))
@@ -82,7 +84,7 @@ def _apply(root: Path, kind: str, rel: str, how: object) -> str:
     path = root / rel
     data = path.read_bytes()
     if kind == "bytes":
-        for at, chunk in how:  # type: ignore[union-attr]
+        for at, chunk in typing.cast(list[tuple[float, bytes]], how):
             cut = int(at * len(data))
             data = data[:cut] + chunk + data[cut:]
         path.write_bytes(data)
@@ -94,28 +96,28 @@ def _apply(root: Path, kind: str, rel: str, how: object) -> str:
         path.write_bytes(data[: int(float(how) * len(data))])  # type: ignore[arg-type]
         return "truncate"
     if kind == "text":
-        at, odd = how  # type: ignore[misc]
+        at, odd = typing.cast(tuple[float, str], how)
         text = data.decode("utf-8")
         cut = int(at * len(text))
         path.write_text(text[:cut] + odd + text[cut:], encoding="utf-8")
         return "text"
     if kind == "structure":
-        at, op, value = how  # type: ignore[misc]
+        at, op, value = typing.cast(tuple[float, str, object], how)
         marker, body, tree = _yaml_of(data.decode("utf-8"))
         nodes = _nodes(tree)[1:]
         if not nodes:
             return "structure:empty"
         target = nodes[int(at * (len(nodes) - 1))]
-        parent = tree
+        parent: typing.Any = tree
         for key in target[:-1]:
-            parent = parent[key]  # type: ignore[index]
+            parent = parent[key]
         if op == "delete":
-            del parent[target[-1]]  # type: ignore[index,attr-defined]
+            del parent[target[-1]]
             out = io.StringIO()
             YAML(typ="rt").dump(tree, out)
             path.write_text(marker + out.getvalue() + marker + body, encoding="utf-8")
         elif op == "set":
-            parent[target[-1]] = value  # type: ignore[index]
+            parent[target[-1]] = value
             out = io.StringIO()
             YAML(typ="rt").dump(tree, out)
             path.write_text(marker + out.getvalue() + marker + body, encoding="utf-8")

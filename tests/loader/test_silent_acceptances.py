@@ -60,5 +60,6 @@ def test_announcement_page_may_not_point_at_a_draft(demo_copy: Path) -> None:
 
 @pytest.mark.parametrize("url", ["javascript:alert(2)", "data:text/html,x", "JaVaScRiPt:alert(1)", "//evil.example/"])
 def test_website_accepts_only_web_and_mail_addresses(demo_copy: Path, url: str) -> None:
-    line = replace_in(demo_copy / ORG, "name: องค์การบริหารส่วนตำบลสุโสะ\n", f"name: องค์การบริหารส่วนตำบลสุโสะ\nwebsite: '{url}'\n") + 1
+    line = replace_in(demo_copy / ORG, "name: องค์การบริหารส่วนตำบลสุโสะ\n",
+                      f"name: องค์การบริหารส่วนตำบลสุโสะ\nwebsite: '{url}'\n") + 1
     _one(demo_copy, f"{ORG}:{line}: website: ", "http://, https:// or mailto:")
