@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import sys
+import traceback
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -14,6 +15,9 @@ from typing import TextIO
 
 from .loader import find_plans_dir, load_site
 from .loader.problems import Problems
+
+# Exit statuses: a crash never looks like a content error.
+EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
 
 
 def _orgs_with_errors(root: Path, problems: Problems) -> set[str]:
@@ -23,8 +27,12 @@ def _orgs_with_errors(root: Path, problems: Problems) -> set[str]:
 
 
 def check(root: Path, out: TextIO | None = None) -> int:
-    """Validate the whole tree, print every problem, return the exit status."""
+    """Validate the whole tree, print every problem, return the exit status (1: content errors, 2: usage)."""
     out = out or sys.stdout
+    if not find_plans_dir(root).is_dir():
+        print(f"kmsite check: {root} has no plans/ folder and is not one: give the project root or its plans/ folder",
+              file=sys.stderr)
+        return EXIT_USAGE
     site, problems = load_site(root)
     for problem in problems.sorted():
         print(problem.format(), file=out)
@@ -34,7 +42,7 @@ def check(root: Path, out: TextIO | None = None) -> int:
     broken = f" ({len(with_errors)} with errors)" if with_errors else ""
     print(f"{checked} organisation(s) checked{broken}: {errors} error(s), {warnings} warning(s), "
           f"{notes} acknowledged note(s)", file=out)
-    return 1 if errors else 0
+    return EXIT_CONTENT if errors else 0
 
 
 def scaffold_types() -> dict[str, dict]:
@@ -58,16 +66,16 @@ def new(slug: str, root: Path, out: TextIO | None = None, org_type: str = "à¸­à¸
     out = out or sys.stdout
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         print(f"kmsite new: '{slug}' is not a valid slug: use lower-case a-z, 0-9 and '-'", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     target = find_plans_dir(root) / slug
     if target.exists():
         print(f"kmsite new: {target} already exists; choose another slug", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     key = scaffold_type(org_type)
     if key is None:
         known = ", ".join(f"{k} ({', '.join(s.get('aliases') or [])})" for k, s in scaffold_types().items())
         print(f"kmsite new: --type '{org_type}' is not an organisation type: use one of {known}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     wording = scaffold_types()[key].get("replace") or {}
     scaffold = resources.files("kmsite_plugins") / "scaffold"
     for rel in ("organisation.yml", "committees.yml", "cops.yml", "plans/2568.md", "knowledge/topics.yml"):
@@ -118,7 +126,8 @@ def _mkdocs_logging() -> None:
 
 def build(config_file: Path, internal: bool = False, site_dir: str | None = None,
           engine: str | None = None, compress: bool = False) -> int:
-    """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages.
+    """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages,
+    published atomically (publish.py): a failed or interrupted build leaves the previous site as it was.
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
     mkdocs.yml; it is always set while the config is read, so a variable left in the shell cannot change
@@ -132,12 +141,17 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
         use_engine(engine or engine_name())
     except (ValueError, RuntimeError) as exc:
         print(f"kmsite build: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .publish import publish  # only ``kmsite build`` publishes (``kmsite check`` stays light)
+
     audience = "internal" if internal else "public"
+    if not config_file.is_file():
+        print(f"kmsite build: no {config_file} here: run it from the project root or give -f", file=sys.stderr)
+        return EXIT_USAGE
     if internal and site_dir is None:
         site_dir = str(config_file.resolve().parent / INTERNAL_SITE_DIR)
     _mkdocs_logging()
@@ -149,26 +163,47 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
         if internal and (plugin is None or plugin.config.get("audience") != "internal"):
             print(f"kmsite build --internal: {config_file} does not set the kmsite plugin's audience from "
                   "KMSITE_AUDIENCE; add 'audience: !ENV [KMSITE_AUDIENCE, public]' under '- kmsite:'", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
         if compress and plugin is not None:
             plugin.config["compress"] = True
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
+
+        def run_mkdocs(folder: Path) -> int:
+            config.site_dir = str(folder)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            except MkDocsException as exc:
+                print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
+                return EXIT_CONTENT
+            finally:
+                config.plugins.on_shutdown()
+            return 0
+
+        return publish(Path(config.site_dir), run_mkdocs)
     except MkDocsException as exc:
         print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
-        return 1
+        return EXIT_CONTENT
     finally:
         if saved is None:
             os.environ.pop("KMSITE_AUDIENCE", None)
         else:
             os.environ["KMSITE_AUDIENCE"] = saved
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; exit 1 on content errors, 2 on usage errors, 3 when kmsite itself fails."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug, not the author's fault: say so, with the traceback for the report
+        traceback.print_exc()
+        print("kmsite: internal error (this is a bug in kmsite, not in your content); "
+              "please report it with the lines above", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="kmsite", description="Tools for kmsite content.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="validate plans/ without building; report every problem")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,30 +33,59 @@ __all__ = ["Renderer", "TEMPLATE_DIR", "MissingLabel", "load_labels"]
 _BULLET = re.compile(r"^\s*[-•·]\s*")
 
 
-def cell_html(text: Optional[str]) -> Markup:
+# Characters that are markup in HTML (escaped as MarkupSafe does) or start Markdown syntax that could carry
+# markup: links and images ([ ]), attr_list attributes ({ }), backslash escapes, code spans, emphasis with
+# '*', table cells ('|'). As character references they show as themselves in HTML text, attributes and
+# Markdown alike, so an author's value never becomes a tag, a link or an attribute. ('_' and '#' are left:
+# they sit in ids, URL fragments and enum codes, and at most format text, never make markup.)
+_TEXT_ENTITIES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;",
+                  **{ord(c): f"&#{ord(c)};" for c in "[]{}\\`*|"}}
+
+
+def text(value: object) -> Markup:
+    """Author text for a generated page (Markdown holding HTML): shown as written, never markup.
+
+    Markup passes through: it was made by a template or by this function.
+    """
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(_TEXT_ENTITIES))
+
+
+def _finalize(value: object) -> object:
+    """Every ``{{ value }}`` of a template: plain strings become ``text``; numbers, Markup and the rest pass."""
+    return text(value) if isinstance(value, str) else value
+
+
+def cell_html(text_value: Optional[str]) -> Markup:
     """A table cell as written: lines starting with '-' become a list, other lines stay lines."""
-    if not text:
+    if not text_value:
         return Markup("")
     parts: list[str] = []
     items: list[str] = []
-    for line in text.splitlines():
+    for line in text_value.splitlines():
         if not line.strip():
             continue
         if _BULLET.match(line) and len(line.strip()) > 1:
-            items.append(f"<li>{escape(_BULLET.sub('', line))}</li>")
+            items.append(f"<li>{text(_BULLET.sub('', line))}</li>")
             continue
         if items:
             parts.append(f"<ul>{''.join(items)}</ul>")
             items = []
-        parts.append(f"<span class=\"kms-line\">{escape(line.strip())}</span>")
+        parts.append(f"<span class=\"kms-line\">{text(line.strip())}</span>")
     if items:
         parts.append(f"<ul>{''.join(items)}</ul>")
     return Markup("".join(parts))
 
 
-def yaml_string(text: object) -> Markup:
-    """A YAML-safe quoted scalar for front matter."""
-    return Markup(json.dumps(str(text), ensure_ascii=False))
+def yaml_string(value: object) -> Markup:
+    """A YAML-safe quoted scalar for front matter, holding HTML text escaped once: Material and our partials
+    print front-matter values (title, description) as they are into ``<title>``, the header and meta tags.
+
+    Markup (e.g. ``tx()``) is HTML already: its text is taken (tags dropped, references read) and escaped again.
+    """
+    plain = value.striptags() if isinstance(value, Markup) else str(value)
+    return Markup(json.dumps(str(escape(plain)), ensure_ascii=False))
 
 
 def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
@@ -66,10 +96,9 @@ def month_label(year_ce: Optional[int], month: int, lang: str) -> str:
     return format_month(year_ce, month, lang, digits="arabic")  # type: ignore[arg-type]
 
 
-def md_inline(text: Optional[str]) -> Markup:
-    """Escape text for a Markdown heading or inline context."""
-    escaped = str(escape(text or ""))
-    return Markup(re.sub(r"([\\`*_\[\]#|])", r"\\\1", escaped))
+def md_inline(value: Optional[str]) -> Markup:
+    """Text for a Markdown heading or inline context (the same as every ``{{ value }}``)."""
+    return text(value or "")
 
 
 @dataclass
@@ -135,8 +164,10 @@ class Renderer:
     A ``kmsite/`` folder in the theme's ``custom_dir`` (``override_dir``) overrides any template.
     """
 
-    def __init__(self, ctx: BuildContext, override_dir: Optional[Path] = None) -> None:
+    def __init__(self, ctx: BuildContext, override_dir: Optional[Path] = None,
+                 body_html: Optional[Callable[[str], str]] = None) -> None:
         self.ctx = ctx
+        self.body_html = body_html  # ``sanitize: true``: Markdown bodies to clean HTML (sanitize.py)
         self.lang = ctx.lang
         self.default_lang = ctx.default_lang
         loaders: list[jinja2.BaseLoader] = []
@@ -144,7 +175,8 @@ class Renderer:
             loaders.append(jinja2.FileSystemLoader(str(override_dir)))
         loaders.append(jinja2.FileSystemLoader(str(TEMPLATE_DIR)))
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
+            loader=jinja2.ChoiceLoader(loaders), autoescape=True, finalize=_finalize,
+            undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.labels = load_labels(self.lang)
@@ -156,7 +188,10 @@ class Renderer:
         self.env.globals.update(announcement_globals(ctx.site_url, self.lang, self.default_lang))
         self.env.globals.update(knowledge_globals(self.lang, self.default_lang))
         self.env.globals.update(urls=urls)  # urls: every page's URL, one place
-        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num)
+        self.env.filters.update(cell=cell_html, md=md_inline, yq=yaml_string, th=self.th, num=self.num,
+                                body=self.body)
+        # a Markdown body is Markdown for MkDocs by default; sanitised, it is HTML that must not be parsed again
+        self.env.globals["body_attr"] = Markup(" markdown") if self.body_html is None else Markup("")
         # lang attribute for blocks of Thai content on pages of another language
         self.env.globals["th_attr"] = Markup(' lang="th"') if self.lang != self.default_lang else Markup("")
         # numbered lists count in Thai digits where numbers are shown in Thai digits
@@ -174,22 +209,28 @@ class Renderer:
         """A content field in the page language; English falls back to Thai, marked as such."""
         thai = getattr(obj, field, None) or ""
         if self.lang == self.default_lang:
-            return escape(thai)
+            return text(thai)
         translated = getattr(obj, f"{field}_en", None)
         if translated:
-            return escape(translated)
+            return text(translated)
         return self.th(thai)
+
+    def body(self, markdown: Optional[str]) -> Markup:
+        """A Markdown body: as written for MkDocs (its trust model), or sanitised HTML with ``sanitize: true``."""
+        if self.body_html is None:
+            return Markup(markdown or "")
+        return Markup(self.body_html(markdown or ""))
 
     def num(self, value: object) -> str:
         """A number in the page's digits (the build context's one digit rule)."""
         return self.ctx.number(value)
 
-    def th(self, text: Optional[str]) -> Markup:
+    def th(self, thai: Optional[str]) -> Markup:
         """Thai content shown on a page of another language: marked with lang="th"."""
-        if self.lang == self.default_lang or not text:
-            return escape(text or "")
+        if self.lang == self.default_lang or not thai:
+            return text(thai or "")
         return Markup(f'<span lang="th" class="kms-fallback" '
-                      f'title="{escape(self.t("fallback.title"))}">{escape(text)}</span>')
+                      f'title="{text(self.t("fallback.title"))}">{text(thai)}</span>')
 
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")

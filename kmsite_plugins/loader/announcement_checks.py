@@ -8,6 +8,7 @@ and short codes that lead to two pages.
 from __future__ import annotations
 
 from ..model import AnnouncementEntry, OrgContent, SiteModel
+from ..model.content_files import ContentFileError, content_file
 from ..model.shortcodes import ShortCode, announcement_code, short_codes
 from .problems import Problems
 from .suggest import did_you_mean, listing
@@ -29,17 +30,32 @@ def _check_entry(content: OrgContent, entry: AnnouncementEntry, doc: YamlDoc, pr
         problems.error(doc.path, doc.line_of(("announces",)), "announces",
                        f"no plan '{ann.announces}' in this organisation's plans/{did_you_mean(ann.announces, keys)} "
                        f"(known: {listing(keys)})")
+    _check_page_is_public(site_assets(content), ann.page, doc, problems)
     names: dict[str, int] = {}
     for i, att in enumerate(ann.attachments):
         loc = ("attachments", i, "file")
-        if entry.path is not None and not (entry.path.parent / att.file).is_file():
-            problems.error(doc.path, doc.line_of(loc), f"attachments[{i + 1}].file",
-                           f"'{att.file}' does not exist (paths are relative to {entry.path.parent.name}/)")
+        if entry.path is not None and content.folder is not None:
+            try:
+                content_file(content.folder, entry.path.parent, att.file)
+            except ContentFileError as exc:
+                problems.error_at(doc, loc, str(exc))
         if att.name in names:
             problems.error(doc.path, doc.line_of(loc), f"attachments[{i + 1}].file",
                            f"another attachment (no. {names[att.name] + 1}) is also published as '{att.name}'; rename "
                            f"one")
         names.setdefault(att.name, i)
+
+
+def site_assets(content: OrgContent) -> dict[str, bool]:
+    """``orgs/<slug>/knowledge/<asset>/`` → whether the asset is public."""
+    return {f"orgs/{content.slug}/knowledge/{a.slug}/": a.asset.is_public for a in content.assets}
+
+
+def _check_page_is_public(assets: dict[str, bool], page: str | None, doc: YamlDoc, problems: Problems) -> None:
+    """A public notice must not link a draft or internal asset: a broken link that reveals its slug."""
+    if page is not None and assets.get(page) is False:
+        problems.error_at(doc, ("page",), f"'{page}' is a draft or internal knowledge asset, which the public site "
+                                          "does not have: link a published page")
 
 
 def _check_short_codes(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], problems: Problems) -> None:

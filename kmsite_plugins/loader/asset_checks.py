@@ -6,11 +6,13 @@ Every problem points at the line of the front-matter entry that causes it
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 from urllib.parse import urlsplit
 
 from ..model import AssetEntry, OrgContent
+from ..model.content_files import ContentFileError, content_file
 from .checks import unknown_id
 from .problems import Loc, Problems
 from .suggest import did_you_mean, listing
@@ -18,8 +20,6 @@ from .yaml_source import YamlDoc
 
 # Files of a knowledge folder that are not attachments.
 KNOWN_FILES = {"topics.yml"}
-# MkDocs would render these as pages instead of shipping them.
-PAGE_SUFFIXES = {".md", ".markdown"}
 
 
 class _Reporter:
@@ -74,32 +74,21 @@ def _check_source_url(entry: AssetEntry, rep: _Reporter) -> None:
     if url is None:
         return
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() or c in '<>"' for c in url.strip()):
         rep.error(("source_url",), f"'{url}' is not a web address: write a full http:// or https:// URL")
 
 
-def attachment_path(entry: AssetEntry, file: str) -> Path:
-    """Where an attachment lives on disk (relative to the asset's folder)."""
-    return entry.path.parent / file
-
-
-def _check_attachments(entry: AssetEntry, rep: _Reporter) -> set[Path]:
-    """Each attachment exists inside the knowledge folder, once, and is not a page."""
-    folder = entry.path.parent.resolve()
+def _check_attachments(entry: AssetEntry, rep: _Reporter, org_folder: Path) -> set[Path]:
+    """Each attachment passes the content-file rule (content_files.py) and is attached once."""
     found: set[Path] = set()
     for i, att in enumerate(entry.asset.attachments):
         loc = ("attachments", i, "file")
-        path = attachment_path(entry, att.file).resolve()
-        if folder not in path.parents:
-            rep.error(loc, f"'{att.file}' is outside the knowledge folder; put attachments beside the asset file")
-        elif not path.is_file():
-            rep.error(loc,
-                      f"attachment '{att.file}' not found (looked for {rep.problems.rel(path)}); add the file or fix "
-                      f"the name")
-        elif path.suffix.lower() in PAGE_SUFFIXES:
-            rep.error(loc,
-                      f"'{att.file}' is a Markdown file and would become a page: attach a PDF, text or office file")
-        elif path in found:
+        try:
+            path = content_file(org_folder, entry.path.parent, att.file)
+        except ContentFileError as exc:
+            rep.error(loc, str(exc))
+            continue
+        if path in found:
             rep.error(loc, f"'{att.file}' is attached twice to this asset")
         found.add(path)
     return found
@@ -119,7 +108,8 @@ def _report_unattached(folder: Path, attached: set[Path], problems: Problems) ->
     """Files in knowledge/ that no asset attaches are not published: say so."""
     if not folder.is_dir():
         return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    found = (Path(top) / name for top, _, names in os.walk(folder) for name in names)  # symlinked folders not followed
+    for path in sorted(found):
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts):
             continue
@@ -152,5 +142,5 @@ def check_assets(content: OrgContent, docs: dict[str, YamlDoc], problems: Proble
         _check_plan_activity(content, rep, asset.plan_activity, "plan" in failed)
         _check_dates(entry, rep)
         _check_source_url(entry, rep)
-        attached |= _check_attachments(entry, rep)
+        attached |= _check_attachments(entry, rep, folder)
     _report_unattached(folder / "knowledge", attached, problems)

@@ -13,6 +13,7 @@ from ..model.plan import CMP_STEPS, KMP_STEPS
 from ..thai.digits import to_arabic
 from ..thai.words import shorten
 from .plan_checks import check_plan_extras
+from .privacy import check_privacy
 from .problems import Problems
 from .yaml_source import YamlDoc
 
@@ -150,10 +151,13 @@ def _periods(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) 
                                  value=period.raw)
 
 
-def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems) -> None:
-    """All warnings for one organisation."""
-    _other_org_names(content, docs, problems)
+def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems,
+             own_names_known: bool = True) -> None:
+    """All warnings for one organisation; ``own_names_known`` is False when its organisation.yml failed."""
+    if own_names_known:
+        _other_org_names(content, docs, problems)
     _row_numbers(content, docs, problems)
+    check_privacy(content, problems)
     _step_coverage(content, docs, problems)
     _missing_tables(content, docs, problems)
     _periods(content, docs, problems)

@@ -33,15 +33,22 @@ from .pydantic_errors import report_validation_error
 from .references import check_references
 from .roster_checks import check_rosters
 from .suggest import did_you_mean, listing
-from .yaml_source import YamlDoc, YamlSyntaxError, load_front_matter, load_yaml_file
+from .yaml_source import SourceError, YamlDoc, load_front_matter, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
+# Stands for an organisation whose organisation.yml did not validate, so that its other files are checked.
+_STAND_IN = Organisation.model_construct(name="", type="อบต.")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # Files and folders an organisation folder may hold; anything else is reported. ``import/`` holds the notes of
 # ``kmsite import`` (leftovers, raw cells, report): never read, never published.
 KNOWN_ENTRIES = {"organisation.yml", "committees.yml", "cops.yml", "plans", "knowledge", "announcements", "photos",
                  "import"}
+
+
+def _present(path: Path) -> bool:
+    """The path exists, or is a symbolic link (a dangling one is reported when read)."""
+    return path.exists() or path.is_symlink()
 
 
 def find_plans_dir(root: Path) -> Path:
@@ -60,6 +67,8 @@ class SiteLoader:
         # refer into them stay quiet, the file's own errors say what is wrong
         self.failed: dict[str, set[str]] = {}
         self.acks = Acknowledgements()
+        # organisations whose organisation.yml failed: not in the site, but their other files are still checked
+        self.partial: dict[str, OrgContent] = {}
 
     # -- generic ---------------------------------------------------------------
     def _read(self, path: Path) -> Optional[YamlDoc]:
@@ -67,10 +76,8 @@ class SiteLoader:
             return read_plan_markdown(path, self.problems)
         try:
             return load_yaml_file(path)
-        except YamlSyntaxError as exc:
+        except SourceError as exc:  # unreadable, not UTF-8, too large, malformed YAML: located, and the run goes on
             self.problems.error(path, exc.line, "", str(exc))
-        except UnicodeDecodeError:
-            self.problems.error(path, 1, "", "file is not UTF-8 text; save it as UTF-8")
         return None
 
     def _validate(self, doc: YamlDoc, model: type[M]) -> Optional[M]:
@@ -104,31 +111,33 @@ class SiteLoader:
                                 f"folder name '{slug}' is not a valid organisation slug: use a-z, 0-9 and '-'")
             return None
         org_file = folder / "organisation.yml"
-        if not org_file.exists():
+        if not _present(org_file):
             self.problems.error(folder, 0, "organisation.yml",
                                 "missing: every organisation folder needs organisation.yml (see 'kmsite new')")
             return None
         self._report_unknown_entries(folder)
         org = self._load(org_file, Organisation, slug, "organisation")
-        content = OrgContent(slug=slug, org=org, folder=folder) if org else None
+        content = OrgContent(slug=slug, org=org or _STAND_IN, folder=folder)
         committees = self._optional(folder / "committees.yml", CommitteeFile, slug, "committees")
         topics = self._optional(folder / "knowledge" / "topics.yml", TopicFile, slug, "topics")
         cops = self._optional(folder / "cops.yml", CopFile, slug, "cops")
         plans = self._load_plans(folder / "plans", slug)
         announcements = self._load_announcements(folder / "announcements", slug)
         assets = self._load_assets(folder / "knowledge", slug)
-        if content is None:
-            return None
         content.committees = committees.committees if committees else []
         content.topics = topics.topics if topics else []
         content.cops = cops.cops if cops else []
         content.plans = plans
         content.announcements = announcements
         content.assets = assets
+        if org is None:
+            self.partial[slug] = content
+            return None
         return content
 
     def _optional(self, path: Path, model: type[M], slug: str, name: str) -> Optional[M]:
-        return self._load(path, model, slug, name) if path.exists() else None
+        # a dangling symlink is present (and reported), not silently absent
+        return self._load(path, model, slug, name) if _present(path) else None
 
     def _load_plans(self, folder: Path, slug: str) -> list[PlanEntry]:
         entries: list[PlanEntry] = []
@@ -167,7 +176,7 @@ class SiteLoader:
                 continue
             try:
                 doc, body, _ = load_front_matter(path)
-            except YamlSyntaxError as exc:
+            except SourceError as exc:
                 self.problems.error(path, exc.line, "", str(exc))
                 continue
             self.docs.setdefault(slug, {})[f"{kind}:{path.stem}"] = doc
@@ -225,6 +234,11 @@ def load_site(root: Path, only: Optional[Collection[str]] = None) -> tuple[SiteM
         check_rosters(content, docs, problems)
         check_assets(content, docs, problems, plans_dir / slug, loader.failed.get(slug, set()))
         lint_org(content, site, docs, problems)
+    for slug, content in loader.partial.items():
+        # organisation.yml failed: check what does not need its people, so its errors hide no others
+        docs = loader.docs.get(slug, {})
+        check_assets(content, docs, problems, plans_dir / slug, loader.failed.get(slug, set()))
+        lint_org(content, site, docs, problems, own_names_known=False)
     check_announcements(site, loader.docs, problems, loader.failed)
     loader.acks.apply(problems)
     return site, problems

@@ -85,6 +85,8 @@ def check_plan_extras(content: OrgContent, docs: dict[str, YamlDoc], problems: P
         doc = docs.get(f"plan:{entry.key}")
         if doc is None:
             continue
+        duplicates(doc, problems, ((("sections", i, "id"), s.id) for i, s in enumerate(entry.plan.sections)),
+                    "section id", "ids must be unique within a plan (each is the anchor of its section)")
         duplicates(doc, problems, ((("worksheets", w, "id"), s.id) for w, s in enumerate(entry.plan.worksheets)),
                     "worksheet id", "ids must be unique within a plan")
         for w, sheet in enumerate(entry.plan.worksheets):

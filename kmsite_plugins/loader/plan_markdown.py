@@ -35,6 +35,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..thai.digits import to_arabic
 from . import plan_markdown_syntax as syntax
 from .problems import Problems, field_path
+from .source_text import SourceError, read_source
 from .yaml_source import YamlDoc, YamlSyntaxError
 from .yaml_source import _parse as parse_yaml
 
@@ -577,9 +578,9 @@ def _split_front_matter(text: str, path: Path, problems: Problems) -> tuple[Yaml
 def read_plan_markdown(path: Path, problems: Problems) -> MarkdownPlanDoc | None:
     """The plan as its YAML mapping with lines, or None after reporting why it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.error(path, 1, "", "file is not UTF-8 text; save it as UTF-8")
+        text = read_source(path)  # the one rule for reading content files (encoding, BOM, file kinds, size)
+    except SourceError as exc:
+        problems.error(path, exc.line, "", str(exc))
         return None
     return read_plan_text(text, path, problems)
 

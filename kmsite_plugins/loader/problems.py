@@ -62,8 +62,8 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def rel(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(self.root.resolve()))
+        try:  # the file as named: a symbolic link is not followed (it may lead nowhere)
+            return str((path.parent.resolve() / path.name).relative_to(self.root.resolve()))
         except ValueError:
             return str(path)
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Committee, CommitteeKind, OrgContent, Person
-from ..model.organisation import photo_path
-from .checks import unknown_id
+from ..model.content_files import ContentFileError, content_file
+from .checks import duplicates, unknown_id
 from .problems import Problems, field_path
 from .yaml_source import YamlDoc
 
@@ -27,6 +27,9 @@ PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 def check_rosters(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) -> None:
     """Every check of this module for one organisation (documents that failed to load are skipped)."""
     if "committees" in docs:
+        ids = ((("committees", i, "id"), c.id) for i, c in enumerate(content.committees))
+        duplicates(docs["committees"], problems, ids, "committee id",
+                   "ids must be unique (each is the anchor of its committee)")
         for i, committee in enumerate(content.committees):
             _check_committee(content, committee, docs["committees"], ("committees", i), problems)
     if "cops" in docs:
@@ -121,20 +124,18 @@ def _check_cops(content: OrgContent, doc: YamlDoc, problems: Problems) -> None:
 
 
 # -- photos ------------------------------------------------------------------------
+def _photo_file(folder: Path, photo: str) -> Path:
+    """The photo file of a person (the content-file rule: inside the organisation folder); ContentFileError."""
+    path = content_file(folder, folder, photo)
+    if path.suffix.lower() not in PHOTO_TYPES:
+        raise ContentFileError(f"'{photo}' is not a photo file the site shows ({', '.join(PHOTO_TYPES)})")
+    return path
+
+
 def _check_photos(content: OrgContent, doc: YamlDoc, folder: Path, problems: Problems) -> None:
     for i, person in enumerate(content.org.people):
-        if not person.photo:
-            continue
-        loc = ("people", i, "photo")
-        path = photo_path(folder, person.photo)
-        if path is None:
-            problems.error_at(doc, loc,
-                              f"'{person.photo}' is outside the organisation folder; put photos in "
-                              f"{folder.name}/photos/")
-        elif path.suffix.lower() not in PHOTO_TYPES:
-            problems.error_at(doc, loc,
-                              f"'{person.photo}' is not a photo file the site shows ({', '.join(PHOTO_TYPES)})")
-        elif not path.is_file():
-            problems.error_at(doc, loc,
-                              f"photo file '{person.photo}' not found (looked for {path}); the path is relative to "
-                              f"{folder.name}/")
+        if person.photo is not None:
+            try:
+                _photo_file(folder, person.photo)
+            except ContentFileError as exc:
+                problems.error_at(doc, ("people", i, "photo"), str(exc))

@@ -16,15 +16,32 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-__all__ = ["YamlDoc", "YamlSyntaxError", "load_yaml_file", "load_front_matter"]
+from .source_text import SourceError, read_source
+
+__all__ = ["SourceError", "YamlDoc", "YamlSyntaxError", "load_yaml_file", "load_front_matter"]
 
 
-class YamlSyntaxError(Exception):
+class YamlSyntaxError(SourceError):
     """Malformed YAML, with the 1-based line where the parser stopped."""
 
-    def __init__(self, line: int, message: str):
-        self.line = line
-        super().__init__(message)
+
+MAX_NODES = 100_000  # values in a document once aliases are expanded; the demo's largest plan has ~3,000
+
+
+def _expanded_size(data: Any) -> int:
+    """How many values the document holds with every alias expanded, counted without expanding them."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        if not isinstance(node, (dict, list)):
+            return 1
+        if id(node) not in sizes:
+            sizes[id(node)] = 0  # a recursive alias counts once
+            children = list(node.values()) if isinstance(node, dict) else node
+            sizes[id(node)] = min(1 + sum(size(child) for child in children), MAX_NODES + 1)
+        return sizes[id(node)]
+
+    return size(data)
 
 
 def _yaml() -> YAML:
@@ -71,18 +88,25 @@ def _parse(text: str, path: Path, offset: int) -> YamlDoc:
         line = (mark.line + 1 if mark else 1) + offset
         problem = exc.problem or exc.context or "malformed YAML"
         raise YamlSyntaxError(line, f"malformed YAML: {problem}") from exc
+    except RecursionError:
+        raise YamlSyntaxError(1 + offset, "malformed YAML: nested too deeply") from None
     except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate keys)
-        raise YamlSyntaxError(1 + offset, f"malformed YAML: {exc}") from exc
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise YamlSyntaxError(1 + offset, f"malformed YAML: {first}") from exc
+    if _expanded_size(data) > MAX_NODES:
+        raise YamlSyntaxError(1 + offset, f"aliases (*name) expand this document to more than {MAX_NODES:,} values: "
+                                          "write the values out instead of nesting aliases")
     return YamlDoc(path, {} if data is None else data, offset)
 
 
 def load_yaml_file(path: Path) -> YamlDoc:
-    return _parse(path.read_text(encoding="utf-8"), path, 0)
+    """A YAML content file; raises SourceError (unreadable file) or YamlSyntaxError, both with a line."""
+    return _parse(read_source(path), path, 0)
 
 
 def load_front_matter(path: Path) -> tuple[YamlDoc, str, int]:
     """Split a Markdown file into front matter (with its line offset), body and body line."""
-    text = path.read_text(encoding="utf-8")
+    text = read_source(path)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise YamlSyntaxError(1, "missing front matter: the file must start with a '---' line")

@@ -18,7 +18,6 @@ from .values import ReadableDate
 
 SHORT_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,31}$")
 _PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!/)(?!.*\.\.)[^\s?#]*/$")
-RESERVED_FILES = {"index.html", "qr.png", "qr.svg"}
 DEFAULT_CLOSING = "จึงประกาศให้ทราบโดยทั่วกัน"  # the closing formula of a notice when none is written
 
 
@@ -33,21 +32,12 @@ class Signer(StrictModel):
 
 
 class AnnouncementAttachment(StrictModel):
-    """A file published with the notice (เอกสารแนบท้ายประกาศ), relative to the announcement file."""
+    """A file published with the notice (เอกสารแนบท้ายประกาศ), relative to the announcement file
+    (checked by model/content_files.py, the rule for every file content names)."""
 
     file: Text
     title: Optional[Text] = None
     title_en: Optional[Text] = None
-
-    @field_validator("file")
-    @classmethod
-    def _plain_relative(cls, value: str) -> str:
-        if value.startswith("/") or ".." in value.split("/") or "\\" in value:
-            raise ValueError(f"'{value}' must be a path relative to the announcement's folder, without '..'")
-        if value.rsplit("/", 1)[-1] in RESERVED_FILES:
-            raise ValueError(f"'{value}': the file names {', '.join(sorted(RESERVED_FILES))} are used by the site; "
-                             f"rename the file")
-        return value
 
     @property
     def name(self) -> str:

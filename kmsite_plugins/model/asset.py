@@ -100,7 +100,7 @@ class KnowledgeAsset(StrictModel):
     topics: list[Id] = Field(default_factory=list)  # knowledge topic ids of knowledge/topics.yml
     tags: list[Text] = Field(default_factory=list)
     plan_activity: Optional[Text] = None  # "<plan key>/<activity id>"
-    source_url: Optional[Text] = None  # ที่มาของเนื้อหา; http(s) only
+    source_url: Optional[Text] = None  # ที่มาของเนื้อหา; http(s) only, checked in loader/asset_checks.py
     attachments: list[Attachment] = Field(default_factory=list)
     created: ThaiDate  # as written, with its value (None when unreadable: the loader reports it)
     reviewed: Optional[ThaiDate] = None

@@ -7,17 +7,39 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 
 from ..thai.digits import parse_int
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# C0 controls but tab and line breaks, DEL and C1 controls: invisible, and not allowed in XML (feeds).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _check_text(value: str) -> None:
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"contains the control character U+{ord(found.group()):04X} at position {found.start() + 1}; "
+                         "delete it (it is invisible, and feeds cannot carry it)")
 
 
 class StrictModel(BaseModel):
-    """Unknown keys are errors: a typo must never be dropped silently."""
+    """Unknown keys are errors: a typo must never be dropped silently. Every text is free of control
+    characters, and a required text field is not empty or blank."""
 
     model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _clean_text(cls, value: object, info: ValidationInfo) -> object:
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if isinstance(text, str):
+                _check_text(text)
+        field = cls.model_fields.get(info.field_name or "")
+        if isinstance(value, str) and not value.strip() and field is not None and field.is_required():
+            raise ValueError("is empty: this field is required, write its text")
+        return value
 
 
 def _thai_int(value: object) -> object:
@@ -55,6 +77,18 @@ def _text(value: object) -> object:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+
+URL_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _check_url(value: str) -> str:
+    if not value.strip().lower().startswith(URL_SCHEMES) or any(c.isspace() for c in value.strip()):
+        raise ValueError(f"'{value}' is not a web or mail address: write a full http://, https:// or mailto: URL")
+    return value.strip()
+
+
+WebUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_check_url)]
+"""A link authors give: only http(s):// and mailto: (never javascript: or data:)."""
 
 
 def alias_validator(table: Mapping[str, Enum]) -> BeforeValidator:

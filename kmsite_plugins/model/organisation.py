@@ -8,7 +8,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field
 
-from .base import Id, Ref, StrictModel, Text, Visibility, alias_validator
+from .base import Id, Ref, StrictModel, Text, Visibility, WebUrl, alias_validator
+from .content_files import ContentFileError, content_file
 
 OrgType = Literal["อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "อบจ.", "จังหวัด", "ส่วนราชการ", "กรม", "สถานศึกษา"]
 
@@ -111,7 +112,7 @@ class Organisation(StrictModel):
     district: Optional[Text] = None
     province: Optional[Text] = None
     province_en: Optional[Text] = None
-    website: Optional[Text] = None
+    website: Optional[WebUrl] = None
     description: Optional[Text] = None
     departments: list[Department] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
@@ -120,6 +121,8 @@ class Organisation(StrictModel):
 
 
 def photo_path(folder: Path, photo: str) -> Optional[Path]:
-    """The photo file of a person, if it lies inside the organisation folder."""
-    path = (folder / photo).resolve()
-    return path if path.is_relative_to(folder.resolve()) else None
+    """The photo file of a person if it passes the content-file rule (content_files.py), else None."""
+    try:
+        return content_file(folder, folder, photo)
+    except ContentFileError:
+        return None

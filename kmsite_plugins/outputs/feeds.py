@@ -11,6 +11,7 @@ date, so a review shows up again in feed readers.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import xml.etree.ElementTree as ET
@@ -128,7 +129,8 @@ class _Feed:
             ET.SubElement(node, "title").text = item.title
             ET.SubElement(node, "link").text = self.link(item)
             ET.SubElement(node, "guid", {"isPermaLink": "false"}).text = self.entry_id(item)
-            ET.SubElement(node, "description").text = item.summary
+            # RSS descriptions are HTML to readers: the summary goes in as text (titles are plain text by the spec)
+            ET.SubElement(node, "description").text = html.escape(item.summary, quote=False)
             ET.SubElement(node, "pubDate").text = format_datetime(_moment(item.newest))
             ET.SubElement(node, "category").text = self.labels[f"knowledge.feed.kind.{item.kind}"]
             for tag in item.tags:

@@ -7,6 +7,7 @@ file is never duplicated per language.
 from __future__ import annotations
 
 from ..model import SiteModel
+from ..model.content_files import content_file
 from ..views.knowledge import asset_views
 from .spec import OutputContext, OutputFile
 
@@ -21,6 +22,8 @@ def asset_attachment_files(site: SiteModel, ctx: OutputContext) -> list[OutputFi
     for content in site.sorted_orgs():
         for view in asset_views(content):
             for att in view.attachments:
-                # kmsite check has reported a missing file as an error; a build never gets here with one
-                files.append(OutputFile(att.site_path, att.source.read_bytes()))
+                # the loader's content-file rule, again: a build never ships a file that breaks it
+                assert content.folder is not None
+                source = content_file(content.folder, view.entry.path.parent, att.file)
+                files.append(OutputFile(att.site_path, source.read_bytes()))
     return files

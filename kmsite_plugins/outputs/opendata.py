@@ -217,13 +217,27 @@ def _rows(table: str, orgs: Sequence[ex.Organisation]) -> tuple[list[str], list[
     return header, rows
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet cannot run: text starting like a formula gets a leading ``'`` (OWASP's rule)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(table: str, orgs: Sequence[ex.Organisation]) -> bytes:
     header, rows = _rows(table, orgs)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return buf.getvalue().encode("utf-8-sig")
 
 

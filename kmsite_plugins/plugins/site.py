@@ -32,6 +32,7 @@ from ..outputs import build_outputs
 from ..pages import PageSpec, build_pages
 from ..pages.spec import source_uri
 from ..render import Renderer
+from ..sanitize import BodySanitizer
 from ..sitemap import SitemapEntry, write_sitemap
 from ..views.context import BuildContext, Digits, build_date, checked_site_url
 from ..views.home import HomeView, home_view
@@ -55,6 +56,7 @@ class KmSiteConfig(Config):
     # Build only these organisations (an author's preview); under serve, empty: KMSITE_ONLY_ORGS, else all
     only_orgs = c.ListOfItems(c.Type(str), default=[])
     compress = c.Type(bool, default=False)  # .gz and .br beside every text file (kmsite build --compress)
+    sanitize = c.Type(bool, default=False)  # Markdown bodies cleaned with nh3 (portals of many organisations)
 
 
 class _Alternate:
@@ -204,7 +206,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         build = self._current()
         langs = languages(config)
         ctx = build.ctx.for_lang(langs.current)
-        renderer = build.renderer = Renderer(ctx, self._override_dir(config))
+        sanitizer = BodySanitizer(config.markdown_extensions, config.mdx_configs) if self.config.sanitize else None
+        renderer = build.renderer = Renderer(ctx, self._override_dir(config), sanitizer)
         # compiled once per process, not per language and build (the key: everything the filters may read)
         renderer.env.bytecode_cache = renderer_cache(ctx, self._override_dir(config))
         if self.preview.broken:  # serve mode: keep the last good pages' URLs; every page shows the problems

@@ -24,6 +24,7 @@ YearMonth = tuple[int, int]
 """``(year_ce, month)``; tuples compare in calendar order."""
 
 BE_OFFSET = 543
+PLAUSIBLE_BE = (2400, 2700)  # years outside are typos or BE/CE mix-ups
 
 
 @dataclass(frozen=True)
@@ -128,13 +129,23 @@ def parse_year(text: str) -> int:
     number = int(digits)
     if len(digits) == 2 and era != "ค":
         return be_to_ce(2500 + number)
-    if len(digits) == 4 and era == "พ":
-        return be_to_ce(number)
-    if len(digits) == 4 and era == "ค":
-        return number
-    if len(digits) == 4:
-        return be_to_ce(number) if number > 2400 else number
-    raise ThaiDateError(text, ACCEPTED_YEAR, "a year needs 4 digits (or 2 for short BE)")
+    if len(digits) != 4:
+        raise ThaiDateError(text, ACCEPTED_YEAR, "a year needs 4 digits (or 2 for short BE)")
+    is_be = era == "พ" or (era != "ค" and number >= PLAUSIBLE_BE[0])
+    year_ce = be_to_ce(number) if is_be else number
+    if not PLAUSIBLE_BE[0] <= ce_to_be(year_ce) <= PLAUSIBLE_BE[1]:
+        raise ThaiDateError(text, ACCEPTED_YEAR, _implausible(number, is_be))
+    return year_ce
+
+
+def _implausible(number: int, is_be: bool) -> str:
+    """Why a year is out of range, with the BE/CE reading the author may have meant."""
+    low, high = PLAUSIBLE_BE
+    if is_be:
+        hint = f"; a CE year? write ค.ศ. {number}" if low <= ce_to_be(number) <= high else ""
+        return f"BE year {number} is outside {low}-{high}{hint}"
+    hint = f"; a BE year? write พ.ศ. {number}" if low <= number <= high else ""
+    return f"CE year {number} (BE {ce_to_be(number)}) is outside BE {low}-{high}{hint}"
 
 
 # --- months -----------------------------------------------------------------

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.outputs import OutputContext
@@ -79,3 +80,11 @@ def test_internal_build_exports_public_fields_only():
     for value in private:
         assert value not in text, value
     assert opendata_files(site, OutputContext("https://km.example.go.th/", "en", "th", ("th", "en"))) == []
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_leading_cells_are_neutralised(value: str) -> None:
+    from kmsite_plugins.outputs.opendata import csv_cell
+
+    assert csv_cell(value) == "'" + value
+    assert csv_cell("ปกติ =1") == "ปกติ =1" and csv_cell(-5) == -5 and csv_cell(None) == ""

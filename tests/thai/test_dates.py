@@ -24,8 +24,8 @@ from kmsite_plugins.thai.dates import (
 from kmsite_plugins.thai.digits import to_arabic
 
 # BE years above 2400 and CE years up to 2400 are both unambiguous in this range.
-dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2300, 12, 31))
-fiscal_years = st.integers(min_value=2450, max_value=2800)
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2150, 12, 31))  # BE 2400-2700: plausible years
+fiscal_years = st.integers(min_value=2450, max_value=2690)
 
 
 # --- years and fiscal years -------------------------------------------------
@@ -229,3 +229,17 @@ def test_parse_date_lists_accepted_forms(text: str) -> None:
 def test_long_date_with_the_wrong_weekday_is_an_error() -> None:
     with pytest.raises(ThaiDateError, match="that day is a วันอาทิตย์, not a วันจันทร์"):
         parse_long_date("วันจันทร์ที่ 15 ธันวาคม พ.ศ. 2556")
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("3567", "outside 2400-2700"), ("พ.ศ. 1967", "a CE year? write ค.ศ. 1967"),
+    ("ค.ศ. 2567", "a BE year? write พ.ศ. 2567"), ("1500", "outside BE 2400-2700"),
+])
+def test_implausible_years_are_errors_with_a_be_ce_hint(text: str, hint: str) -> None:
+    with pytest.raises(ThaiDateError) as exc:
+        parse_year(text)
+    assert hint in str(exc.value)
+
+
+def test_plausible_years_both_eras() -> None:
+    assert parse_year("2400") == 1857 and parse_year("พ.ศ. 2700") == 2157 and parse_year("1967") == 1967
