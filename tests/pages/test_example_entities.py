@@ -8,6 +8,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ TAG = 'class="kms-example-tag"'
 NOTICE = 'class="admonition example kms-example"'
 ORG = "orgs/changwat-example/"
 
-MINIMAL = {
+MINIMAL: dict[type, dict[str, Any]] = {
     Organisation: {"name": "x", "type": "จังหวัด"},
     Person: {"id": "p", "name": "x"},
     Position: {"id": "p", "title": "x"},

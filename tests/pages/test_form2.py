@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kmsite_plugins.thai.digits import to_arabic
+from tests.conftest import must
 
 PLAN = "orgs/changwat-example/plans/2568/"
 
@@ -25,7 +26,7 @@ def _text(html: str) -> str:
 
 
 def _header(page: str, section: str) -> list[tuple[str, str]]:
-    dl = re.search(rf'<dl class="kms-plan-header" id="section-{section}">(.*?)</dl>', page, flags=re.S).group(1)
+    dl = must(re.search(rf'<dl class="kms-plan-header" id="section-{section}">(.*?)</dl>', page, flags=re.S)).group(1)
     return [(_text(dt), _text(dd)) for dt, dd in re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", dl, flags=re.S)]
 
 
@@ -61,9 +62,9 @@ def test_form2_header_lines_and_nine_columns(forms_site, lang, unit, header, col
     page = _article(forms_site, lang + PLAN)
     assert unit in _text(page)
     assert _header(page, "service-k") == header
-    table = re.search(r'<table class="kms-plan-table kms-kmp">(.*?)</table>', page, flags=re.S).group(1)
+    table = must(re.search(r'<table class="kms-plan-table kms-kmp">(.*?)</table>', page, flags=re.S)).group(1)
     assert [_text(th) for th in re.findall(r"<th scope=\"col\">(.*?)</th>", table, flags=re.S)] == columns
-    first = re.search(r"<tr data-step=\"KMP1\">(.*?)</tr>", table, flags=re.S).group(1)
+    first = must(re.search(r"<tr data-step=\"KMP1\">(.*?)</tr>", table, flags=re.S)).group(1)
     cells = [_text(td) for td in re.findall(r"<td[^>]*>(.*?)</td>", first, flags=re.S)]
     expected = TH_ROW if not lang else [*TH_ROW[:7], "Done", TH_ROW[8]]
     assert cells == expected
@@ -74,7 +75,7 @@ def test_form2_header_lines_and_nine_columns(forms_site, lang, unit, header, col
 ])
 def test_form2_foot_has_captions_names_and_lines_to_sign_on(forms_site, lang, reviewer, approver):
     page = _article(forms_site, lang + PLAN)
-    foot = re.search(r'<div class="kms-signatures">(.*?)</div>\s*</div>', page, flags=re.S).group(1)
+    foot = must(re.search(r'<div class="kms-signatures">(.*?)</div>\s*</div>', page, flags=re.S)).group(1)
     blocks = re.findall(r'<div class="kms-sign kms-sign-(\w+)">(.*?)</div>', foot + "</div>", flags=re.S)
     assert [who for who, _ in blocks] == ["reviewer", "approver"]
     (_, rev), (_, app) = blocks

@@ -11,7 +11,7 @@ import pytest
 
 from kmsite_plugins.model import Plan
 from kmsite_plugins.thai.digits import to_arabic
-from tests.conftest import FORMS_FIXTURE, read_yaml
+from tests.conftest import FORMS_FIXTURE, must, read_yaml
 
 PLAN_YML = FORMS_FIXTURE / "plans/changwat-example/plans/2568.yml"
 
@@ -66,7 +66,9 @@ def test_every_field_of_each_form_on_both_pages(forms_site, lang, key, field, bl
     for value in _values(content):
         assert value in text, value
     # the fixture fills every field of the form's model (``example`` aside)
-    model = Plan.model_fields[field].annotation.__args__[0]  # list[Model]
+    annotation = Plan.model_fields[field].annotation
+    assert annotation is not None
+    model = annotation.__args__[0]  # list[Model]
     assert set(content) == set(model.model_fields) - {"example"}
     rows = next((name for name in ("rows", "steps") if name in content), None)
     if rows:
@@ -87,7 +89,7 @@ def test_roster_header_and_public_contact_column(forms_site, lang, labels):
                                      "การให้บริการประชาชนแบบเบ็ดเสร็จ", "จังหวัดตัวอย่างทดสอบ"), strict=True):
         assert f"{label} {value}" in text
     assert re.findall(r"<th>(.*?)</th>", roster)[-1] == labels[4]
-    ceo = re.search(r"<tr>(?:(?!</tr>).)*governor-person.*?</tr>", roster, flags=re.S).group(0)
+    ceo = must(re.search(r"<tr>(?:(?!</tr>).)*governor-person.*?</tr>", roster, flags=re.S)).group(0)
     assert 'href="tel:011112222"' in ceo and 'href="mailto:governor@example.go.th"' in ceo
     assert "9999" not in html  # the deputy's internal phone stays off the public site
     other = html[html.index("คณะทำงานสมมุติ", html.index("<article")):]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kmsite_plugins.thai.digits import to_arabic
+from tests.conftest import must
 
 ORG = "orgs/changwat-example/"
 
@@ -43,7 +44,7 @@ def test_knowledge_link_counts_what_the_knowledge_page_shows(forms_site, lang):
     assets = knowledge.count('class="kms-asset-title"')
     assert assets == 2
     org = _article(forms_site, lang + ORG)
-    link = _text(re.search(r'<a href="knowledge/">(.*?)</a>', org).group(1))
+    link = _text(must(re.search(r'<a href="knowledge/">(.*?)</a>', org)).group(1))
     numbers = [int(n) for n in re.findall(r"\d+", to_arabic(link))]
     assert numbers == [0, assets], link
 
@@ -51,7 +52,7 @@ def test_knowledge_link_counts_what_the_knowledge_page_shows(forms_site, lang):
 @pytest.mark.parametrize(("lang", "shown", "not_shown"), [("", "ไม่ระบุ", "ทบทวนแล้ว"), ("en/", "Not stated", "Reviewed")])
 def test_unstated_asset_status_is_not_stated(forms_site, lang, shown, not_shown):
     page = _article(forms_site, lang + ORG + "knowledge/unstated-status/")
-    status = re.search(r"<dt>(?:สถานะ|Status)</dt><dd>(.*?)</dd>", page).group(1)
+    status = must(re.search(r"<dt>(?:สถานะ|Status)</dt><dd>(.*?)</dd>", page)).group(1)
     assert status == shown and not_shown not in _text(page)
     approved = _article(forms_site, lang + ORG + "knowledge/approved-note/")
     assert re.search(r"<dt>(?:สถานะ|Status)</dt><dd>(อนุมัติแล้ว|Approved)</dd>", approved)
@@ -67,12 +68,12 @@ def test_unstated_status_is_null_in_open_data(forms_site):
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_responsible_party_named_by_text_and_reference_shows_once(forms_site, lang):
     plan = _article(forms_site, lang + ORG + "plans/2568/")
-    row = re.search(r"<tr data-step=\"KMP1\">(.*?)</tr>", plan, flags=re.S).group(1)
-    cell = re.search(r'<td class="kms-col-responsible">(.*?)</td>', row, flags=re.S).group(1)
+    row = must(re.search(r"<tr data-step=\"KMP1\">(.*?)</tr>", plan, flags=re.S)).group(1)
+    cell = must(re.search(r'<td class="kms-col-responsible">(.*?)</td>', row, flags=re.S)).group(1)
     assert _text(cell).count("หัวหน้ากลุ่มงานยุทธศาสตร์") == 1
     assert 'href="../../people/#strategy-head"' in cell  # shown as the link
     assert "ทีมงาน KM จังหวัด" in _text(cell)  # the party named by text only stays
-    owner = re.search(r"<dt>[^<]*</dt><dd>((?:(?!</dd>).)*strategy-head.*?)</dd>", plan, flags=re.S).group(1)
+    owner = must(re.search(r"<dt>[^<]*</dt><dd>((?:(?!</dd>).)*strategy-head.*?)</dd>", plan, flags=re.S)).group(1)
     assert _text(owner).count("หัวหน้ากลุ่มงานยุทธศาสตร์") == 1
 
 

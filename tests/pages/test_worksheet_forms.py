@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kmsite_plugins.thai.digits import to_arabic
+from tests.conftest import must
 
 PLAN = "orgs/changwat-example/plans/2568/"
 
@@ -27,7 +28,7 @@ def _sheet(site: Path, lang: str, sheet: str) -> str:
 
 
 def _rows(sheet: str, part: str) -> list[list[str]]:
-    body = re.search(rf"<{part}>(.*?)</{part}>", sheet, flags=re.S).group(1)
+    body = must(re.search(rf"<{part}>(.*?)</{part}>", sheet, flags=re.S)).group(1)
     return [[_text(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, flags=re.S)]
 
