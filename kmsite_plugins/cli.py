@@ -250,7 +250,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":
-        return build(Path(args.config_file), args.internal, args.site_dir)
+        return build(Path(args.config_file), args.internal, args.site_dir, args.engine, args.compress)
     return new(args.slug, Path(args.root), org_type=args.org_type)
 
 

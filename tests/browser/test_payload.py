@@ -188,9 +188,6 @@ def test_chromium_opens_every_page_type_without_a_dialog(hostile: tuple[Injectio
     assert dialogs == []
 
 
-@pytest.mark.xfail(strict=True, reason="kmsite-search.js (branch `search` rewrites it) builds result tags from the "
-                   "organisation name as HTML: the payload's <img onerror> fires. Remove this mark once `search` is "
-                   "merged (strict: an unexpected pass fails, as a reminder).")
 def test_search_results_fire_no_dialog(hostile: tuple[Injection, Path], browser: Any) -> None:
     """A query matching the payload: results list organisation names, titles and summaries holding it."""
     _, site = hostile

@@ -15,7 +15,8 @@ from .edits import errors, replace_in
 
 ANN = "plans/prachantakham/announcements/knowledge-holders.md"
 ASSET = "plans/prachantakham/knowledge/signboard-tax-guide.md"
-PLAN = "plans/suso/plans/undated.yml"
+PLAN = "plans/pathumthani-pao/plans/2567.yml"  # a plan in the YAML form
+MD_PLAN = "plans/suso/plans/undated.md"  # a plan in the Markdown form
 
 
 def _other_error(root: Path) -> str:
@@ -45,7 +46,7 @@ def test_non_utf8_file_names_itself_its_encoding_and_the_conversion(demo_copy: P
     assert any(e.startswith(other) for e in found)
 
 
-@pytest.mark.parametrize("rel", [ANN, ASSET, PLAN, "plans/suso/organisation.yml", "plans/suso/committees.yml"])
+@pytest.mark.parametrize("rel", [ANN, ASSET, PLAN, MD_PLAN, "plans/suso/organisation.yml", "plans/suso/committees.yml"])
 def test_utf8_bom_is_accepted_in_every_file_type(demo_copy: Path, rel: str) -> None:
     path = demo_copy / rel
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())

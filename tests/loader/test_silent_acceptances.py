@@ -10,7 +10,7 @@ from .edits import errors, replace_in
 
 ORG = "plans/suso/organisation.yml"
 GUIDE = "plans/prachantakham/knowledge/signboard-tax-guide.md"
-PLAN = "plans/suso/plans/undated.yml"
+PLAN = "plans/pathumthani-pao/plans/2567.yml"  # a plan in the YAML form
 NOTICE = "plans/prachantakham/announcements/knowledge-holders.md"
 
 
@@ -35,9 +35,12 @@ def test_control_characters_are_errors(demo_copy: Path, char: str) -> None:
 
 
 def test_duplicate_section_and_committee_ids(demo_copy: Path) -> None:
-    line = replace_in(demo_copy / PLAN, "  - id: km-atmosphere", "  - id: staff-development")
-    _one(demo_copy, f"{PLAN}:{line}: sections[2].id: ", "section id 'staff-development' is already given")
-    replace_in(demo_copy / PLAN, "  - id: staff-development", "  - id: km-atmosphere")  # the first one: restored
+    section = "  - id: km-publicity\n    knowledge:"  # the section, not the worksheet candidate of that id
+    line = replace_in(demo_copy / PLAN, section, section.replace("km-publicity", "km-techniques"))
+    found = errors(demo_copy)  # (the progress report naming km-publicity now reports it unknown too)
+    assert any(e.startswith(f"{PLAN}:{line}: sections[2].id: ") and "section id 'km-techniques' is already given" in e
+               for e in found), found
+    replace_in(demo_copy / PLAN, section.replace("km-publicity", "km-techniques"), section)  # restored
     committees = demo_copy / "plans/suso/committees.yml"
     line = replace_in(committees, "  - id: evaluation", "  - id: km-team")
     assert any(e.startswith(f"plans/suso/committees.yml:{line}: committees[2].id: ") and "committee id 'km-team'" in e
