@@ -114,14 +114,18 @@ INTERNAL_SITE_DIR = "site-internal"
 
 
 def _mkdocs_logging() -> None:
-    """MkDocs' messages on stderr, as ``mkdocs build`` prints them (``WARNING -  ...``)."""
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_kmsite", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._kmsite = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    """The engine's messages on stderr, as ``mkdocs build`` prints them (``WARNING -  ...``).
+
+    Both engines' loggers: under ProperDocs, plugins log to ``properdocs.plugins.*``, not ``mkdocs.*``.
+    """
+    for name in ("mkdocs", "properdocs"):
+        logger = logging.getLogger(name)
+        if not any(getattr(h, "_kmsite", False) for h in logger.handlers):
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+            handler._kmsite = True  # type: ignore[attr-defined]
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
 
 
 def build(config_file: Path, internal: bool = False, site_dir: str | None = None,
