@@ -50,6 +50,14 @@
       s.addEventListener("change", function () { apply(true); });
     });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    // The list follows every choice already; the submit button (for keyboard and screen-reader users,
+    // and a form needs one) applies the choices and moves to the count, which is announced.
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      apply(true);
+      count.setAttribute("tabindex", "-1");
+      count.focus();
+    });
     box.hidden = false;
     apply(false);
   }

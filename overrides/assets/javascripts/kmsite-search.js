@@ -596,6 +596,16 @@
     if (!el || !el.matches || !el.matches("[data-md-component=search-query]") || ev.isComposing) return;
     el.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }
+  /* The search form's submit (Enter, or its button for screen readers) opens the first result
+     instead of reloading the page with ?query=. */
+  function onSubmit(ev) {
+    var form = ev.target;
+    if (!form || !form.matches || !form.matches("form[name=search]")) return;
+    ev.preventDefault();
+    var first = document.querySelector(".md-search-result__list a[href]");
+    if (first) first.click();
+  }
+  document.addEventListener("submit", onSubmit, true);
   document.addEventListener("input", onInput, true);
   document.addEventListener("compositionend", onInput, true);
 
