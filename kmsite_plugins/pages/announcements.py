@@ -7,16 +7,19 @@ organisation (``/orgs/<slug>/poster/``) and plan (``/orgs/<slug>/plans/<key>/pos
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..model import SiteModel
 from ..views import shortlinks
 from ..views.announcements import Listed, listed, newest_first, notice_view
 from ..views.urls import announcement_url, announcements_url, org_announcements_url, org_url, plan_url, poster_url
+from ..views.parts import Province
 from .spec import PageSpec, source_uri
 
 __all__ = ["announcement_pages", "poster_pages"]
 
 
-def announcement_pages(site: SiteModel) -> list[PageSpec]:
+def announcement_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> list[PageSpec]:
     """The site-wide list, a list per organisation, and one page per announcement."""
     every = [Listed(c, e) for c in site.sorted_orgs() for e in c.announcements]
     pages = [PageSpec(source_uri(announcements_url()), "announcements", "announcements.md.j2",
@@ -34,7 +37,7 @@ def announcement_pages(site: SiteModel) -> list[PageSpec]:
     return pages
 
 
-def poster_pages(site: SiteModel) -> list[PageSpec]:
+def poster_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> list[PageSpec]:
     """A one-page A4 poster with a large QR code for every organisation and plan."""
     pages = []
     for content in site.sorted_orgs():

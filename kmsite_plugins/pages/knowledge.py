@@ -3,26 +3,38 @@ index, the topic map and the tag pages."""
 
 from __future__ import annotations
 
-from ..model import SiteModel
-from ..views.knowledge import facets, site_assets, site_topic_map, tag_index, topic_map, views_by_org
+from typing import Optional
+
+from ..model import OrgContent, SiteModel
+from ..views.knowledge import AssetView, facets, site_assets, site_topic_map, tag_index, topic_map, views_by_org
+from ..views.parts import Province
 from ..views.urls import knowledge_index_url, knowledge_map_url, knowledge_url, tags_url
 from .spec import PageSpec, source_uri
+from .split import split_list
 
 __all__ = ["knowledge_pages"]
 
 
-def knowledge_pages(site: SiteModel) -> list[PageSpec]:
-    """Per organisation its knowledge page and asset pages; site-wide the index, map and tags."""
+def knowledge_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> list[PageSpec]:
+    """Per organisation its knowledge page and asset pages; site-wide the index and map (split by province
+    past the limit) and the tags."""
     by_org = views_by_org(site)  # every view built once: its dates are parsed once for all pages
     every = site_assets(site, by_org)
     tags = tag_index(every)
     orgs = site.sorted_orgs()
     base = {"site": site}
+
+    def index(part: list[OrgContent]) -> dict[str, object]:
+        if len(part) == len(orgs):
+            return {"assets": every, "facets": facets(every, orgs, tags)}
+        assets: list[AssetView] = site_assets(site, {c.slug: by_org[c.slug] for c in part})
+        return {"assets": assets, "facets": facets(assets, part)}
+
     pages = [
-        PageSpec(source_uri(knowledge_index_url()), "knowledge-index", "knowledge_index.md.j2",
-                 {**base, "assets": every, "facets": facets(every, orgs, tags)}),
-        PageSpec(source_uri(knowledge_map_url()), "knowledge-map", "knowledge_map.md.j2",
-                 {**base, "groups": site_topic_map(site, by_org)}),
+        *split_list(site, provinces, knowledge_index_url(), "knowledge-index", "knowledge_index.md.j2", index,
+                    "knowledge.index_title"),
+        *split_list(site, provinces, knowledge_map_url(), "knowledge-map", "knowledge_map.md.j2",
+                    lambda part: {"groups": site_topic_map(site, by_org, part)}, "knowledge.map_title"),
         PageSpec(source_uri(tags_url()), "knowledge-tags", "knowledge_tags.md.j2",
                  {**base, "tags": tags}),
     ]
