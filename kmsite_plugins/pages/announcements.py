@@ -12,8 +12,8 @@ from typing import Optional
 from ..model import SiteModel
 from ..views import shortlinks
 from ..views.announcements import Listed, listed, newest_first, notice_view
-from ..views.urls import announcement_url, announcements_url, org_announcements_url, org_url, plan_url, poster_url
 from ..views.parts import Province
+from ..views.urls import announcement_url, announcements_url, org_announcements_url, org_url, plan_url, poster_url
 from .spec import PageSpec, source_uri
 
 __all__ = ["announcement_pages", "poster_pages"]

@@ -122,7 +122,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         site, problems = self._load(content_dir)
         # Internal content is removed from the model here, before any page or file is made.
         site = for_audience(site, self.config.audience)
-        pages = [] if problems.errors else build_pages(site, ctx.list_limit)  # serve mode: the last good pages' URLs, below
+        # serve mode: the last good pages' URLs, below
+        pages = [] if problems.errors else build_pages(site, ctx.list_limit)
         self.preview.loaded(problems, [spec.uri for spec in pages])
         self._build = _Build(config, ctx, site, pages, home_view(site, ctx.today, ctx.list_limit))
         return config

@@ -91,7 +91,10 @@ def tags_url() -> str:
 
 
 def province_part_url(list_url: str, key: str) -> str:
-    """A page of a site-wide list split by province (views/parts.py): ``people/`` + ``trang/2/`` → ``people/province/trang/2/``."""
+    """A page of a site-wide list split by province (views/parts.py).
+
+    ``people/`` and ``trang/2/`` → ``people/province/trang/2/``.
+    """
     return f"{list_url}province/{key}"
 
 

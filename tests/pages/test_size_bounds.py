@@ -40,7 +40,8 @@ def _generate(n: int, outdir: Path) -> Path:
 
 def _sizes(site: Path) -> tuple[dict[str, int], dict[str, int]]:
     """HTML pages and other output files (relative path → bytes), without the .gz/.br copies."""
-    pages, files = {}, {}
+    pages: dict[str, int] = {}
+    files: dict[str, int] = {}
     for path in site.rglob("*"):
         if not path.is_file() or path.suffix in (".gz", ".br"):
             continue
