@@ -2,12 +2,15 @@
 largest output file stay about the same size, because site-wide lists split by province past the
 list limit (views/parts.py), the home page shows a selection and open data is per organisation.
 
-Two trees from scripts/generate_orgs.py (N=6 and N=24) are built for real with ``list_limit: 4``.
+Two trees from scripts/generate_orgs.py (N=6 and N=24) are built for real with ``list_limit: 4``;
+the small one without directory URLs (the offline style), so the split pages' links are checked in both.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import posixpath
+import re
 import sys
 from pathlib import Path
 
@@ -24,7 +27,7 @@ LINEAR_BY_DESIGN = ("sitemap.xml", "opendata/index.json", "search/")
 SITE_WIDE = ("orgs/", "knowledge/", "knowledge/map/", "people/", "people/who-knows-what/")
 
 
-def _generate(n: int, outdir: Path) -> Path:
+def _generate(n: int, outdir: Path, directory_urls: bool) -> Path:
     spec = importlib.util.spec_from_file_location("generate_orgs", ROOT / "scripts" / "generate_orgs.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -34,7 +37,8 @@ def _generate(n: int, outdir: Path) -> Path:
     config = outdir / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "  - kmsite:\n" in text
-    config.write_text(text.replace("  - kmsite:\n", f"  - kmsite:\n      list_limit: {LIMIT}\n", 1), encoding="utf-8")
+    text = text.replace("  - kmsite:\n", f"  - kmsite:\n      list_limit: {LIMIT}\n", 1)
+    config.write_text(text + f"use_directory_urls: {str(directory_urls).lower()}\n", encoding="utf-8")
     return config
 
 
@@ -55,7 +59,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     out = {}
     for n in (SMALL, LARGE):
         root = tmp_path_factory.mktemp(f"n{n}")
-        config = _generate(n, root / "project")
+        config = _generate(n, root / "project", directory_urls=n == LARGE)
         result = run_mkdocs(root / "site", config=config)
         assert result.returncode == 0, result.stderr[-4000:]
         out[n] = root / "site"
@@ -93,3 +97,30 @@ def test_site_wide_lists_are_split_into_province_pages(builds: dict[int, Path]) 
             assert 'rel="prev"' in second.read_text(encoding="utf-8")
     assert not (site / "opendata" / "kmsite.json").exists() and (site / "opendata" / "index.json").is_file()
     assert (builds[SMALL] / "orgs" / "province").is_dir()  # N=6 is past the limit of 4 too
+
+
+def _broken_links(site: Path, page: Path, directory_urls: bool) -> list[str]:
+    """Relative links of ``page`` to pages or files that the build did not write."""
+    broken = []
+    for href in re.findall(r'href="([^"#:?]*)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
+        if not href or href.startswith("/"):
+            continue
+        target = Path(posixpath.normpath(posixpath.join(page.parent.as_posix(), href)))
+        if href.endswith("/"):
+            if not directory_urls or not (target / "index.html").is_file():
+                broken.append(href)
+        elif not target.exists():
+            broken.append(href)
+    return broken
+
+
+@pytest.mark.parametrize("n", [SMALL, LARGE])
+def test_every_link_of_the_split_pages_resolves(builds: dict[int, Path], n: int) -> None:
+    site = builds[n]
+    for lang in ("", "en/"):
+        for url in SITE_WIDE:
+            pages = [site / f"{lang}{url}index.html", *(site / lang / url / "province").rglob("index.html")]
+            assert len(pages) > 2
+            for page in pages:
+                assert _broken_links(site, page, directory_urls=n == LARGE) == [], page
+        assert _broken_links(site, site / lang / "index.html", directory_urls=n == LARGE) == []

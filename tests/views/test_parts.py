@@ -1,0 +1,82 @@
+"""Site-wide lists split by province (views/parts.py) and the pages made of them (pages/split.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kmsite_plugins.labels import load_labels
+from kmsite_plugins.loader import load_site
+from kmsite_plugins.pages import build_pages
+from kmsite_plugins.pages.split import INDEX_KINDS
+from kmsite_plugins.views.home import HOME_PLANS, home_view
+from kmsite_plugins.views.parts import province_key, site_parts
+from tests.conftest import ROOT
+
+SPLIT_LISTS = ("orgs/", "knowledge/", "knowledge/map/", "people/", "people/who-knows-what/")
+
+
+@pytest.fixture(scope="module")
+def demo():
+    site, problems = load_site(ROOT)
+    assert not problems.errors
+    return site
+
+
+def test_within_the_limit_nothing_is_split(demo) -> None:
+    assert site_parts(demo, 3) is None
+    uris = {p.uri for p in build_pages(demo, 3)}
+    assert not any("/province/" in uri for uri in uris)
+    assert {f"{url}index.md" for url in SPLIT_LISTS} <= uris
+    assert len(home_view(demo, list_limit=3).orgs) == 3
+
+
+def test_past_the_limit_each_list_is_an_index_of_province_pages(demo) -> None:
+    provinces = site_parts(demo, 2)
+    assert provinces is not None
+    # three provinces in Thai order, keyed by their English names
+    assert [p.key for p in provinces] == ["trang", "pathum-thani", "prachin-buri"]
+    assert all(len(p.parts) == 1 and len(p.orgs) == 1 for p in provinces)
+    pages = {p.uri: p for p in build_pages(demo, 2)}
+    for url in SPLIT_LISTS:
+        index = pages[f"{url}index.md"]
+        assert index.kind in INDEX_KINDS and index.template == "province_index.md.j2"
+        for province in provinces:
+            part = pages[f"{url}province/{province.key}/index.md"]
+            assert part.context["part"].orgs == province.orgs
+            assert part.kind == index.kind.removesuffix("-provinces")
+
+
+def test_a_province_past_the_limit_continues_on_numbered_pages() -> None:
+    demo, _ = load_site(ROOT)  # changed below: not the shared fixture
+    for content in demo.orgs.values():  # every organisation in one province
+        content.org.province, content.org.province_en = "ตรัง", "Trang"
+    provinces = site_parts(demo, 2)
+    assert provinces is not None and len(provinces) == 1
+    parts = provinces[0].parts
+    assert [part.key for part in parts] == ["trang/", "trang/2/"]
+    assert [len(part.orgs) for part in parts] == [2, 1]
+    assert parts[0].next is parts[1] and parts[1].previous is parts[0] and parts[0].previous is None
+    uris = {p.uri for p in build_pages(demo, 2)}
+    assert "people/who-knows-what/province/trang/2/index.md" in uris
+
+
+def test_province_keys_are_ascii_url_segments() -> None:
+    assert province_key("ปทุมธานี", "Pathum Thani") == "pathum-thani"
+    assert province_key(None, None) == "none"
+    thai_only = province_key("นาคำ", None)
+    assert re.fullmatch(r"p-[0-9a-f]{8}", thai_only) and thai_only == province_key("นาคำ", "")
+
+
+def test_every_index_kind_has_a_search_label() -> None:
+    for lang in ("th", "en"):
+        labels = load_labels(lang)
+        for kind in INDEX_KINDS:
+            assert labels[f"search.kind.{kind}"], (lang, kind)
+
+
+def test_past_the_limit_the_home_page_shows_counts_and_a_selection(demo) -> None:
+    home = home_view(demo, list_limit=2)
+    assert home.bounded and home.orgs == [] and home.org_count == 3 and home.province_count == 3
+    assert len(home.current_plans) <= HOME_PLANS and len(home.latest_plans) <= HOME_PLANS
