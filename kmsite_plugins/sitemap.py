@@ -92,7 +92,8 @@ def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str = "
                   lastmod: date | None = None, max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES,
                   sections: Iterable[str] = ()) -> list[Path]:
     """Write ``sitemap.xml`` (an index past ``max_urls`` pages or ``max_bytes`` bytes) and a section sitemap in
-    each folder of ``sections`` (URL paths relative to the site root, e.g. ``orgs/suso/``); returns the files written."""
+    each folder of ``sections`` (URL paths relative to the site root, e.g. ``orgs/suso/``); returns the files
+    written."""
     if max_urls < 1:
         raise ValueError(f"max_urls: {max_urls}: expected a positive number of URLs per sitemap")
     ordered = sorted(entries, key=lambda e: e.loc)

@@ -15,15 +15,17 @@ from ..views.announcements import Listed, listed, newest_first, notice_view
 from ..views.parts import Province
 from ..views.urls import announcement_url, announcements_url, org_announcements_url, org_url, plan_url, poster_url
 from .spec import PageSpec, source_uri
+from .split import split_list
 
 __all__ = ["announcement_pages", "poster_pages"]
 
 
 def announcement_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> list[PageSpec]:
-    """The site-wide list, a list per organisation, and one page per announcement."""
-    every = [Listed(c, e) for c in site.sorted_orgs() for e in c.announcements]
-    pages = [PageSpec(source_uri(announcements_url()), "announcements", "announcements.md.j2",
-                      {"site": site, "items": newest_first(every), "org_list": None})]
+    """The site-wide list (split by province past the limit), a list per organisation, and one page per
+    announcement."""
+    pages = split_list(site, provinces, announcements_url(), "announcements", "announcements.md.j2",
+                       lambda orgs: {"items": newest_first([Listed(c, e) for c in orgs for e in c.announcements]),
+                                     "org_list": None}, "ann.list_title")
     for content in site.sorted_orgs():
         ctx = {"site": site, "content": content, "org": content.org}
         items = newest_first(listed(content))

@@ -19,7 +19,7 @@ __all__ = ["INDEX_KINDS", "split_list"]
 
 INDEX_TEMPLATE = "province_index.md.j2"
 INDEX_KINDS = ("orgs-provinces", "knowledge-index-provinces", "knowledge-map-provinces", "people-site-provinces",
-               "who-knows-provinces")
+               "who-knows-provinces", "announcements-provinces")
 """The kinds of the province indexes: list pages that hold links and counts only."""
 
 ListContext = Callable[[list[OrgContent]], dict[str, Any]]

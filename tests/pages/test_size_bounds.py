@@ -24,7 +24,7 @@ SMALL, LARGE = 6, 24
 # (split past 10 MB, kmsite_plugins/sitemap.py), the open-data index (one short entry per
 # organisation), and the search index, which the search engine's own bounds cover.
 LINEAR_BY_DESIGN = ("sitemap.xml", "opendata/index.json", "search/")
-SITE_WIDE = ("orgs/", "knowledge/", "knowledge/map/", "people/", "people/who-knows-what/")
+SITE_WIDE = ("orgs/", "knowledge/", "knowledge/map/", "people/", "people/who-knows-what/", "announcements/")
 
 
 def _generate(n: int, outdir: Path, directory_urls: bool) -> Path:

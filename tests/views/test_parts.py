@@ -14,7 +14,7 @@ from kmsite_plugins.views.home import HOME_PLANS, home_view
 from kmsite_plugins.views.parts import province_key, site_parts
 from tests.conftest import ROOT
 
-SPLIT_LISTS = ("orgs/", "knowledge/", "knowledge/map/", "people/", "people/who-knows-what/")
+SPLIT_LISTS = ("orgs/", "knowledge/", "knowledge/map/", "people/", "people/who-knows-what/", "announcements/")
 
 
 @pytest.fixture(scope="module")
