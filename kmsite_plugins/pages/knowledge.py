@@ -12,7 +12,9 @@ from ..views.urls import knowledge_index_url, knowledge_map_url, knowledge_url, 
 from .spec import PageSpec, source_uri
 from .split import split_list
 
-__all__ = ["knowledge_pages"]
+__all__ = ["knowledge_pages", "TAG_PAGE"]
+
+TAG_PAGE = 50  # assets on one page of a tag; a tag of more continues on knowledge/tags/<tag>/2/, ...
 
 
 def knowledge_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> list[PageSpec]:
@@ -39,8 +41,12 @@ def knowledge_pages(site: SiteModel, provinces: Optional[list[Province]] = None)
                  {**base, "tags": tags}),
     ]
     for tv in tags:
-        pages.append(PageSpec(source_uri(tv.tag.url), "knowledge-tag", "knowledge_tag.md.j2",
-                              {**base, "tag": tv.tag, "assets": tv.assets}))
+        chunks = [tv.assets[i:i + TAG_PAGE] for i in range(0, len(tv.assets), TAG_PAGE)] or [[]]
+        tag_urls = [tv.tag.url] + [f"{tv.tag.url}{n}/" for n in range(2, len(chunks) + 1)]
+        for n, chunk in enumerate(chunks):
+            pager = {"number": n + 1, "urls": tag_urls, "total": len(tv.assets)}
+            pages.append(PageSpec(source_uri(tag_urls[n]), "knowledge-tag", "knowledge_tag.md.j2",
+                                  {**base, "tag": tv.tag, "assets": chunk, "pager": pager}))
     for content in orgs:
         views = by_org[content.slug]
         ctx = {**base, "content": content, "org": content.org}

@@ -10,6 +10,8 @@ from kmsite_plugins.labels import load_labels
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.pages import build_pages
 from kmsite_plugins.pages.split import INDEX_KINDS
+from kmsite_plugins.render import Renderer
+from kmsite_plugins.views.context import BuildContext
 from kmsite_plugins.views.home import HOME_PLANS, home_view
 from kmsite_plugins.views.parts import province_key, site_parts
 from tests.conftest import ROOT
@@ -80,3 +82,36 @@ def test_past_the_limit_the_home_page_shows_counts_and_a_selection(demo) -> None
     home = home_view(demo, list_limit=2)
     assert home.bounded and home.orgs == [] and home.org_count == 3 and home.province_count == 3
     assert len(home.current_plans) <= HOME_PLANS and len(home.latest_plans) <= HOME_PLANS
+
+
+def test_a_tag_of_many_assets_continues_on_numbered_pages(demo, monkeypatch) -> None:
+    from kmsite_plugins.pages import knowledge
+
+    monkeypatch.setattr(knowledge, "TAG_PAGE", 1)
+    tags = [p for p in knowledge.knowledge_pages(demo) if p.kind == "knowledge-tag"]
+    first = next(p for p in tags if p.context["pager"]["total"] > 1)
+    pager = first.context["pager"]
+    assert len(first.context["assets"]) == 1 and len(pager["urls"]) == pager["total"]
+    assert {f"{u}index.md" for u in pager["urls"]} <= {p.uri for p in tags}
+    assert pager["urls"][1] == pager["urls"][0] + "2/"
+    second = next(p for p in tags if p.uri == f"{pager['urls'][1]}index.md")
+    for directory_urls, link in ((True, 'href="../" rel="prev"'), (False, 'href="../index.html" rel="prev"')):
+        ctx = BuildContext(None, "en", "th", ("th", "en"), directory_urls=directory_urls)
+        html = Renderer(ctx).render(second)
+        assert link in html and "page 2 of" in html
+
+
+def test_every_split_page_renders_with_links_in_both_url_styles(demo) -> None:
+    pages = build_pages(demo, 2)
+    for lang in ("th", "en"):
+        for directory_urls in (True, False):
+            renderer = Renderer(BuildContext(None, lang, "th", ("th", "en"), directory_urls=directory_urls))
+            for spec in pages:
+                if spec.kind in INDEX_KINDS:
+                    html = renderer.render(spec)
+                    link = "province/trang/" + ("" if directory_urls else "index.html")
+                    assert f'href="{link}"' in html, spec.uri
+                elif spec.context.get("part"):
+                    html = renderer.render(spec)
+                    back = "../../" + ("" if directory_urls else "index.html")
+                    assert f'href="{back}"' in html, spec.uri
