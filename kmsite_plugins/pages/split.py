@@ -36,7 +36,8 @@ def split_list(site: SiteModel, provinces: Optional[list[Province]], list_url: s
     if provinces is None:
         return [PageSpec(source_uri(list_url), kind, template, {**base, **context(site.sorted_orgs())}, hide=hide)]
     index_kind = f"{kind}-provinces"
-    assert index_kind in INDEX_KINDS, index_kind  # a new split list needs its search label
+    if index_kind not in INDEX_KINDS:
+        raise ValueError(f"{index_kind}: not in INDEX_KINDS (a split list's index needs a search label)")
     pages = [PageSpec(source_uri(list_url), index_kind, INDEX_TEMPLATE,
                       {**base, "provinces": provinces, "org_count": sum(len(p.orgs) for p in provinces)})]
     for province in provinces:

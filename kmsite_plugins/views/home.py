@@ -77,7 +77,7 @@ def home_view(site: SiteModel, today: Optional[date] = None, list_limit: int = D
     latest = [_glance(c, e) for c in orgs if c.slug not in with_current and (e := latest_plan(c))]
     assets = sorted(site_assets(site), key=lambda a: (a.updated or date.min, a.slug), reverse=True)[:NEWEST]
     notices = newest_first([item for c in orgs for item in listed(c)])[:NEWEST]
-    provinces = len({c.org.province for c in orgs})
+    provinces = len({c.org.province for c in orgs if c.org.province})
     if len(orgs) <= list_limit:
         return HomeView(today, fy, orgs, current, latest, assets, notices, len(orgs), provinces, len(current),
                         len(latest))
