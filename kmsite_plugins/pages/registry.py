@@ -13,7 +13,7 @@ from typing import Optional
 from ..model import SiteModel
 from ..views import urls
 from ..views.org import org_view, province_groups
-from ..views.parts import DEFAULT_LIST_LIMIT, Province, site_parts
+from ..views.parts import DEFAULT_ENTRY_BUDGET, DEFAULT_LIST_LIMIT, Province, site_parts
 from ..views.people import entity_index
 from ..views.plan import plan_view
 from .announcements import announcement_pages, poster_pages
@@ -43,12 +43,13 @@ def org_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> li
 BUILDERS: list[Builder] = [org_pages, people_pages, knowledge_pages, announcement_pages, poster_pages]
 
 
-def build_pages(site: SiteModel, list_limit: int = DEFAULT_LIST_LIMIT) -> list[PageSpec]:
+def build_pages(site: SiteModel, list_limit: int = DEFAULT_LIST_LIMIT,
+                list_entries: int = DEFAULT_ENTRY_BUDGET) -> list[PageSpec]:
     """Every generated page of the site, in a stable order; a URL made twice is a bug.
 
-    Site-wide lists of more than ``list_limit`` organisations are split by province.
+    Site-wide lists of more than ``list_limit`` organisations or ``list_entries`` entries are split by province.
     """
-    provinces = site_parts(site, list_limit)
+    provinces = site_parts(site, list_limit, list_entries)
     pages: list[PageSpec] = []
     for builder in BUILDERS:
         pages.extend(builder(site, provinces))

@@ -36,7 +36,7 @@ from ..sanitize import BodySanitizer
 from ..sitemap import SitemapEntry, write_sitemap
 from ..views.context import BuildContext, Digits, build_date, checked_site_url
 from ..views.home import HomeView, home_view
-from ..views.parts import DEFAULT_LIST_LIMIT
+from ..views.parts import DEFAULT_ENTRY_BUDGET, DEFAULT_LIST_LIMIT
 from ..views.urls import file_url
 from .languages import Languages, languages
 from .preview import Preview, only_orgs
@@ -61,6 +61,7 @@ class KmSiteConfig(Config):
     # Site-wide lists (directory, knowledge, map, people, who knows what) of more organisations are split
     # by province, and the home page and open data stay bounded (views/parts.py)
     list_limit = c.Type(int, default=DEFAULT_LIST_LIMIT)
+    list_entries = c.Type(int, default=DEFAULT_ENTRY_BUDGET)  # people, positions, topics, assets, notices a page
 
 
 class _Alternate:
@@ -123,7 +124,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         # Internal content is removed from the model here, before any page or file is made.
         site = for_audience(site, self.config.audience)
         # serve mode: the last good pages' URLs, below
-        pages = [] if problems.errors else build_pages(site, ctx.list_limit)
+        pages = [] if problems.errors else build_pages(site, ctx.list_limit, max(1, self.config.list_entries))
         self.preview.loaded(problems, [spec.uri for spec in pages])
         self._build = _Build(config, ctx, site, pages, home_view(site, ctx.today, ctx.list_limit))
         return config

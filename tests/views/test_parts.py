@@ -13,7 +13,7 @@ from kmsite_plugins.pages.split import INDEX_KINDS
 from kmsite_plugins.render import Renderer
 from kmsite_plugins.views.context import BuildContext
 from kmsite_plugins.views.home import HOME_PLANS, home_view
-from kmsite_plugins.views.parts import province_key, site_parts
+from kmsite_plugins.views.parts import entries, province_key, site_parts
 from tests.conftest import ROOT
 
 SPLIT_LISTS = ("orgs/", "knowledge/", "knowledge/map/", "people/", "people/who-knows-what/", "announcements/")
@@ -115,3 +115,11 @@ def test_every_split_page_renders_with_links_in_both_url_styles(demo) -> None:
                     html = renderer.render(spec)
                     back = "../../" + ("" if directory_urls else "index.html")
                     assert f'href="{back}"' in html, spec.uri
+
+
+def test_an_entry_budget_splits_a_site_of_few_organisations(demo) -> None:
+    assert site_parts(demo, 60, budget=1000) is None
+    provinces = site_parts(demo, 60, budget=20)  # 18, 37 and 18 entries: every organisation alone
+    assert provinces is not None and [len(p.orgs) for p in provinces] == [1, 1, 1]
+    assert all(sum(entries(c) for c in part.orgs) <= 20 or len(part.orgs) == 1
+               for p in provinces for part in p.parts)
