@@ -4,8 +4,9 @@ static-i18n writes its sitemap during the default-language build, before the oth
 languages (and before pages generated after its own hook) exist; this one is written
 once every language has been built.
 
-- Past ``max_urls`` pages (the protocol's limit is 50,000 URLs a file) ``sitemap.xml`` becomes a
-  sitemap index of ``sitemap-1.xml``, ``sitemap-2.xml``, ...
+- Past ``max_urls`` pages (the protocol's limit is 50,000 URLs a file) or ``max_bytes`` bytes
+  (10 MB: no output file of the site is larger; the protocol allows 50 MB) ``sitemap.xml`` becomes
+  a sitemap index of ``sitemap-1.xml``, ``sitemap-2.xml``, ...
 - Every page's hreflang alternates are here, as absolute URLs: pages carry none in their head,
   because Material's script fetches ``sitemap.xml`` beside every ``<link rel="alternate">``.
 - For the same reason a section sitemap is written beside every feed (``orgs/<slug>/feed.xml``
@@ -23,8 +24,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 MAX_URLS = 50_000  # per sitemap file (sitemaps.org protocol)
+MAX_BYTES = 10_000_000  # per sitemap file: below the protocol's 50 MB, the size bound of every output file
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+_HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n'
+_TAIL = "</urlset>\n"
 
 
 @dataclass
@@ -33,19 +37,36 @@ class SitemapEntry:
     alternates: dict[str, str] = field(default_factory=dict)  # language -> absolute URL
 
 
+def _url_xml(entry: SitemapEntry, lastmod: date | None) -> str:
+    """One ``<url>`` element and its line break."""
+    lines = [f"  <url>\n    <loc>{escape(entry.loc)}</loc>"]
+    if lastmod is not None:
+        lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
+    for lang, href in sorted(entry.alternates.items()):
+        lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>')
+    lines.append("  </url>\n")
+    return "\n".join(lines)
+
+
 def sitemap_xml(entries: Iterable[SitemapEntry], lastmod: date | None = None) -> str:
     """One ``<urlset>``: each page with its lastmod and its hreflang alternates."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-    for entry in sorted(entries, key=lambda e: e.loc):
-        lines.append(f"  <url>\n    <loc>{escape(entry.loc)}</loc>")
-        if lastmod is not None:
-            lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
-        for lang, href in sorted(entry.alternates.items()):
-            lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>')
-        lines.append("  </url>")
-    lines.append("</urlset>\n")
-    return "\n".join(lines)
+    return _HEAD + "".join(_url_xml(e, lastmod) for e in sorted(entries, key=lambda e: e.loc)) + _TAIL
+
+
+def _chunks(ordered: list[SitemapEntry], lastmod: date | None, max_urls: int, max_bytes: int) -> list[list[str]]:
+    """The ``<url>`` elements of ``ordered`` in files of at most ``max_urls`` URLs and ``max_bytes`` bytes."""
+    budget = max_bytes - len((_HEAD + _TAIL).encode("utf-8"))
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for entry in ordered:
+        block = _url_xml(entry, lastmod)
+        n = len(block.encode("utf-8"))
+        if chunks[-1] and (len(chunks[-1]) >= max_urls or size + n > budget):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(block)
+        size += n
+    return chunks
 
 
 def sitemap_index_xml(locs: list[str], lastmod: date | None = None) -> str:
@@ -68,21 +89,22 @@ def _write(path: Path, text: str) -> None:
 
 
 def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str = "", *,
-                  lastmod: date | None = None, max_urls: int = MAX_URLS,
+                  lastmod: date | None = None, max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES,
                   sections: Iterable[str] = ()) -> list[Path]:
-    """Write ``sitemap.xml`` (an index past ``max_urls`` pages) and a section sitemap in each folder of
-    ``sections`` (URL paths relative to the site root, e.g. ``orgs/suso/``); returns the files written."""
+    """Write ``sitemap.xml`` (an index past ``max_urls`` pages or ``max_bytes`` bytes) and a section sitemap in
+    each folder of ``sections`` (URL paths relative to the site root, e.g. ``orgs/suso/``); returns the files
+    written."""
     if max_urls < 1:
         raise ValueError(f"max_urls: {max_urls}: expected a positive number of URLs per sitemap")
     ordered = sorted(entries, key=lambda e: e.loc)
     written: list[Path] = []
-    if len(ordered) <= max_urls:
-        _write(site_dir / "sitemap.xml", sitemap_xml(ordered, lastmod))
+    chunks = _chunks(ordered, lastmod, max_urls, max_bytes)
+    if len(chunks) == 1:
+        _write(site_dir / "sitemap.xml", _HEAD + "".join(chunks[0]) + _TAIL)
         written.append(site_dir / "sitemap.xml")
     else:
-        chunks = [ordered[i:i + max_urls] for i in range(0, len(ordered), max_urls)]
         for number, chunk in enumerate(chunks, start=1):
-            _write(site_dir / f"sitemap-{number}.xml", sitemap_xml(chunk, lastmod))
+            _write(site_dir / f"sitemap-{number}.xml", _HEAD + "".join(chunk) + _TAIL)
             written.append(site_dir / f"sitemap-{number}.xml")
         locs = [f"{site_url}sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
         _write(site_dir / "sitemap.xml", sitemap_index_xml(locs, lastmod))
@@ -93,5 +115,6 @@ def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str = "
         if inside:  # a folder's sitemap may only list URLs under that folder
             path = site_dir / section / "sitemap.xml"
             # a section of a large site is split the same way, under its own folder
-            written += write_sitemap(path.parent, inside, prefix, lastmod=lastmod, max_urls=max_urls)
+            written += write_sitemap(path.parent, inside, prefix, lastmod=lastmod, max_urls=max_urls,
+                                     max_bytes=max_bytes)
     return written

@@ -2,9 +2,13 @@
 
 Files (default language tree only; the data carries both languages):
 
-- ``opendata/kmsite.json``, ``opendata/schema.json`` and ``opendata/{activities,topics,assets,people}.csv``
-  for the whole site;
-- ``orgs/<slug>/opendata/<slug>.json`` and the same CSV files per organisation.
+- ``opendata/schema.json`` (the export's JSON Schema), ``opendata/index.json`` (every organisation with
+  the URLs of its files and counts) and ``opendata/index-schema.json`` (the index's JSON Schema);
+- ``orgs/<slug>/opendata/<slug>.json`` and ``orgs/<slug>/opendata/{activities,topics,assets,people}.csv``
+  per organisation;
+- while the site has at most ``list_limit`` organisations (views/parts.py), also the whole site in
+  one file, ``opendata/kmsite.json``, and ``opendata/{activities,topics,assets,people}.csv``; past the
+  limit these would grow with the site and are not written: the index lists the files to fetch.
 
 Public fields only, whatever the build's audience: the export is made from ``public_view`` of
 the site and from models (``opendata_schema.py``) that have no field for anything else. CSV files
@@ -27,11 +31,14 @@ from ..views.urls import CSV_TABLES, absolute, asset_url, org_url, plan_url
 from . import opendata_schema as ex
 from .spec import OutputContext, OutputFile
 
-__all__ = ["opendata_files", "export_site", "export_org", "schema", "SITE_DIR", "SCHEMA_PATH", "CSV_TABLES"]
+__all__ = ["opendata_files", "export_site", "export_org", "schema", "SITE_DIR", "SCHEMA_PATH", "INDEX_PATH",
+           "INDEX_SCHEMA_PATH", "CSV_TABLES"]
 
 SITE_DIR = "opendata/"
 SCHEMA_PATH = f"{SITE_DIR}schema.json"
 SITE_JSON = f"{SITE_DIR}kmsite.json"
+INDEX_PATH = f"{SITE_DIR}index.json"
+INDEX_SCHEMA_PATH = f"{SITE_DIR}index-schema.json"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -158,14 +165,33 @@ def export_site(site: SiteModel, site_url: Optional[str]) -> ex.Export:
                      organisations=[export_org(c, site_url) for c in public.sorted_orgs()])
 
 
-def schema(site_url: Optional[str]) -> dict:
-    """The JSON Schema of an export file, generated from the pydantic models."""
-    doc = ex.Export.model_json_schema(by_alias=True)
+def schema(site_url: Optional[str], model: type[ex.ExportModel] = ex.Export, path: str = SCHEMA_PATH) -> dict:
+    """The JSON Schema of an export file (or, with ``model`` and ``path``, of the index), from the pydantic models."""
+    doc = model.model_json_schema(by_alias=True)
     out = {"$schema": JSON_SCHEMA_DIALECT}
     if site_url:
-        out["$id"] = absolute(site_url, SCHEMA_PATH)
+        out["$id"] = absolute(site_url, path)
     out.update(doc)
     return out
+
+
+def org_json_path(slug: str) -> str:
+    return f"{org_dir(slug)}{slug}.json"
+
+
+def export_index(data: ex.Export, site_url: Optional[str], whole_site: bool) -> ex.SiteIndex:
+    """The site-wide index of ``data``; ``whole_site``: ``opendata/kmsite.json`` is written too."""
+    entries = [ex.IndexEntry(
+        slug=o.slug, url=o.url, name=o.name, name_en=o.name_en, type=o.type, province=o.province,
+        json_url=_url(site_url, org_json_path(o.slug)),
+        csv={table: _url(site_url, f"{org_dir(o.slug)}{table}.csv") for table in CSV_TABLES},
+        counts=ex.IndexCounts(plans=len(o.plans), activities=len(o.activities), topics=len(o.topics),
+                              assets=len(o.assets), people=len(o.people)),
+        example=o.example,
+    ) for o in data.organisations]
+    schema_url = absolute(site_url, INDEX_SCHEMA_PATH) if site_url else "index-schema.json"
+    return ex.SiteIndex(schema_=schema_url, site_url=site_url, organisation_count=len(entries),
+                        site_export=_url(site_url, SITE_JSON) if whole_site else None, organisations=entries)
 
 
 # -- CSV ---------------------------------------------------------------------------
@@ -241,23 +267,29 @@ def _csv(table: str, orgs: Sequence[ex.Organisation]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def _json(model: ex.Export) -> str:
+def _json(model: ex.ExportModel) -> str:
     # compact: portals read it with a program; json's C encoder only runs without indent
     return json.dumps(model.model_dump(mode="json", by_alias=True), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def opendata_files(site: SiteModel, ctx: OutputContext) -> list[OutputFile]:
-    """The site-wide export, one per organisation, and the schema (written once, default language)."""
+    """One export per organisation, the index and the schemas, and while the site is within the list limit
+    the site-wide export (written once, default language)."""
     if not ctx.is_default:
         return []
     data = export_site(site, ctx.site_url)
+    whole_site = len(data.organisations) <= ctx.list_limit
+    index_schema = schema(ctx.site_url, ex.SiteIndex, INDEX_SCHEMA_PATH)
     files = [OutputFile(SCHEMA_PATH, json.dumps(schema(ctx.site_url), ensure_ascii=False, indent=1) + "\n"),
-             OutputFile(SITE_JSON, _json(data))]
-    files += [OutputFile(f"{SITE_DIR}{table}.csv", _csv(table, data.organisations)) for table in CSV_TABLES]
+             OutputFile(INDEX_SCHEMA_PATH, json.dumps(index_schema, ensure_ascii=False, indent=1) + "\n"),
+             OutputFile(INDEX_PATH, _json(export_index(data, ctx.site_url, whole_site)))]
+    if whole_site:
+        files.append(OutputFile(SITE_JSON, _json(data)))
+        files += [OutputFile(f"{SITE_DIR}{table}.csv", _csv(table, data.organisations)) for table in CSV_TABLES]
     for org in data.organisations:
         folder = org_dir(org.slug)
         schema_url = absolute(ctx.site_url, SCHEMA_PATH) if ctx.site_url else "../" * folder.count("/") + SCHEMA_PATH
         one = data.model_copy(update={"organisations": [org], "schema_": schema_url})
-        files.append(OutputFile(f"{folder}{org.slug}.json", _json(one)))
+        files.append(OutputFile(org_json_path(org.slug), _json(one)))
         files += [OutputFile(f"{folder}{table}.csv", _csv(table, [org])) for table in CSV_TABLES]
     return files

@@ -208,3 +208,44 @@ class Export(ExportModel):
     site_url: Optional[str] = Field(None,
                                     description="Absolute base of every url; urls are relative to it when it is null")
     organisations: list[Organisation]
+
+
+class IndexCounts(ExportModel):
+    plans: int
+    activities: int
+    topics: int
+    assets: int
+    people: int
+
+
+class IndexEntry(ExportModel):
+    """One organisation in the site-wide index: who it is, where its files are, how much they hold."""
+
+    slug: str
+    url: str = Field(description="The organisation's page")
+    name: str
+    name_en: Optional[str] = None
+    type: str
+    province: Optional[str] = None
+    json_url: str = Field(description="The organisation's export file (an Export with one organisation)")
+    csv: dict[str, str] = Field(description="Table name → URL of the organisation's CSV file")
+    counts: IndexCounts
+    example: bool = Field(False, description="Invented content, not from a source document")
+
+
+class SiteIndex(ExportModel):
+    """The site-wide index (``opendata/index.json``): every organisation with its files' URLs and counts.
+
+    Past the list limit it replaces the site-wide export, which would grow with the site.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_: Optional[str] = Field(None, alias="$schema", description="URL of this file's JSON Schema")
+    schema_version: str = SCHEMA_VERSION
+    site_url: Optional[str] = Field(None,
+                                    description="Absolute base of every url; urls are relative to it when it is null")
+    site_export: Optional[str] = Field(None, description="URL of the export of every organisation in one file, "
+                                                         "when the site is small enough to have one")
+    organisation_count: int
+    organisations: list[IndexEntry]

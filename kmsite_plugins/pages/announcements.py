@@ -7,20 +7,25 @@ organisation (``/orgs/<slug>/poster/``) and plan (``/orgs/<slug>/plans/<key>/pos
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..model import SiteModel
 from ..views import shortlinks
 from ..views.announcements import Listed, listed, newest_first, notice_view
+from ..views.parts import Province
 from ..views.urls import announcement_url, announcements_url, org_announcements_url, org_url, plan_url, poster_url
 from .spec import PageSpec, source_uri
+from .split import split_list
 
 __all__ = ["announcement_pages", "poster_pages"]
 
 
-def announcement_pages(site: SiteModel) -> list[PageSpec]:
-    """The site-wide list, a list per organisation, and one page per announcement."""
-    every = [Listed(c, e) for c in site.sorted_orgs() for e in c.announcements]
-    pages = [PageSpec(source_uri(announcements_url()), "announcements", "announcements.md.j2",
-                      {"site": site, "items": newest_first(every), "org_list": None})]
+def announcement_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> list[PageSpec]:
+    """The site-wide list (split by province past the limit), a list per organisation, and one page per
+    announcement."""
+    pages = split_list(site, provinces, announcements_url(), "announcements", "announcements.md.j2",
+                       lambda orgs: {"items": newest_first([Listed(c, e) for c in orgs for e in c.announcements]),
+                                     "org_list": None}, "ann.list_title")
     for content in site.sorted_orgs():
         ctx = {"site": site, "content": content, "org": content.org}
         items = newest_first(listed(content))
@@ -34,7 +39,7 @@ def announcement_pages(site: SiteModel) -> list[PageSpec]:
     return pages
 
 
-def poster_pages(site: SiteModel) -> list[PageSpec]:
+def poster_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> list[PageSpec]:
     """A one-page A4 poster with a large QR code for every organisation and plan."""
     pages = []
     for content in site.sorted_orgs():

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..model import SiteModel
 from ..views import directory, urls
+from ..views.parts import Province
 from ..views.people import Card, people_cards
 from .spec import PageSpec, source_uri
+from .split import split_list
 
 WIDE = ("navigation", "toc")  # card grids and wide tables use the whole width
 
 
-def people_pages(site: SiteModel) -> list[PageSpec]:
-    """Per organisation: people cards, who knows what, the CoP list and one page per CoP; then the site-wide pages.
+def people_pages(site: SiteModel, provinces: Optional[list[Province]] = None) -> list[PageSpec]:
+    """Per organisation: people cards, who knows what, the CoP list and one page per CoP; then the site-wide pages
+    (split by province past the limit).
 
     The cards of an organisation are made once here and shared by every page that lists people.
     """
@@ -29,8 +34,9 @@ def people_pages(site: SiteModel) -> list[PageSpec]:
         for view in cops:
             pages.append(PageSpec(source_uri(view.url), "cop", "cop.md.j2", {**ctx, "view": view, "cop": view.cop},
                                   hide=WIDE))
-    pages.append(PageSpec(source_uri(urls.site_people_url()), "people-site", "people_site.md.j2",
-                          {"site": site, "catalogue": directory.site_catalogue(site, cards)}))
-    pages.append(PageSpec(source_uri(urls.site_who_knows_url()), "who-knows", "who_knows.md.j2",
-                          {"site": site, "index": directory.site_who_knows(site, cards), "scope": "site"}))
+    pages += split_list(site, provinces, urls.site_people_url(), "people-site", "people_site.md.j2",
+                        lambda orgs: {"catalogue": directory.site_catalogue(site, cards, orgs)}, "people.site_title")
+    pages += split_list(site, provinces, urls.site_who_knows_url(), "who-knows", "who_knows.md.j2",
+                        lambda orgs: {"index": directory.site_who_knows(site, cards, orgs), "scope": "site"},
+                        "whoknows.title")
     return pages

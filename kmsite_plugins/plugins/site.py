@@ -36,6 +36,7 @@ from ..sanitize import BodySanitizer
 from ..sitemap import SitemapEntry, write_sitemap
 from ..views.context import BuildContext, Digits, build_date, checked_site_url
 from ..views.home import HomeView, home_view
+from ..views.parts import DEFAULT_ENTRY_BUDGET, DEFAULT_LIST_LIMIT
 from ..views.urls import file_url
 from .languages import Languages, languages
 from .preview import Preview, only_orgs
@@ -57,6 +58,10 @@ class KmSiteConfig(Config):
     only_orgs = c.ListOfItems(c.Type(str), default=[])
     compress = c.Type(bool, default=False)  # .gz and .br beside every text file (kmsite build --compress)
     sanitize = c.Type(bool, default=False)  # Markdown bodies cleaned with nh3 (portals of many organisations)
+    # Site-wide lists (directory, knowledge, map, people, who knows what) of more organisations are split
+    # by province, and the home page and open data stay bounded (views/parts.py)
+    list_limit = c.Type(int, default=DEFAULT_LIST_LIMIT)
+    list_entries = c.Type(int, default=DEFAULT_ENTRY_BUDGET)  # people, positions, topics, assets, notices a page
 
 
 class _Alternate:
@@ -118,9 +123,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         site, problems = self._load(content_dir)
         # Internal content is removed from the model here, before any page or file is made.
         site = for_audience(site, self.config.audience)
-        pages = [] if problems.errors else build_pages(site)  # serve mode: the last good pages' URLs, below
+        # serve mode: the last good pages' URLs, below
+        pages = [] if problems.errors else build_pages(site, ctx.list_limit, max(1, self.config.list_entries))
         self.preview.loaded(problems, [spec.uri for spec in pages])
-        self._build = _Build(config, ctx, site, pages, home_view(site, ctx.today))
+        self._build = _Build(config, ctx, site, pages, home_view(site, ctx.today, ctx.list_limit))
         return config
 
     def _context(self, config: MkDocsConfig) -> BuildContext:
@@ -132,7 +138,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         audience: Literal["public", "internal"] = "internal" if self.config.audience == "internal" else "public"
         digits: Digits = "arabic" if self.config.digits == "arabic" else "thai"
         return BuildContext(site_url, langs.default, langs.default, langs.all, audience, digits,
-                            config.use_directory_urls, build_date())
+                            config.use_directory_urls, build_date(), max(1, self.config.list_limit))
 
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Remember every page and its twins in other languages for sitemap.xml."""

@@ -13,6 +13,7 @@ from typing import Literal, Optional
 from urllib.parse import urlsplit
 
 from ..thai.digits import numbers_in, to_arabic, to_thai
+from .parts import DEFAULT_LIST_LIMIT
 
 __all__ = ["BuildContext", "Digits", "build_date", "checked_site_url"]
 
@@ -50,6 +51,7 @@ class BuildContext:
     digits: Digits = "thai"  # digits of numbers on Thai pages; English pages always use Arabic digits
     directory_urls: bool = True  # False in the offline build: links to pages name index.html
     today: date = field(default_factory=build_date)
+    list_limit: int = DEFAULT_LIST_LIMIT  # organisations a site-wide list holds before it splits (views/parts.py)
 
     @property
     def is_default(self) -> bool:

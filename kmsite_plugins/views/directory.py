@@ -145,11 +145,12 @@ def org_who_knows(content: OrgContent, cards: list[Card]) -> WhoKnows:
     return _who_knows(org_subjects(content, CardIndex(cards)), cards)
 
 
-def site_who_knows(site: SiteModel, cards: dict[str, list[Card]]) -> WhoKnows:
-    """Who knows what across the site; ``cards`` are the people cards of each organisation by slug."""
+def site_who_knows(site: SiteModel, cards: dict[str, list[Card]],
+                   orgs: Optional[list[OrgContent]] = None) -> WhoKnows:
+    """Who knows what across the site (or ``orgs``); ``cards`` are the people cards of each organisation by slug."""
     subjects: list[Subject] = []
     every: list[Card] = []
-    for content in site.sorted_orgs():
+    for content in site.sorted_orgs() if orgs is None else orgs:
         every.extend(cards[content.slug])
         subjects.extend(org_subjects(content, CardIndex(cards[content.slug])))
     return _who_knows(subjects, every)
@@ -165,8 +166,11 @@ class Catalogue:
         return lettered(self.cards, lambda c: c.name(lang))
 
 
-def site_catalogue(site: SiteModel, cards: dict[str, list[Card]]) -> Catalogue:
-    return Catalogue([card for content in site.sorted_orgs() for card in cards[content.slug]])
+def site_catalogue(site: SiteModel, cards: dict[str, list[Card]],
+                   orgs: Optional[list[OrgContent]] = None) -> Catalogue:
+    """The cards of every organisation (or of ``orgs``) in organisation order."""
+    return Catalogue([card for content in (site.sorted_orgs() if orgs is None else orgs)
+                      for card in cards[content.slug]])
 
 
 # -- communities of practice --------------------------------------------------------

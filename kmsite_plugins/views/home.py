@@ -1,4 +1,8 @@
-"""The home page at a glance: organisations, this fiscal year's plans with progress, newest assets and notices."""
+"""The home page at a glance: organisations, this fiscal year's plans with progress, newest assets and notices.
+
+Past the list limit (views/parts.py) the page stays bounded: instead of every organisation it shows
+their count with a link to the directory, and at most ``HOME_PLANS`` plans of each table.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,12 @@ from ..model import OrgContent, PlanEntry, SiteModel
 from ..thai.dates import fiscal_year_of
 from .announcements import Listed, listed, newest_first
 from .knowledge import AssetView, site_assets
+from .parts import DEFAULT_LIST_LIMIT
 from .people import latest_plan
 from .progress import ProgressSummary, latest_summary
 
 NEWEST = 5  # newest assets and announcements shown
+HOME_PLANS = 10  # plans in each table of a site past the list limit
 
 
 def build_date() -> date:
@@ -42,18 +48,27 @@ class PlanGlance:
 class HomeView:
     today: date
     fiscal_year: int  # BE, the fiscal year of the build date
-    orgs: list[OrgContent]
-    current_plans: list[PlanGlance]  # plans of this fiscal year
-    latest_plans: list[PlanGlance]  # otherwise each organisation's newest plan
+    orgs: list[OrgContent]  # every organisation, or none past the list limit (org_count says how many)
+    current_plans: list[PlanGlance]  # plans of this fiscal year (past the limit, the first HOME_PLANS)
+    latest_plans: list[PlanGlance]  # otherwise each organisation's newest plan (likewise)
     assets: list[AssetView]
     announcements: list[Listed]
+    org_count: int = 0
+    province_count: int = 0
+    current_count: int = 0  # plans of this fiscal year in all
+    latest_count: int = 0
+
+    @property
+    def bounded(self) -> bool:
+        """The site is past the list limit: the page shows counts and a selection."""
+        return len(self.orgs) < self.org_count
 
 
 def _glance(content: OrgContent, entry: PlanEntry) -> PlanGlance:
     return PlanGlance(content, entry, latest_summary(entry.plan))
 
 
-def home_view(site: SiteModel, today: Optional[date] = None) -> HomeView:
+def home_view(site: SiteModel, today: Optional[date] = None, list_limit: int = DEFAULT_LIST_LIMIT) -> HomeView:
     today = today or build_date()
     fy = fiscal_year_of(today)
     orgs = site.sorted_orgs()
@@ -62,4 +77,9 @@ def home_view(site: SiteModel, today: Optional[date] = None) -> HomeView:
     latest = [_glance(c, e) for c in orgs if c.slug not in with_current and (e := latest_plan(c))]
     assets = sorted(site_assets(site), key=lambda a: (a.updated or date.min, a.slug), reverse=True)[:NEWEST]
     notices = newest_first([item for c in orgs for item in listed(c)])[:NEWEST]
-    return HomeView(today, fy, orgs, current, latest, assets, notices)
+    provinces = len({c.org.province for c in orgs if c.org.province})
+    if len(orgs) <= list_limit:
+        return HomeView(today, fy, orgs, current, latest, assets, notices, len(orgs), provinces, len(current),
+                        len(latest))
+    return HomeView(today, fy, [], current[:HOME_PLANS], latest[:HOME_PLANS], assets, notices, len(orgs), provinces,
+                    len(current), len(latest))

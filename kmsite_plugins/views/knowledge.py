@@ -239,11 +239,12 @@ class TopicGroup:
         return self.rows[0][1].topic
 
 
-def site_topic_map(site: SiteModel, by_org: Optional[dict[str, list[AssetView]]] = None) -> list[TopicGroup]:
-    """Topics grouped by id across organisations; groups and organisations in Thai order."""
+def site_topic_map(site: SiteModel, by_org: Optional[dict[str, list[AssetView]]] = None,
+                   orgs: Optional[list[OrgContent]] = None) -> list[TopicGroup]:
+    """Topics grouped by id across organisations (``orgs``, default all); groups and organisations in Thai order."""
     by_org = views_by_org(site) if by_org is None else by_org
     groups: dict[str, TopicGroup] = {}
-    for content in site.sorted_orgs():
+    for content in site.sorted_orgs() if orgs is None else orgs:
         for row in topic_map(content, by_org[content.slug]):
             groups.setdefault(row.topic.id, TopicGroup(row.topic.id)).rows.append((content, row))
     return thai_sorted(groups.values(), key=lambda g: g.topic.title)

@@ -39,10 +39,11 @@ class ProvinceGroup:
     types: list[tuple[str, list[OrgContent]]]  # organisation type → organisations, each in Thai order
 
 
-def province_groups(site: SiteModel) -> list[ProvinceGroup]:
-    """Organisations grouped by province, then by type, each level in Thai order; no province last."""
+def province_groups(site: SiteModel, orgs: Optional[list[OrgContent]] = None) -> list[ProvinceGroup]:
+    """Organisations (``orgs``, default all) grouped by province, then by type, each level in Thai order;
+    no province last."""
     provinces: dict[Optional[str], dict[str, list[OrgContent]]] = {}
-    for content in site.sorted_orgs():
+    for content in site.sorted_orgs() if orgs is None else orgs:
         provinces.setdefault(content.org.province, {}).setdefault(content.org.type, []).append(content)
     named = thai_sorted((p for p in provinces if p is not None), key=str)
     order: list[Optional[str]] = [*named, *([None] if None in provinces else [])]

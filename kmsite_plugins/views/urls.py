@@ -90,6 +90,14 @@ def tags_url() -> str:
     return "knowledge/tags/"
 
 
+def province_part_url(list_url: str, key: str) -> str:
+    """A page of a site-wide list split by province (views/parts.py).
+
+    ``people/`` and ``trang/2/`` → ``people/province/trang/2/``.
+    """
+    return f"{list_url}province/{key}"
+
+
 def absolute(site_url: str, url: str) -> str:
     """An absolute URL from ``site_url`` (which ends with '/')."""
     return site_url.rstrip("/") + "/" + url.lstrip("/")

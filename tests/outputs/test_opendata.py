@@ -70,7 +70,8 @@ def test_internal_build_exports_public_fields_only():
     files = opendata_files(site, OutputContext("https://km.example.go.th/", "th", "th", ("th", "en"),
                                                audience="internal"))
     text = "".join(f.content if isinstance(f.content, str) else f.content.decode("utf-8-sig") for f in files)
-    exports = [json.loads(f.content) for f in files if f.path.endswith(".json") and not f.path.endswith("schema.json")]
+    exports = [json.loads(f.content) for f in files
+               if f.path.endswith(".json") and not f.path.endswith(("schema.json", "index.json"))]
     assert len(exports) == 1 + len(site.orgs)
     exported = {(o["slug"], a["slug"]) for data in exports for o in data["organisations"] for a in o["assets"]}
     assert exported and all(e.asset.is_public for c in site.orgs.values() for e in c.assets if (c.slug,
@@ -88,3 +89,34 @@ def test_formula_leading_cells_are_neutralised(value: str) -> None:
 
     assert csv_cell(value) == "'" + value
     assert csv_cell("ปกติ =1") == "ปกติ =1" and csv_cell(-5) == -5 and csv_cell(None) == ""
+
+
+def test_the_index_lists_every_organisation_and_validates(built_site: Path):
+    schema = json.loads((built_site / "opendata/index-schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    index = json.loads((built_site / "opendata/index.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(index)
+    assert index["organisation_count"] == 3 and index["site_export"] == "https://km.example.go.th/opendata/kmsite.json"
+    for entry in index["organisations"]:
+        path = entry["json_url"].removeprefix("https://km.example.go.th/")
+        data = json.loads((built_site / path).read_text(encoding="utf-8"))
+        assert data["organisations"][0]["slug"] == entry["slug"]
+        assert entry["counts"]["topics"] == len(data["organisations"][0]["topics"])
+        assert all((built_site / url.removeprefix("https://km.example.go.th/")).is_file()
+                   for url in entry["csv"].values())
+
+
+def test_past_the_list_limit_only_the_index_is_site_wide():
+    site, problems = load_site(ROOT)
+    assert not problems.errors
+    ctx = OutputContext("https://km.example.go.th/", "th", "th", ("th", "en"), list_limit=2)
+    files = {f.path: f for f in opendata_files(site, ctx)}
+    assert "opendata/kmsite.json" not in files and not any(p.startswith("opendata/") and p.endswith(".csv")
+                                                          for p in files)
+    index = json.loads(files["opendata/index.json"].content)
+    assert index["site_export"] is None and index["organisation_count"] == 3
+    schema = json.loads(files["opendata/index-schema.json"].content)
+    jsonschema.Draft202012Validator(schema).validate(index)
+    for entry in index["organisations"]:
+        assert entry["json_url"].removeprefix("https://km.example.go.th/") in files
+        assert {url.removeprefix("https://km.example.go.th/") for url in entry["csv"].values()} <= set(files)

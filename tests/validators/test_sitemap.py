@@ -107,6 +107,21 @@ def test_past_max_urls_the_sitemap_is_an_index_of_valid_sitemaps(tmp_path: Path,
     assert sorted(listed) == sorted(e.loc for e in entries)
 
 
+def test_past_max_bytes_no_sitemap_file_is_larger(tmp_path: Path, schema):
+    entries = _entries(20)  # 40 URLs, a few hundred bytes each
+    write_sitemap(tmp_path, entries, SITE_URL, lastmod=date(2026, 12, 1), max_bytes=2_000)
+    index = ET.parse(tmp_path / "sitemap.xml").getroot()
+    assert index.tag == f"{{{NS['s']}}}sitemapindex"
+    parts = sorted(tmp_path.glob("sitemap-*.xml"))
+    assert len(parts) > 2
+    listed: list[str] = []
+    for part in parts:
+        assert part.stat().st_size <= 2_000
+        assert _errors(schema, part) == []
+        listed += [_text(u, "s:loc") for u in ET.parse(part).getroot().findall("s:url", NS)]
+    assert sorted(listed) == sorted(e.loc for e in entries)
+
+
 def test_at_max_urls_the_sitemap_stays_one_file(tmp_path: Path, schema):
     write_sitemap(tmp_path, _entries(4), SITE_URL, lastmod=date(2026, 12, 1), max_urls=8)
     assert ET.parse(tmp_path / "sitemap.xml").getroot().tag == f"{{{NS['s']}}}urlset"
