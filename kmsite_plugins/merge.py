@@ -18,7 +18,8 @@ from typing import Any
 
 from .compress import compress_site
 from .publish import publish
-from .shards import SHARD_DIR, ShardManifest, entries_of_payload, pages_of_payload, read_json, write_index
+from .search.index import build_index
+from .shards import SHARD_DIR, ShardManifest, entries_of_payload, pages_of_payload, read_json, write_index_files
 from .sitemap import SitemapEntry, feed_sections, write_sitemap
 
 __all__ = ["MergeError", "merge", "check_shards"]
@@ -120,7 +121,8 @@ def _merge_search(shards: list[_Shard], out: Path, languages: list[str]) -> None
                 seen[page.url] = shard.folder
                 pages.append(page)
         options["kind_labels"] = kind_labels
-        write_index(out / "search" / lang, pages, lang=lang, offline=bool(site["offline"]), **options)
+        files = build_index(pages, lang=lang, **options)
+        write_index_files(out / "search" / lang, files, lang=lang, offline=bool(site["offline"]))
 
 
 def merge(shard_dirs: list[Path], target: Path) -> int:

@@ -21,13 +21,13 @@ from typing import Any, Optional
 
 from . import __version__
 from .model import SiteModel
-from .search.index import IndexPage, build_index, js_twin
 from .search.extract import Section
+from .search.index import IndexPage, js_twin
 from .sitemap import SitemapEntry
 
 __all__ = ["SHARD_DIR", "ShardSpec", "ShardManifest", "parse_shard", "select_orgs", "partition",
            "tree_hash", "org_of_path", "write_json", "read_json", "search_payload", "pages_of_payload",
-           "write_index", "sitemap_payload", "entries_of_payload"]
+           "write_index_files", "sitemap_payload", "entries_of_payload"]
 
 SHARD_DIR = ".kmsite-shard"  # under a shard's site folder: what the merge reads (never published)
 FORMAT = 1
@@ -161,9 +161,9 @@ def pages_of_payload(payload: dict[str, Any]) -> list[IndexPage]:
             for p in payload["pages"]]
 
 
-def write_index(folder: Path, pages: list[IndexPage], *, lang: str, offline: bool, **options: Any) -> None:
-    """Build one language's search index (``build_index``) and write its files under ``folder``."""
-    files = build_index(pages, lang=lang, **options)
+def write_index_files(folder: Path, files: dict[str, str], *, lang: str, offline: bool) -> None:
+    """Write one language's search index files (what ``build_index`` returns) under ``folder``, and their
+    ``.js`` twins for ``file://`` when ``offline``."""
     for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,8 @@ last language, when every language has been seen, it writes the index of every l
 ``search/search_index.json`` (what Material's bundle fetches), it only replaces that file by
 a small manifest again. Material's search plugin stays enabled (its search box needs it) but
 indexes nothing. A shard of a sharded build (shards.py) writes its pages' documents to
-``.kmsite-shard/search-<lang>.json`` instead, and ``kmsite merge`` builds the one index. The browser side is ``overrides/assets/javascripts/kmsite-search.js``.
+``.kmsite-shard/search-<lang>.json`` instead, and ``kmsite merge`` builds the one index.
+The browser side is ``overrides/assets/javascripts/kmsite-search.js``.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from mkdocs.structure.pages import Page
 
 from ..labels import load_labels
 from ..search.extract import extract
-from ..search.index import GRAM_SHARD_BYTES, PAGE_SHARD_BYTES, IndexPage
-from ..shards import SHARD_DIR, search_payload, write_index, write_json
+from ..search.index import GRAM_SHARD_BYTES, PAGE_SHARD_BYTES, IndexPage, build_index
+from ..shards import SHARD_DIR, search_payload, write_index_files, write_json
 from .languages import languages
 
 log = get_plugin_logger(__name__)
@@ -159,7 +160,7 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
             payload = search_payload(pages, lang=lang, offline=offline, **options)
             write_json(Path(config.site_dir) / SHARD_DIR / f"search-{lang}.json", payload)
             return
-        write_index(folder, pages, lang=lang, offline=offline, **options)
+        write_index_files(folder, build_index(pages, lang=lang, **options), lang=lang, offline=offline)
 
     def _index_options(self, config: MkDocsConfig, lang: str, pages: list[IndexPage]) -> dict[str, Any]:
         """What ``build_index`` needs besides the pages; an error for a page kind without a label."""

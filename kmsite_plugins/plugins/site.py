@@ -170,7 +170,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             orgs = select_orgs(site, spec)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
-        trees = [content_dir, Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+        custom = config.theme.custom_dir
+        trees = [content_dir, Path(config.docs_dir)] + ([Path(custom)] if custom else [])
         options = {k: v for k, v in cfg.items() if not k.startswith("shard_")}
         fingerprint = ShardManifest.fingerprint_of(
             config_file=Path(config.config_file_path or "mkdocs.yml"), trees=trees,
