@@ -36,14 +36,16 @@ def kmsite(*args: str) -> subprocess.CompletedProcess:
 def builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("merge")
     # the two shards side by side, as a CI matrix runs them; the one-piece build meanwhile in this process' child
+    logs = [(root / f"s{i}.log").open("w", encoding="utf-8") for i in (1, 2)]
     shards = [subprocess.Popen([sys.executable, "-m", "kmsite_plugins.cli", "build", "-d", str(root / f"s{i}"),
-                                "--shard", f"{i}/2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               env=ENV, cwd=ROOT) for i in (1, 2)]
+                                "--shard", f"{i}/2"], stdout=log, stderr=subprocess.STDOUT, env=ENV, cwd=ROOT)
+              for i, log in zip((1, 2), logs, strict=True)]
     result = kmsite("build", "-d", str(root / "one"))
     assert result.returncode == 0, result.stderr[-4000:]
-    for shard in shards:
-        _, err = shard.communicate()
-        assert shard.returncode == 0, err[-4000:]
+    for shard, log in zip(shards, logs, strict=True):
+        shard.wait()
+        log.close()
+        assert shard.returncode == 0, Path(log.name).read_text(encoding="utf-8")[-4000:]
     result = kmsite("merge", str(root / "s1"), str(root / "s2"), "-d", str(root / "merged"))
     assert result.returncode == 0, result.stderr[-4000:]
     return root
