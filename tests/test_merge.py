@@ -9,6 +9,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,6 +64,14 @@ def test_two_shards_merged_equal_the_one_piece_build(builds: Path):
     for rel in ("search/th/manifest.json", "search/en/manifest.json", "sitemap.xml", "feed.xml",
                 "opendata/kmsite.json", "orgs/index.html", "people/who-knows-what/index.html"):
         assert (merged / rel).is_file(), rel
+
+
+def test_404_switches_language_to_each_home(builds: Path):
+    # 404.html has no page: its language switcher names each language's home, not the last page built
+    # (which differs between shards, and is no use to a reader who followed a dead link)
+    html = (builds / "one" / "404.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)"[^>]*class="md-select__link"', html)
+    assert sorted(links) == [("/", "th"), ("/en/", "en")]
 
 
 def test_each_shard_renders_only_its_part(builds: Path):
