@@ -11,7 +11,7 @@ share the loaded site. Under ``mkdocs serve`` content errors become a page (prev
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Optional
 from urllib.parse import quote, urlsplit
@@ -29,7 +29,7 @@ from ..compress import compress_site
 from ..loader import ContentError, Problems, Severity, load_site
 from ..model import SiteModel
 from ..model.audience import for_audience
-from ..outputs import build_outputs
+from ..outputs import OutputFile, build_outputs
 from ..pages import PageSpec, build_pages
 from ..pages.spec import source_uri
 from ..render import Renderer
@@ -293,16 +293,26 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
                 files.append(File(f"{FONT_DIR}/{font.name}", str(PACKAGE_DIR), config.site_dir,
                                   config.use_directory_urls))
         try:
-            outputs = build_outputs(build.site, ctx)
+            outputs = self._outputs(build, ctx, [langs.prefix(lang) for lang in langs.all])
         except ValueError as exc:  # e.g. a QR code asked for without site_url
             raise PluginError(str(exc)) from None
-        prefixes = [langs.prefix(lang) for lang in langs.all]
         for out in outputs:
-            if shard is not None and not shard.owns_org(org_of_path(out.path, prefixes)):
-                continue
             files.append(File.generated(config, out.path, content=renderer.render_file(out),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    @staticmethod
+    def _outputs(build: _Build, ctx: BuildContext, prefixes: list[str]) -> list[OutputFile]:
+        """The output files of this build; a shard's: its organisations' files, made from them alone (an
+        organisation's files depend on it only), and the site-wide files in the site-wide shard."""
+        shard = build.shard
+        if shard is None:
+            return build_outputs(build.site, ctx)
+        mine = replace(build.site, orgs={slug: build.site.orgs[slug] for slug in shard.manifest.orgs})
+        outputs = [out for out in build_outputs(mine, ctx) if org_of_path(out.path, prefixes) is not None]
+        if shard.manifest.site_wide:
+            outputs += [out for out in build_outputs(build.site, ctx) if org_of_path(out.path, prefixes) is None]
+        return outputs
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """An internal build's banner, for the theme's ``announce`` block (overrides/main.html); each language's
