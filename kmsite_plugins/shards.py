@@ -94,10 +94,11 @@ def select_orgs(site: SiteModel, spec: ShardSpec) -> list[str]:
 
 
 def tree_hash(paths: Iterable[Path]) -> str:
-    """SHA-256 over every file (relative path and bytes) under the given files and folders."""
+    """SHA-256 over every file (relative path and bytes) under the given files and folders (not ``__pycache__``)."""
     digest = hashlib.sha256()
     for root in paths:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        files = [root] if root.is_file() else sorted(
+            p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if root.is_dir() else []
         digest.update(f"\0root\0{root.name}\0".encode())
         for path in files:
             digest.update(path.relative_to(root.parent).as_posix().encode() + b"\0")
@@ -130,7 +131,8 @@ class ShardManifest:
     @classmethod
     def fingerprint_of(cls, *, config_file: Path, trees: list[Path], site_url: str, audience: str,
                        lastmod: str, languages: list[str]) -> dict[str, Any]:
-        return {"kmsite": __version__, "config": tree_hash([config_file]), "content": tree_hash(trees),
+        return {"kmsite": __version__, "kmsite_code": tree_hash([Path(__file__).resolve().parent]),
+                "config": tree_hash([config_file]), "content": tree_hash(trees),
                 "site_url": site_url, "audience": audience, "lastmod": lastmod, "languages": languages}
 
     @classmethod
