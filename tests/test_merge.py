@@ -118,7 +118,9 @@ def test_merge_refuses_a_missing_organisation(builds: Path, tmp_path: Path):
 
 def test_merge_refuses_an_organisation_in_two_shards(builds: Path, tmp_path: Path):
     s2 = copy_shard(builds, "s2", tmp_path)
-    edit_manifest(s2, orgs=json.loads((builds / "s1" / SHARD_DIR / "manifest.json").read_text())["orgs"][:1])
+    s1_orgs = json.loads((builds / "s1" / SHARD_DIR / "manifest.json").read_text())["orgs"]
+    s2_orgs = json.loads((s2 / SHARD_DIR / "manifest.json").read_text())["orgs"]
+    edit_manifest(s2, orgs=s2_orgs + s1_orgs[:1])
     refused([builds / "s1", s2], tmp_path, "is in two shards")
 
 
