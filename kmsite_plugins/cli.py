@@ -1,4 +1,4 @@
-"""``kmsite check`` and ``kmsite new`` (the author's tools, usable without MkDocs), and ``kmsite build``."""
+"""``kmsite check`` and ``kmsite new`` (the author's tools, usable without MkDocs), ``kmsite build`` and ``merge``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .loader import find_plans_dir, load_site
 from .loader.problems import Problems
@@ -129,7 +129,7 @@ def _mkdocs_logging() -> None:
 
 
 def build(config_file: Path, internal: bool = False, site_dir: str | None = None,
-          engine: str | None = None, compress: bool = False) -> int:
+          engine: str | None = None, compress: bool = False, shard: dict[str, Any] | None = None) -> int:
     """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages,
     published atomically (publish.py): a failed or interrupted build leaves the previous site as it was.
 
@@ -137,7 +137,8 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
     mkdocs.yml; it is always set while the config is read, so a variable left in the shell cannot change
     a public build, and the plugin's audience is checked after loading. The staff edition goes to
     ``site-internal/`` beside mkdocs.yml unless ``site_dir`` is given. ``engine``: mkdocs or properdocs
-    (default: $KMSITE_ENGINE, else mkdocs); ``compress``: .gz and .br files beside every text file.
+    (default: $KMSITE_ENGINE, else mkdocs); ``compress``: .gz and .br files beside every text file;
+    ``shard``: the kmsite plugin's ``shard_*`` options (a part of a sharded build, see shards.py).
     """
     from .engine import engine_name, use_engine  # here: `kmsite check` imports only the loader
 
@@ -170,6 +171,11 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
             return EXIT_USAGE
         if compress and plugin is not None:
             plugin.config["compress"] = True
+        if shard:
+            if plugin is None:
+                print(f"kmsite build: {config_file} has no kmsite plugin to build a shard with", file=sys.stderr)
+                return EXIT_USAGE
+            plugin.config.update(shard)
 
         def run_mkdocs(folder: Path) -> int:
             config.site_dir = str(folder)
@@ -192,6 +198,41 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
             os.environ.pop("KMSITE_AUDIENCE", None)
         else:
             os.environ["KMSITE_AUDIENCE"] = saved
+
+
+def shard_options(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The plugin's ``shard_*`` options from ``--shard I/N``, ``--orgs``, ``--province`` and ``--site-wide``."""
+    from .shards import parse_shard
+
+    if not (args.shard or args.orgs or args.province):
+        if args.site_wide:
+            raise ValueError("--site-wide marks a shard: give --shard, --orgs or --province too")
+        return None
+    if args.shard and (args.orgs or args.province):
+        raise ValueError("--shard I/N or --orgs/--province, not both")
+    if not args.site_dir:
+        raise ValueError("a shard needs its own folder: give -d, e.g. -d shards/1")
+    options: dict[str, Any] = {"shard_orgs": [s.strip() for o in args.orgs for s in o.split(",") if s.strip()],
+                               "shard_provinces": list(args.province)}
+    if args.shard:
+        options["shard_index"], options["shard_count"] = parse_shard(args.shard)
+    if args.site_wide:
+        options["shard_site_wide"] = True
+    return options
+
+
+def merge_(shards: list[str], site_dir: str) -> int:
+    """``kmsite merge``: the shards into one site; a clear message and status 1 when they are not one site."""
+    from .merge import MergeError, merge
+
+    try:
+        status = merge([Path(s) for s in shards], Path(site_dir))
+    except MergeError as exc:
+        print(f"kmsite merge: {exc}; {site_dir} is unchanged", file=sys.stderr)
+        return EXIT_CONTENT
+    if status == 0:
+        print(f"merged {len(shards)} shard(s) into {site_dir}")
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -243,7 +284,21 @@ def _run(argv: Sequence[str] | None) -> int:
     p_build.add_argument("--compress", action="store_true",
                          help="also write .gz and .br files beside every text file, "
                          "for servers that send them as they are")
+    p_build.add_argument("--shard", default=None, metavar="I/N",
+                         help="build shard I of N (whole provinces, balanced); shard 1 also renders the site-wide "
+                         "pages; join the shards with 'kmsite merge'")
+    p_build.add_argument("--orgs", action="append", default=[], metavar="SLUG[,SLUG]",
+                         help="build a shard of these organisations (repeatable)")
+    p_build.add_argument("--province", action="append", default=[], metavar="PROVINCE",
+                         help="build a shard of this province's organisations (repeatable)")
+    p_build.add_argument("--site-wide", action="store_true",
+                         help="this --orgs/--province shard also renders the site-wide pages (one shard must)")
+    p_merge = sub.add_parser("merge", help="join the shards of a sharded build (kmsite build --shard) into one site")
+    p_merge.add_argument("shards", nargs="+", metavar="SHARD_DIR")
+    p_merge.add_argument("-d", "--site-dir", default="site")
     args = parser.parse_args(argv)
+    if args.command == "merge":
+        return merge_(args.shards, args.site_dir)
     if args.command == "serve":
         from .serve import serve  # imports MkDocs: not for check and new
 
@@ -254,7 +309,12 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "check":
         return check(Path(args.path))
     if args.command == "build":
-        return build(Path(args.config_file), args.internal, args.site_dir, args.engine, args.compress)
+        try:
+            shard = shard_options(args)
+        except ValueError as exc:
+            print(f"kmsite build: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        return build(Path(args.config_file), args.internal, args.site_dir, args.engine, args.compress, shard)
     return new(args.slug, Path(args.root), org_type=args.org_type)
 
 

@@ -88,6 +88,12 @@ def _write(path: Path, text: str) -> None:
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
+def feed_sections(site_dir: Path) -> set[str]:
+    """Folders of a built site with a ``feed.xml`` (``orgs/suso/``), which get a section sitemap ("" for the root)."""
+    sections = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("feed.xml")}
+    return {s.removeprefix("./") for s in sections}
+
+
 def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str = "", *,
                   lastmod: date | None = None, max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES,
                   sections: Iterable[str] = ()) -> list[Path]:

@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,3 +31,30 @@ def test_new_refuses_existing_and_bad_slugs(tmp_path):
     assert main(["new", "Bad Slug", "--root", str(tmp_path)]) == 2
     assert main(["new", "ok", "--root", str(tmp_path)]) == 0
     assert main(["new", "ok", "--root", str(tmp_path)]) == 2
+
+
+def test_build_shard_options_are_checked_before_building(tmp_path, capsys):
+    site = str(tmp_path / "site")
+    assert main(["build", "--shard", "3/2", "-d", site]) == 2
+    assert "1 <= I <= N" in capsys.readouterr().err
+    assert main(["build", "--shard", "1/2"]) == 2  # a shard needs its own folder, never site/
+    assert "give -d" in capsys.readouterr().err
+    assert main(["build", "--shard", "1/2", "--orgs", "suso", "-d", site]) == 2
+    assert main(["build", "--site-wide", "-d", site]) == 2
+    assert "--site-wide marks a shard" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
+
+
+def test_build_shard_of_an_unknown_organisation_says_so(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "kmsite_plugins.cli", "build", "--orgs", "nowhere",
+                             "-d", str(tmp_path / "s")], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "no organisation nowhere under plans/" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "s").exists()
+
+
+def test_merge_of_a_folder_that_is_no_shard_exits_1(tmp_path, capsys):
+    (tmp_path / "x").mkdir()
+    assert main(["merge", str(tmp_path / "x"), "-d", str(tmp_path / "site")]) == 1
+    assert "not a shard" in capsys.readouterr().err

@@ -8,7 +8,9 @@ last language, when every language has been seen, it writes the index of every l
 (once); at the end of the outer build, after static-i18n has rewritten
 ``search/search_index.json`` (what Material's bundle fetches), it only replaces that file by
 a small manifest again. Material's search plugin stays enabled (its search box needs it) but
-indexes nothing. The browser side is ``overrides/assets/javascripts/kmsite-search.js``.
+indexes nothing. A shard of a sharded build (shards.py) writes its pages' documents to
+``.kmsite-shard/search-<lang>.json`` instead, and ``kmsite merge`` builds the one index.
+The browser side is ``overrides/assets/javascripts/kmsite-search.js``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from mkdocs.structure.pages import Page
 
 from ..labels import load_labels
 from ..search.extract import extract
-from ..search.index import GRAM_SHARD_BYTES, PAGE_SHARD_BYTES, IndexPage, build_index, js_twin
+from ..search.index import GRAM_SHARD_BYTES, PAGE_SHARD_BYTES, IndexPage, build_index
+from ..shards import SHARD_DIR, search_payload, write_index_files, write_json
 from .languages import languages
 
 log = get_plugin_logger(__name__)
@@ -75,6 +78,9 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
             # Say so in the page too (Material's attribute for "not searchable"), for tools that check
             # search results against page texts, such as scripts/measure_search.py.
             return _EXCLUDED_ARTICLE.sub(r"\1 data-search-exclude>", output, count=1)
+        kmsite = self._kmsite(config)
+        if kmsite is not None and not kmsite.owns(page.file.src_uri):
+            return output  # another shard's page (shards.py): that shard indexes it
         langs = languages(config)
         text = extract(output)
         kind, org = self._kind_and_org(page, config, langs.prefix(langs.current))
@@ -147,9 +153,18 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
             (site_dir / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
     def _write_index(self, config: MkDocsConfig, lang: str, folder: Path, offline: bool) -> None:
-        """Build and write the index files of one language tree."""
-        labels = load_labels(lang)
+        """Build and write the index files of one language tree; a shard writes its documents for the merge."""
         pages = self.collected[lang]
+        options = self._index_options(config, lang, pages)
+        if getattr(self._kmsite(config), "sharded", False):
+            payload = search_payload(pages, lang=lang, offline=offline, **options)
+            write_json(Path(config.site_dir) / SHARD_DIR / f"search-{lang}.json", payload)
+            return
+        write_index_files(folder, build_index(pages, lang=lang, **options), lang=lang, offline=offline)
+
+    def _index_options(self, config: MkDocsConfig, lang: str, pages: list[IndexPage]) -> dict[str, Any]:
+        """What ``build_index`` needs besides the pages; an error for a page kind without a label."""
+        labels = load_labels(lang)
         kind_labels = {}
         for page in pages:
             key = f"search.kind.{page.kind}"
@@ -157,15 +172,6 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
                 raise PluginError(f"kmsite-search: page {page.url} is of kind '{page.kind}', which has no "
                                   f"label '{key}' in templates/labels/{lang}/search.yml")
             kind_labels[page.kind] = labels[key]
-        files = build_index(pages, lang=lang, org_names=self._org_names(config, lang),
-                            org_aliases=self._org_aliases(config),
-                            kind_labels=kind_labels, labels={k: labels[k] for k in UI_LABELS},
-                            gram_shard_bytes=self.config.gram_shard_bytes,
-                            page_shard_bytes=self.config.page_shard_bytes)
-        for rel, text in files.items():
-            path = folder / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            if offline:
-                key = f"{lang}/{rel[:-len('.json')]}"
-                path.with_suffix(".js").write_text(js_twin(key, text), encoding="utf-8")
+        return {"org_names": self._org_names(config, lang), "org_aliases": self._org_aliases(config),
+                "kind_labels": kind_labels, "labels": {k: labels[k] for k in UI_LABELS},
+                "gram_shard_bytes": self.config.gram_shard_bytes, "page_shard_bytes": self.config.page_shard_bytes}

@@ -4,16 +4,17 @@ State is per build: MkDocs keeps one plugin instance across ``mkdocs serve`` reb
 rebuild reads a fresh config, so the content is loaded again whenever the config object changes.
 static-i18n re-runs the build once per extra language on the same config object: those runs
 share the loaded site. Under ``mkdocs serve`` content errors become a page (preview.py), and
-``only_orgs`` builds a selection of organisations (``kmsite serve --org``).
+``only_orgs`` builds a selection of organisations (``kmsite serve --org``). The ``shard_*`` options
+(``kmsite build --shard``) load the whole tree but render one shard's organisations (shards.py).
 """
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Optional
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 from mkdocs.config import config_options as c
@@ -28,12 +29,13 @@ from ..compress import compress_site
 from ..loader import ContentError, Problems, Severity, load_site
 from ..model import SiteModel
 from ..model.audience import for_audience
-from ..outputs import build_outputs
+from ..outputs import OutputFile, build_outputs
 from ..pages import PageSpec, build_pages
 from ..pages.spec import source_uri
 from ..render import Renderer
 from ..sanitize import BodySanitizer
-from ..sitemap import SitemapEntry, write_sitemap
+from ..shards import SHARD_DIR, ShardManifest, ShardSpec, org_of_path, select_orgs, sitemap_payload, write_json
+from ..sitemap import SitemapEntry, feed_sections, write_sitemap
 from ..views.context import BuildContext, Digits, build_date, checked_site_url
 from ..views.home import HomeView, home_view
 from ..views.parts import DEFAULT_ENTRY_BUDGET, DEFAULT_LIST_LIMIT
@@ -62,6 +64,27 @@ class KmSiteConfig(Config):
     # by province, and the home page and open data stay bounded (views/parts.py)
     list_limit = c.Type(int, default=DEFAULT_LIST_LIMIT)
     list_entries = c.Type(int, default=DEFAULT_ENTRY_BUDGET)  # people, positions, topics, assets, notices a page
+    # A shard of a sharded build (kmsite build --shard I/N | --orgs | --province; kmsite merge joins them)
+    shard_index = c.Type(int, default=0)
+    shard_count = c.Type(int, default=0)
+    shard_orgs = c.ListOfItems(c.Type(str), default=[])
+    shard_provinces = c.ListOfItems(c.Type(str), default=[])
+    shard_site_wide = c.Optional(c.Type(bool))  # default: shard 1 of N renders the site-wide pages
+
+
+@dataclass
+class _Shard:
+    """The part of the site this shard renders, and what it leaves to other shards."""
+
+    manifest: ShardManifest
+    org_of: dict[str, Optional[str]]  # generated page source URI -> its organisation (None: site-wide)
+
+    def owns_org(self, org: Optional[str]) -> bool:
+        return org in self.manifest.orgs if org else self.manifest.site_wide
+
+    def owns(self, src_uri: str) -> bool:
+        """Whether a page is this shard's: its organisation's, or site-wide or hand-written in the site-wide shard."""
+        return self.owns_org(self.org_of.get(src_uri))
 
 
 class _Alternate:
@@ -82,6 +105,7 @@ class _Build:
     home: HomeView
     sitemap: dict[str, SitemapEntry] = field(default_factory=dict)
     renderer: Optional[Renderer] = None  # the language being built
+    shard: Optional[_Shard] = None
 
 
 class KmSitePlugin(BasePlugin[KmSiteConfig]):
@@ -103,6 +127,15 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
     def pages(self) -> list[PageSpec]:
         """The generated pages of the current build (the search plugin reads their kinds)."""
         return self._build.pages if self._build else []
+
+    def owns(self, src_uri: str) -> bool:
+        """Whether this build publishes the page's search document and sitemap entry (not so: another shard's)."""
+        shard = self._build.shard if self._build else None
+        return shard is None or shard.owns(src_uri)
+
+    @property
+    def sharded(self) -> bool:
+        return self._build is not None and self._build.shard is not None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if FONT_CSS not in config.extra_css:  # first: the font stacks of every stylesheet name Sarabun
@@ -127,7 +160,34 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         pages = [] if problems.errors else build_pages(site, ctx.list_limit, max(1, self.config.list_entries))
         self.preview.loaded(problems, [spec.uri for spec in pages])
         self._build = _Build(config, ctx, site, pages, home_view(site, ctx.today, ctx.list_limit))
+        self._build.shard = self._shard(config, site, pages, content_dir)
         return config
+
+    def _shard(self, config: MkDocsConfig, site: SiteModel, pages: list[PageSpec],
+               content_dir: Path) -> Optional[_Shard]:
+        cfg = self.config
+        if not (cfg.shard_count or cfg.shard_orgs or cfg.shard_provinces):
+            return None
+        if cfg.only_orgs or self.preview.serving:
+            raise PluginError("kmsite: a shard is a part of the published site: not with only_orgs or serve")
+        spec = ShardSpec(cfg.shard_index, cfg.shard_count, tuple(cfg.shard_orgs), tuple(cfg.shard_provinces),
+                         cfg.shard_site_wide)
+        try:
+            orgs = select_orgs(site, spec)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+        custom = config.theme.custom_dir
+        trees = [content_dir, Path(config.docs_dir)] + ([Path(custom)] if custom else [])
+        options = {k: v for k, v in cfg.items() if not k.startswith("shard_")}
+        fingerprint = ShardManifest.fingerprint_of(
+            config_file=Path(config.config_file_path or "mkdocs.yml"), trees=trees,
+            site_url=config.site_url or "", audience=cfg.audience, lastmod=build_date().isoformat(),
+            languages=list(languages(config).all))
+        fingerprint["plugin"] = {k: options[k] for k in sorted(options)}
+        manifest = ShardManifest(fingerprint, spec.label, orgs, sorted(site.orgs), spec.renders_site_wide)
+        log.info(f"shard {spec.label}: {len(orgs)} of {len(site.orgs)} organisation(s)"
+                 + (" and the site-wide pages" if manifest.site_wide else ""))
+        return _Shard(manifest, {p.uri: getattr(p.context.get("content"), "slug", None) for p in pages})
 
     def _context(self, config: MkDocsConfig) -> BuildContext:
         langs = languages(config)
@@ -144,7 +204,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         """Remember every page and its twins in other languages for sitemap.xml."""
         build = self._current()
         site_url = build.ctx.site_url
-        if site_url and page.canonical_url:
+        if site_url and page.canonical_url and self.owns(page.file.src_uri):
             alternates = getattr(page.file, "alternates", None) or {}
             hrefs = {lang: site_url + (alt.url if alt.url != "./" else "") for lang, alt in alternates.items()}
             build.sitemap[page.canonical_url] = SitemapEntry(page.canonical_url, hrefs)
@@ -169,11 +229,17 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             return  # every language is built only after the last one
         site_dir = Path(config.site_dir)
         site_url = build.ctx.site_url
+        if build.shard is not None:  # kmsite merge writes the sitemap and compresses
+            for name in ("sitemap.xml", "sitemap.xml.gz"):  # MkDocs' own, of this shard's pages only
+                (site_dir / name).unlink(missing_ok=True)
+            write_json(site_dir / SHARD_DIR / "sitemap.json", sitemap_payload(build.sitemap.values()))
+            manifest = build.shard.manifest
+            write_json(site_dir / SHARD_DIR / "manifest.json", {**manifest.__dict__})
+            return
         if build.sitemap and site_url:
             # Material fetches sitemap.xml beside each feed that a page announces with <link rel="alternate">
-            sections = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("feed.xml")}
             write_sitemap(site_dir, list(build.sitemap.values()), site_url, lastmod=build_date(),
-                          sections={s.removeprefix("./") for s in sections})
+                          sections=feed_sections(site_dir))
         if self.config.compress:
             report = compress_site(site_dir)
             log.info(f"compressed {report.files} files: {report.original_bytes} bytes, "
@@ -220,14 +286,20 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             for uri in self.preview.stub_uris():
                 files.append(self._generated(uri, "", langs, config))
             return files
+        shard = build.shard
         for spec in build.pages:
-            files.append(self._generate(spec, renderer, langs, config))
+            if shard is None or shard.owns(spec.uri):
+                files.append(self._generate(spec, renderer, langs, config))
+            elif shard.org_of.get(spec.uri) is None:  # site-wide, another shard's: empty, so that the nav finds it
+                file = self._generated(spec.uri, "", langs, config)
+                shard.manifest.placeholders.append(file.dest_uri)
+                files.append(file)
         if langs.current == langs.default:  # shared files live once, at the site root
             for font in sorted((PACKAGE_DIR / FONT_DIR).iterdir()):
                 files.append(File(f"{FONT_DIR}/{font.name}", str(PACKAGE_DIR), config.site_dir,
                                   config.use_directory_urls))
         try:
-            outputs = build_outputs(build.site, ctx)
+            outputs = self._outputs(build, ctx, [langs.prefix(lang) for lang in langs.all])
         except ValueError as exc:  # e.g. a QR code asked for without site_url
             raise PluginError(str(exc)) from None
         for out in outputs:
@@ -235,10 +307,27 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
+    @staticmethod
+    def _outputs(build: _Build, ctx: BuildContext, prefixes: list[str]) -> list[OutputFile]:
+        """The output files of this build; a shard's: its organisations' files, made from them alone (an
+        organisation's files depend on it only), and the site-wide files in the site-wide shard."""
+        shard = build.shard
+        if shard is None:
+            return build_outputs(build.site, ctx)
+        mine = replace(build.site, orgs={slug: build.site.orgs[slug] for slug in shard.manifest.orgs})
+        outputs = [out for out in build_outputs(mine, ctx) if org_of_path(out.path, prefixes) is not None]
+        if shard.manifest.site_wide:
+            outputs += [out for out in build_outputs(build.site, ctx) if org_of_path(out.path, prefixes) is None]
+        return outputs
+
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """An internal build's banner, for the theme's ``announce`` block (overrides/main.html)."""
+        """An internal build's banner, for the theme's ``announce`` block (overrides/main.html); each language's
+        home for the language switcher of 404.html (which has no page)."""
         env.bytecode_cache = THEME_TEMPLATES  # MkDocs makes a theme environment per build: compile its templates once
         build = self._current()
+        langs = languages(config)
+        base = urlsplit(build.ctx.site_url or "/").path
+        env.globals["kmsite_language_roots"] = {lang: base + langs.prefix(lang) for lang in langs.all}
         if build.ctx.audience == "internal" and build.renderer is not None:
             html = build.renderer.env.get_template("partials/internal_banner.html.j2").render()
             env.globals["kmsite_internal_banner"] = Markup(html)
