@@ -150,6 +150,10 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .plugins.language_builds import build_languages_apart
+    from .plugins.languages import languages
     from .publish import publish  # only ``kmsite build`` publishes (``kmsite check`` stays light)
 
     audience = "internal" if internal else "public"
@@ -171,19 +175,24 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
         if compress and plugin is not None:
             plugin.config["compress"] = True
 
-        def run_mkdocs(folder: Path) -> int:
-            config.site_dir = str(folder)
-            config.plugins.on_startup(command="build", dirty=False)
+        def run_mkdocs(built: MkDocsConfig) -> int:
+            built.plugins.on_startup(command="build", dirty=False)
             try:
-                mkdocs_build(config)
+                mkdocs_build(built)
             except MkDocsException as exc:
                 print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
                 return EXIT_CONTENT
             finally:
-                config.plugins.on_shutdown()
+                built.plugins.on_shutdown()
             return 0
 
-        return publish(Path(config.site_dir), run_mkdocs)
+        def build_into(folder: Path) -> int:
+            if len(languages(config).all) > 1:  # each language in its own process (both cores, less memory)
+                return build_languages_apart(config, folder, run_mkdocs)
+            config.site_dir = str(folder)
+            return run_mkdocs(config)
+
+        return publish(Path(config.site_dir), build_into)
     except MkDocsException as exc:
         print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
         return EXIT_CONTENT

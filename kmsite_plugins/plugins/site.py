@@ -156,17 +156,25 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         spec = PageSpec(source_uri(url), "home", "home.md.j2", {"site": build.site, "home": build.home})
         return markdown.replace(HOME_MARKER, build.renderer.render(spec))
 
+    @property
+    def sitemap_entries(self) -> list[SitemapEntry]:
+        """The pages seen so far in this build, with their twins in other languages (for sitemap.xml)."""
+        return list(self._build.sitemap.values()) if self._build else []
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        build = self._current()
         langs = languages(config)
-        if langs.current != langs.all[-1]:
-            return  # every language is built only after the last one
+        if langs.alone or langs.current != langs.all[-1]:
+            return  # every language is built only after the last one (or, apart: kmsite build finishes)
+        self.finish(config, self.sitemap_entries)
+
+    def finish(self, config: MkDocsConfig, entries: list[SitemapEntry]) -> None:
+        """What follows every language's pages: the sitemaps, then the compressed copies."""
         site_dir = Path(config.site_dir)
-        site_url = build.ctx.site_url
-        if build.sitemap and site_url:
+        site_url = checked_site_url(config.site_url) if config.site_url else None
+        if entries and site_url:
             # Material fetches sitemap.xml beside each feed that a page announces with <link rel="alternate">
             sections = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("feed.xml")}
-            write_sitemap(site_dir, list(build.sitemap.values()), site_url, lastmod=build_date(),
+            write_sitemap(site_dir, entries, site_url, lastmod=build_date(),
                           sections={s.removeprefix("./") for s in sections})
         if self.config.compress:
             report = compress_site(site_dir)
