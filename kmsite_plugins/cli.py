@@ -148,9 +148,8 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
         return EXIT_USAGE
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import MkDocsException
 
     from .plugins.language_builds import build_languages_apart
     from .plugins.languages import languages

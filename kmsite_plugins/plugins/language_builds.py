@@ -2,15 +2,17 @@
 
 static-i18n builds the other languages inside the default language's build (from its
 ``on_post_build``), so one process holds every language's pages and search texts to the end
-while the second core idles. Here one child process per language, forked from the process that
-read the config, builds that language alone (``build_alone``) into a folder of its own. The
-folders are merged in the sequential build's order (the default language first; a later
-language's file replaces a shared one, such as the theme's ``404.html``, as it does there), and
-the kmsite plugin then writes the sitemap of every language and the compressed copies.
+while the second core idles. Here the content is read once, then one child process per
+language, forked, builds that language alone (``build_alone``) into a folder of its own, with
+the content shared. The folders are merged in the sequential build's order (the default
+language first; a later language's file replaces a shared one, such as the theme's
+``404.html``, as it does there), and the kmsite plugin then writes the sitemap of every
+language and the compressed copies.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -20,7 +22,7 @@ import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -72,6 +74,10 @@ def build_languages_apart(config: MkDocsConfig, folder: Path, run: Build) -> int
     parts = {lang: folder if lang == langs.default else
              Path(tempfile.mkdtemp(prefix=f"{folder.name}.{lang}-", dir=folder.parent)) for lang in order}
     children: list[tuple[str, Any, Connection]] = []
+    kmsite = config.plugins.get("kmsite")
+    if kmsite is not None:  # the content is read once, here; the children share it
+        kmsite.preload(config)
+    gc.freeze()  # objects made so far stay out of the children's collections: their pages stay shared
     try:
         for lang in order:
             receive, send = context.Pipe(duplex=False)
@@ -82,8 +88,9 @@ def build_languages_apart(config: MkDocsConfig, folder: Path, run: Build) -> int
         results: dict[str, tuple[int, list[SitemapEntry]]] = {}
         pending = {receive: lang for lang, _, receive in children}
         while pending:
-            for conn in wait(list(pending)):
-                lang = pending.pop(conn)  # type: ignore[call-overload]
+            for ready in wait(list(pending)):
+                conn = cast(Connection, ready)
+                lang = pending.pop(conn)
                 try:
                     results[lang] = conn.recv()
                 except EOFError:  # the child died before it could say
@@ -98,7 +105,6 @@ def build_languages_apart(config: MkDocsConfig, folder: Path, run: Build) -> int
             if parts[lang] != folder:
                 _move_over(parts[lang], folder)
             merged.update((entry.loc, entry) for entry in results[lang][1])
-        kmsite = config.plugins.get("kmsite")
         if kmsite is not None:
             config.site_dir = str(folder)
             kmsite.finish(config, list(merged.values()))
@@ -109,6 +115,9 @@ def build_languages_apart(config: MkDocsConfig, folder: Path, run: Build) -> int
                 process.terminate()
             process.join()
             receive.close()
+        gc.unfreeze()
+        if kmsite is not None:
+            kmsite.preload_done()
         for part in parts.values():
             if part != folder:
                 shutil.rmtree(part, ignore_errors=True)

@@ -85,6 +85,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
     def __init__(self) -> None:
         self._build: Optional[_Build] = None
         self.preview = Preview()
+        # (content dir, site, problems) read by ``preload`` before kmsite build forks a process per language
+        self._preloaded: Optional[tuple[Path, SiteModel, Problems]] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview.serving = command == "serve"
@@ -109,13 +111,12 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             config.extra["polyfills"] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
         if self._build is not None and self._build.config is config:
             return config  # static-i18n's run of another language: same build
-        root = Path(config.config_file_path or ".").parent
-        content_dir = (root / self.config.content_dir).resolve()
+        content_dir = self._content_dir(config)
         # `mkdocs serve` rebuilds when the content changes, not only docs/
         if str(content_dir) not in config.watch:
             config.watch.append(str(content_dir))
         ctx = self._context(config)
-        site, problems = self._load(content_dir)
+        site, problems = self._load(content_dir, languages(config))
         # Internal content is removed from the model here, before any page or file is made.
         site = for_audience(site, self.config.audience)
         pages = [] if problems.errors else build_pages(site)  # serve mode: the last good pages' URLs, below
@@ -186,14 +187,38 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             raise PluginError("kmsite: an event before on_config")
         return self._build
 
-    def _load(self, content_dir: Path) -> tuple[SiteModel, Problems]:
-        """The content, its problems printed; errors stop a build, and under serve become the error page."""
+    def _content_dir(self, config: MkDocsConfig) -> Path:
+        return (Path(config.config_file_path or ".").parent / self.config.content_dir).resolve()
+
+    def preload(self, config: MkDocsConfig) -> None:
+        """Read the content now, for the builds of ``config`` in processes forked after this (kmsite build)."""
+        content_dir = self._content_dir(config)
+        site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir,
+                                   only_orgs(self.config.only_orgs, from_env=False))
+        self._preloaded = (content_dir, site, problems)
+
+    def preload_done(self) -> None:
+        """Drop the preloaded content (the builds that share it are over)."""
+        self._preloaded = None
+
+    def _load(self, content_dir: Path, langs: Languages) -> tuple[SiteModel, Problems]:
+        """The content, its problems printed; errors stop a build, and under serve become the error page.
+
+        Built apart, each language's process reads the content preloaded before the fork; the default
+        language's process prints the problems (so that ``--strict`` counts its warnings), once.
+        """
         only = only_orgs(self.config.only_orgs, from_env=self.preview.serving)
-        if only and not self.preview.serving:
+        quiet = langs.alone and langs.current != langs.default
+        if only and not self.preview.serving and not quiet:
             log.warning(f"only_orgs: building {len(only)} organisation(s) of the tree ({', '.join(only)}); "
                         "the site-wide pages list only them: not a site to publish")
-        site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir, only)
-        self._report(problems)
+        preloaded, self._preloaded = self._preloaded, None
+        if preloaded is not None and preloaded[0] == content_dir and not self.preview.serving:
+            site, problems = preloaded[1], preloaded[2]
+        else:
+            site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir, only)
+        if not quiet:
+            self._report(problems)
         if problems.errors and not self.preview.serving:
             raise PluginError(str(ContentError(problems)))
         return site, problems

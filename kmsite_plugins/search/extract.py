@@ -14,11 +14,11 @@ the whole page, and the same text (tests/search/test_extract.py compares both on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Optional
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from .normalise import fold_space
 
