@@ -130,8 +130,9 @@ def _mkdocs_logging() -> None:
 
 def build(config_file: Path, internal: bool = False, site_dir: str | None = None,
           engine: str | None = None, compress: bool = False) -> int:
-    """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages,
-    published atomically (publish.py): a failed or interrupted build leaves the previous site as it was.
+    """``mkdocs build --strict``, public or the staff edition, with MkDocs' own messages, published
+    atomically (publish.py): a failed or interrupted build leaves the previous site as it was. Each
+    language is built in its own process forked from this one (plugins/language_builds.py).
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
     mkdocs.yml; it is always set while the config is read, so a variable left in the shell cannot change
