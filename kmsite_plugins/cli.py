@@ -130,8 +130,9 @@ def _mkdocs_logging() -> None:
 
 def build(config_file: Path, internal: bool = False, site_dir: str | None = None,
           engine: str | None = None, compress: bool = False, shard: dict[str, Any] | None = None) -> int:
-    """``mkdocs build --strict`` in this process, public or the staff edition, with MkDocs' own messages,
-    published atomically (publish.py): a failed or interrupted build leaves the previous site as it was.
+    """``mkdocs build --strict``, public or the staff edition, with MkDocs' own messages, published
+    atomically (publish.py): a failed or interrupted build leaves the previous site as it was. Each
+    language is built in its own process forked from this one (plugins/language_builds.py).
 
     The audience reaches the kmsite plugin through ``audience: !ENV [KMSITE_AUDIENCE, public]`` in
     mkdocs.yml; it is always set while the config is read, so a variable left in the shell cannot change
@@ -149,8 +150,11 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
         return EXIT_USAGE
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import MkDocsException
 
+    from .plugins.language_builds import build_languages_apart
+    from .plugins.languages import languages
     from .publish import publish  # only ``kmsite build`` publishes (``kmsite check`` stays light)
 
     audience = "internal" if internal else "public"
@@ -177,19 +181,24 @@ def build(config_file: Path, internal: bool = False, site_dir: str | None = None
                 return EXIT_USAGE
             plugin.config.update(shard)
 
-        def run_mkdocs(folder: Path) -> int:
-            config.site_dir = str(folder)
-            config.plugins.on_startup(command="build", dirty=False)
+        def run_mkdocs(built: MkDocsConfig) -> int:
+            built.plugins.on_startup(command="build", dirty=False)
             try:
-                mkdocs_build(config)
+                mkdocs_build(built)
             except MkDocsException as exc:
                 print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
                 return EXIT_CONTENT
             finally:
-                config.plugins.on_shutdown()
+                built.plugins.on_shutdown()
             return 0
 
-        return publish(Path(config.site_dir), run_mkdocs)
+        def build_into(folder: Path) -> int:
+            if len(languages(config).all) > 1:  # each language in its own process (both cores, less memory)
+                return build_languages_apart(config, folder, run_mkdocs)
+            config.site_dir = str(folder)
+            return run_mkdocs(config)
+
+        return publish(Path(config.site_dir), build_into)
     except MkDocsException as exc:
         print(f"kmsite build: {exc.format_message()}", file=sys.stderr)
         return EXIT_CONTENT

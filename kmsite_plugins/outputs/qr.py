@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import io
 import math
+import struct
+import zlib
 from functools import lru_cache
 from typing import Optional
 
@@ -50,8 +52,10 @@ def make(url: str) -> segno.QRCode:
     return segno.make(url, error=ERROR_LEVEL, micro=False, boost_error=False)
 
 
+@lru_cache(maxsize=4096)
 def inline_svg(url: str, title: str, css_class: str = "kms-qr-svg") -> str:
-    """An ``<svg>`` element with a viewBox only, so CSS decides its printed size."""
+    """An ``<svg>`` element with a viewBox only, so CSS decides its printed size; drawn once per URL and title
+    (an organisation's code shows on its page, its poster and its announcements)."""
     svg = make(url).svg_inline(scale=1, border=BORDER, title=title, svgclass=css_class,
                                lineclass=None, omitsize=True, dark="#000", light="#fff")
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1)
@@ -61,13 +65,37 @@ def _modules(code: segno.QRCode) -> int:
     return int(code.symbol_size(scale=1, border=BORDER)[0])
 
 
+def _png_chunk(name: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + name + data + struct.pack(">I", zlib.crc32(name + data))
+
+
 def png_bytes(url: str, size_mm: float = FILE_SIZE_MM, dpi: int = PRINT_DPI) -> bytes:
-    """A black-on-white PNG at least ``size_mm`` wide at ``dpi`` (whole pixels per module)."""
+    """A black-on-white PNG at least ``size_mm`` wide at ``dpi`` (whole pixels per module).
+
+    The bytes segno's PNG writer makes (1-bit greyscale; each module row once, then PNG's "Up"
+    filter for its repeats), written a row at a time instead of a pixel at a time: ten times faster.
+    """
     code = make(url)
     scale = math.ceil(size_mm / _MM_PER_INCH * dpi / _modules(code))
-    out = io.BytesIO()
-    code.save(out, kind="png", scale=scale, border=BORDER, dpi=dpi)
-    return out.getvalue()
+    quiet = "1" * BORDER * scale  # white is 1, black 0
+    width = len(code.matrix[0]) * scale + 2 * len(quiet)
+    pad = "0" * (-width % 8)
+    row_bytes = (width + len(pad)) // 8
+
+    def scanline(bits: str) -> bytes:
+        return b"\0" + int(bits + pad, 2).to_bytes(row_bytes, "big")
+
+    dark, light = "0" * scale, "1" * scale
+    border = scanline("1" * width) * (BORDER * scale)
+    repeats = (b"\2" + bytes(row_bytes)) * (scale - 1)
+    rows = (scanline(quiet + "".join(dark if module else light for module in row) + quiet) + repeats
+            for row in code.matrix)
+    idat = border + b"".join(rows) + border
+    per_metre = int(dpi // 0.0254)
+    return b"".join((b"\x89PNG\r\n\x1a\n",
+                     _png_chunk(b"IHDR", struct.pack(">2I5B", width, width, 1, 0, 0, 0, 0)),
+                     _png_chunk(b"pHYs", struct.pack(">LLB", per_metre, per_metre, 1)),
+                     _png_chunk(b"IDAT", zlib.compress(idat, 9)), _png_chunk(b"IEND", b"")))
 
 
 def svg_bytes(url: str, size_mm: float = FILE_SIZE_MM, title: Optional[str] = None) -> bytes:

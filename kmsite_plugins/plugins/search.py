@@ -134,9 +134,10 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
             plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
             offline = bool(plugin and plugin.config.get("enabled", True))
         site_dir = Path(config.site_dir)
-        if set(langs.all) <= set(self.collected):  # every language seen (else one is still to be built)
+        # every language seen (else one is still to be built), or this process builds one language alone
+        if langs.alone or set(langs.all) <= set(self.collected):
             for lang in langs.all:
-                if lang not in self.written:
+                if lang in self.collected and lang not in self.written:
                     self._write_index(config, lang, site_dir / "search" / lang, offline)
                     self.written.add(lang)
         # Every time: static-i18n rewrites this file (Material's index) after the nested builds.

@@ -114,6 +114,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
     def __init__(self) -> None:
         self._build: Optional[_Build] = None
         self.preview = Preview()
+        # (content dir, site, problems) read by ``preload`` before kmsite build forks a process per language
+        self._preloaded: Optional[tuple[Path, SiteModel, Problems]] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview.serving = command == "serve"
@@ -147,13 +149,12 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             config.extra["polyfills"] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
         if self._build is not None and self._build.config is config:
             return config  # static-i18n's run of another language: same build
-        root = Path(config.config_file_path or ".").parent
-        content_dir = (root / self.config.content_dir).resolve()
+        content_dir = self._content_dir(config)
         # `mkdocs serve` rebuilds when the content changes, not only docs/
         if str(content_dir) not in config.watch:
             config.watch.append(str(content_dir))
         ctx = self._context(config)
-        site, problems = self._load(content_dir)
+        site, problems = self._load(content_dir, languages(config))
         # Internal content is removed from the model here, before any page or file is made.
         site = for_audience(site, self.config.audience)
         # serve mode: the last good pages' URLs, below
@@ -222,24 +223,36 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         spec = PageSpec(source_uri(url), "home", "home.md.j2", {"site": build.site, "home": build.home})
         return markdown.replace(HOME_MARKER, build.renderer.render(spec))
 
+    @property
+    def sitemap_entries(self) -> list[SitemapEntry]:
+        """The pages seen so far in this build, with their twins in other languages (for sitemap.xml)."""
+        return list(self._build.sitemap.values()) if self._build else []
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        build = self._current()
         langs = languages(config)
-        if langs.current != langs.all[-1]:
-            return  # every language is built only after the last one
+        build = self._build
+        if build is not None and build.shard is not None and langs.current == langs.default:
+            # what kmsite merge checks: the same in every language's process
+            write_json(Path(config.site_dir) / SHARD_DIR / "manifest.json", {**build.shard.manifest.__dict__})
+        if langs.alone or langs.current != langs.all[-1]:
+            return  # every language is built only after the last one (or, apart: kmsite build finishes)
+        self.finish(config, self.sitemap_entries)
+
+    def _shard_requested(self) -> bool:
+        return bool(self.config.shard_count or self.config.shard_orgs or self.config.shard_provinces)
+
+    def finish(self, config: MkDocsConfig, entries: list[SitemapEntry]) -> None:
+        """What follows every language's pages: the sitemaps, then the compressed copies."""
         site_dir = Path(config.site_dir)
-        site_url = build.ctx.site_url
-        if build.shard is not None:  # kmsite merge writes the sitemap and compresses
+        if self._shard_requested():  # kmsite merge writes the sitemap and compresses
             for name in ("sitemap.xml", "sitemap.xml.gz"):  # MkDocs' own, of this shard's pages only
                 (site_dir / name).unlink(missing_ok=True)
-            write_json(site_dir / SHARD_DIR / "sitemap.json", sitemap_payload(build.sitemap.values()))
-            manifest = build.shard.manifest
-            write_json(site_dir / SHARD_DIR / "manifest.json", {**manifest.__dict__})
+            write_json(site_dir / SHARD_DIR / "sitemap.json", sitemap_payload(entries))
             return
-        if build.sitemap and site_url:
+        site_url = checked_site_url(config.site_url) if config.site_url else None
+        if entries and site_url:
             # Material fetches sitemap.xml beside each feed that a page announces with <link rel="alternate">
-            write_sitemap(site_dir, list(build.sitemap.values()), site_url, lastmod=build_date(),
-                          sections=feed_sections(site_dir))
+            write_sitemap(site_dir, entries, site_url, lastmod=build_date(), sections=feed_sections(site_dir))
         if self.config.compress:
             report = compress_site(site_dir)
             log.info(f"compressed {report.files} files: {report.original_bytes} bytes, "
@@ -250,14 +263,38 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             raise PluginError("kmsite: an event before on_config")
         return self._build
 
-    def _load(self, content_dir: Path) -> tuple[SiteModel, Problems]:
-        """The content, its problems printed; errors stop a build, and under serve become the error page."""
+    def _content_dir(self, config: MkDocsConfig) -> Path:
+        return (Path(config.config_file_path or ".").parent / self.config.content_dir).resolve()
+
+    def preload(self, config: MkDocsConfig) -> None:
+        """Read the content now, for the builds of ``config`` in processes forked after this (kmsite build)."""
+        content_dir = self._content_dir(config)
+        site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir,
+                                   only_orgs(self.config.only_orgs, from_env=False))
+        self._preloaded = (content_dir, site, problems)
+
+    def preload_done(self) -> None:
+        """Drop the preloaded content (the builds that share it are over)."""
+        self._preloaded = None
+
+    def _load(self, content_dir: Path, langs: Languages) -> tuple[SiteModel, Problems]:
+        """The content, its problems printed; errors stop a build, and under serve become the error page.
+
+        Built apart, each language's process reads the content preloaded before the fork; the default
+        language's process prints the problems (so that ``--strict`` counts its warnings), once.
+        """
         only = only_orgs(self.config.only_orgs, from_env=self.preview.serving)
-        if only and not self.preview.serving:
+        quiet = langs.alone and langs.current != langs.default
+        if only and not self.preview.serving and not quiet:
             log.warning(f"only_orgs: building {len(only)} organisation(s) of the tree ({', '.join(only)}); "
                         "the site-wide pages list only them: not a site to publish")
-        site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir, only)
-        self._report(problems)
+        preloaded, self._preloaded = self._preloaded, None
+        if preloaded is not None and preloaded[0] == content_dir and not self.preview.serving:
+            site, problems = preloaded[1], preloaded[2]
+        else:
+            site, problems = load_site(content_dir.parent if content_dir.name == "plans" else content_dir, only)
+        if not quiet:
+            self._report(problems)
         if problems.errors and not self.preview.serving:
             raise PluginError(str(ContentError(problems)))
         return site, problems

@@ -1,0 +1,78 @@
+"""``kmsite build`` builds each language in its own process: the same site as the sequential build."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ENGINE, ROOT
+
+# The theme's 404 page is the one file written by every language's build, last by English. Built in
+# sequence it shows the language switcher of the last page English rendered (static-i18n leaves that
+# page's links in the config); built alone, the switcher's links are each language's home page.
+DIFFERS = {"404.html"}
+
+
+def files_of(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def apart_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("apart") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KMSITE_ENGINE": ENGINE}
+    result = subprocess.run([sys.executable, "-m", "kmsite_plugins.cli", "build", "-d", str(site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "Building 'en' documentation" in result.stderr and "Building 'th' documentation" in result.stderr
+    notes = [line for line in result.stderr.splitlines() if ": note: " in line]
+    assert notes and len(notes) == len(set(notes))  # the content's problems are printed once, not per language
+    return site
+
+
+def test_same_files_and_bytes_as_the_sequential_build(built_site: Path, apart_site: Path) -> None:
+    sequential, apart = files_of(built_site), files_of(apart_site)
+    assert sorted(apart) == sorted(sequential)
+    changed = sorted(path for path in sequential if sequential[path] != apart[path])
+    assert changed == sorted(DIFFERS)
+    # what a reader follows across languages, checked by name as well as by bytes above
+    for path in ("sitemap.xml", "index.html", "en/index.html", "orgs/suso/index.html", "en/orgs/suso/index.html",
+                 "search/search_index.json", "search/th/manifest.json", "search/en/manifest.json"):
+        assert (apart_site / path).read_bytes() == (built_site / path).read_bytes(), path
+
+
+def test_every_language_switcher_and_sitemap_alternate(apart_site: Path) -> None:
+    page = (apart_site / "en/orgs/suso/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../orgs/suso/" hreflang="th"' in page and 'href="./" hreflang="en"' in page
+    for lang in ("th", "en"):  # each language's process wrote its own index
+        assert len(list((apart_site / "search" / lang).rglob("*.json"))) > 1
+    sitemap = (apart_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://km.example.go.th/en/orgs/suso/</loc>" in sitemap
+    assert 'hreflang="th" href="https://km.example.go.th/orgs/suso/"' in sitemap
+    assert not list(apart_site.parent.glob(".site.*"))  # no language's folder left beside the site
+
+
+def test_404_links_each_language_home(apart_site: Path) -> None:
+    page = (apart_site / "404.html").read_text(encoding="utf-8")
+    assert '<a href="/" hreflang="th"' in page and '<a href="/en/" hreflang="en"' in page
+
+
+def test_build_alone_marks_one_language_and_stops_the_nested_builds() -> None:
+    from mkdocs.config import load_config
+
+    from kmsite_plugins.plugins.languages import build_alone, languages
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert languages(config) == languages(config).__class__("th", ("th", "en"), "th", alone=False)
+    build_alone(config, "en")
+    langs = languages(config)
+    assert (langs.current, langs.alone, langs.all) == ("en", True, ("th", "en"))
+    assert vars(config.plugins["i18n"])["building"]  # static-i18n then builds no other language after this one
+    with pytest.raises(ValueError, match="'fr' is not a language"):
+        build_alone(config, "fr")
