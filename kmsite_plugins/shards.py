@@ -144,6 +144,28 @@ class ShardManifest:
         return cls(**data)
 
 
+def join_language_manifests(shard_dir: Path) -> None:
+    """One ``manifest.json`` from the ``manifest.<lang>.json`` that each language's build wrote (kmsite build
+    builds each language in its own process: each knows its own placeholders). The parts are removed."""
+    folder = shard_dir / SHARD_DIR
+    parts = sorted(folder.glob("manifest.*.json"))
+    if not parts:
+        return
+    joined: dict[str, Any] | None = None
+    for part in parts:
+        data = read_json(part)
+        if joined is None:
+            joined = data
+        else:
+            rest = {k: v for k, v in data.items() if k != "placeholders"}
+            if rest != {k: v for k, v in joined.items() if k != "placeholders"}:
+                raise ValueError(f"{part}: this language's build made another shard than {parts[0].name}")
+            joined["placeholders"] = sorted(set(joined["placeholders"]) | set(data["placeholders"]))
+    write_json(folder / "manifest.json", joined)
+    for part in parts:
+        part.unlink()
+
+
 def write_json(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

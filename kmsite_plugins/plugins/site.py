@@ -34,7 +34,8 @@ from ..pages import PageSpec, build_pages
 from ..pages.spec import source_uri
 from ..render import Renderer
 from ..sanitize import BodySanitizer
-from ..shards import SHARD_DIR, ShardManifest, ShardSpec, org_of_path, select_orgs, sitemap_payload, write_json
+from ..shards import (SHARD_DIR, ShardManifest, ShardSpec, join_language_manifests, org_of_path, select_orgs,
+                      sitemap_payload, write_json)
 from ..sitemap import SitemapEntry, feed_sections, write_sitemap
 from ..views.context import BuildContext, Digits, build_date, checked_site_url
 from ..views.home import HomeView, home_view
@@ -231,9 +232,9 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         langs = languages(config)
         build = self._build
-        if build is not None and build.shard is not None and langs.current == langs.default:
-            # what kmsite merge checks: the same in every language's process
-            write_json(Path(config.site_dir) / SHARD_DIR / "manifest.json", {**build.shard.manifest.__dict__})
+        if build is not None and build.shard is not None:  # joined into manifest.json by finish()
+            write_json(Path(config.site_dir) / SHARD_DIR / f"manifest.{langs.current}.json",
+                       {**build.shard.manifest.__dict__})
         if langs.alone or langs.current != langs.all[-1]:
             return  # every language is built only after the last one (or, apart: kmsite build finishes)
         self.finish(config, self.sitemap_entries)
@@ -248,6 +249,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             for name in ("sitemap.xml", "sitemap.xml.gz"):  # MkDocs' own, of this shard's pages only
                 (site_dir / name).unlink(missing_ok=True)
             write_json(site_dir / SHARD_DIR / "sitemap.json", sitemap_payload(entries))
+            try:
+                join_language_manifests(site_dir)
+            except ValueError as exc:
+                raise PluginError(f"kmsite: {exc}") from None
             return
         site_url = checked_site_url(config.site_url) if config.site_url else None
         if entries and site_url:
