@@ -55,10 +55,9 @@ _RUSAGE = ("import json, resource, subprocess, sys\n"
 # Phases of the build: a predicate on a profiled function's file name.
 PHASES: dict[str, Callable[[str], bool]] = {
     "load": lambda f: any(p in f for p in ("kmsite_plugins/loader/", "kmsite_plugins/model/", "/ruamel/")),
-    "render (Jinja)": lambda f: "/jinja2/" in f,
+    "render (Jinja)": lambda f: "/jinja2/" in f or f.endswith((".html", ".j2", ".xml")) or f == "<template>",
     "Markdown": lambda f: "/markdown/" in f or "/pymdownx/" in f,
-    "search extraction": lambda f: ("material/plugins/search/" in f or f.endswith("html/parser.py")
-                                    or "kmsite_plugins/search/extract.py" in f),
+    "search extraction": lambda f: "material/plugins/search/" in f or "kmsite_plugins/search/extract.py" in f,
     "index": lambda f: any(p in f for p in ("kmsite_plugins/search/index.py", "kmsite_plugins/search/normalise.py",
                                             "kmsite_plugins/search/query.py")),
     "outputs": lambda f: "kmsite_plugins/outputs/" in f or "/segno/" in f,
@@ -122,17 +121,31 @@ def output_stats(site: Path) -> dict[str, Any]:
             "search_bytes": sum(p.stat().st_size for p in search.rglob("*") if p.is_file()) if search.exists() else 0}
 
 
+def _closure(raw: dict[Any, Any], seeds: set[Any]) -> set[Any]:
+    """The seeds and every function called only from inside the set (template code run by Jinja, an
+    extension run by Markdown): their time is the phase's, not a re-entry."""
+    inside = set(seeds)
+    grown = True
+    while grown:
+        grown = False
+        for func, (_, _, _, _, callers) in raw.items():
+            if func not in inside and callers and all(c in inside or c == func for c in callers):
+                inside.add(func)
+                grown = True
+    return inside
+
+
 def phase_shares(profile: Path) -> dict[str, float]:
-    """Each phase's share of the profiled CPU: time its functions take when called from outside the phase."""
+    """Each phase's share of the profiled CPU: the cumulative time of its functions where they are called
+    from outside the phase (so nested calls inside a phase are counted once)."""
     stats = pstats.Stats(str(profile))
     raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]  # (file, line, name) -> (cc, nc, tt, ct, callers)
     total = stats.total_tt  # type: ignore[attr-defined]
     shares = {}
-    for phase, inside in PHASES.items():
-        spent = 0.0
-        for (filename, _, _), (_, _, _, _, callers) in raw.items():
-            if inside(filename):
-                spent += sum(c[3] for caller, c in callers.items() if not inside(caller[0]))
+    for phase, predicate in PHASES.items():
+        inside = _closure(raw, {func for func in raw if predicate(func[0])})
+        spent = sum(c[3] for func in inside for caller, c in raw[func][4].items()
+                    if caller not in inside and caller[0] != "~")  # builtins (str.join, next) pass calls through
         shares[phase] = spent / total if total else 0.0
     return shares
 
@@ -279,7 +292,7 @@ def markdown_table(results: list[Result]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, nargs="+", default=[10, 100, 1000], help="organisation counts")
-    parser.add_argument("--keep", type=Path, help="keep (and reuse) the trees as DIR/n<N>/ (default: a temporary folder)")
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) the trees as DIR/n<N>/ (default: temporary)")
     parser.add_argument("--engine", help="mkdocs or properdocs (default: kmsite build's default)")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default: 1)")
     parser.add_argument("--queries", nargs="+", default=list(DEFAULT_QUERIES), help="search queries to type")

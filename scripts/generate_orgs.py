@@ -366,8 +366,8 @@ def redraw_plan(path: Path, rng: random.Random) -> None:
             body = "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
             text = f"{head}{heading}\n\n{body}\n\n## {tail}"
         else:
-            block = "\n".join(f"  - {q(item)}" for item in items)
-            text = re.sub(rf"^{key}:\n(?:  - .*\n|    .*\n)+", lambda _: f"{key}:\n{block}\n", text, count=1, flags=re.M)
+            block = f"{key}:\n" + "".join(f"  - {q(item)}\n" for item in items)
+            text = re.sub(rf"^{key}:\n(?:  - .*\n|    .*\n)+", lambda _, b=block: b, text, count=1, flags=re.M)
     path.write_text(text, encoding="utf-8")
 
 
@@ -392,7 +392,7 @@ def add_people(folder: Path, rng: random.Random) -> list[Staff]:
         honorific = rng.choice(HONORIFICS)
         lines += [f"  - id: {person.id}", f"    honorific: {honorific}", f"    name: {q(person.full)}",
                   f"    position: {person.position}", "    example: true"]
-        roles = ["facilitator"] if i == 1 else ["note_taker"] if i == 2 else (["practitioner"] if rng.random() < .5 else [])
+        roles = {1: ["facilitator"], 2: ["note_taker"]}.get(i, ["practitioner"] if rng.random() < .5 else [])
         if roles:
             lines.append(f"    km_roles: [{', '.join(roles)}]")
         staff.append(person)
@@ -448,7 +448,8 @@ def add_cop(folder: Path, staff: list[Staff], assets: list[tuple[str, str, str]]
     year = rng.randint(2565, 2567)
     for month in sorted(rng.sample(range(1, 13), rng.randint(2, 5))):
         attendees = [staff[0].id, staff[1].id, *rng.sample(members, 3)]
-        lines += [f"      - date: {year}-{month:02d}-{rng.randint(1, 28):02d}", f"        topic: {q(sentence(rng, (1, 2)))}",
+        lines += [f"      - date: {year}-{month:02d}-{rng.randint(1, 28):02d}",
+                  f"        topic: {q(sentence(rng, (1, 2)))}",
                   f"        learned: {q(sentence(rng))}", f"        learned_en: {q(english(rng))}",
                   f"        attendees: [{', '.join(attendees)}]"]
         if rng.random() < .4:

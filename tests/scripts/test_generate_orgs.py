@@ -6,18 +6,15 @@ The real build of a generated tree runs in tests/scripts/test_bench_scale.py (th
 from __future__ import annotations
 
 import filecmp
-import json
 import importlib.util
-import re
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
 
-import yaml
-
 from kmsite_plugins.loader import load_site
 
-from ..conftest import ROOT
+from ..conftest import ROOT, read_yaml
 
 
 def _generator() -> ModuleType:
@@ -73,15 +70,14 @@ def test_generated_orgs_pass_the_check_with_the_demo_notes_only(tmp_path: Path) 
     assert any(entry.plan.worksheets for c in site.orgs.values() for entry in c.plans)
     # no organisation names the demo organisation it started from
     for path in (tmp_path / "a" / "plans").rglob("*.yml"):
-        text = json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), ensure_ascii=False, default=str)
+        text = json.dumps(read_yaml(path), ensure_ascii=False)
         assert "สุโสะ" not in text and "ปทุมธานี" not in text and "ประจันตคาม" not in text, path
 
 
 def test_types_and_provinces_spread(tmp_path: Path) -> None:
     gen = _generator()
     slugs = gen.generate(60, tmp_path / "a", seed=1)
-    orgs = [yaml.safe_load((tmp_path / "a" / "plans" / s / "organisation.yml").read_text(encoding="utf-8"))
-            for s in slugs]
+    orgs = [read_yaml(tmp_path / "a" / "plans" / s / "organisation.yml") for s in slugs]
     types = [o["type"] for o in orgs if "parent" not in o]
     assert {"อบต.", "เทศบาลตำบล"} <= set(types) and types.count("อบต.") > types.count("เทศบาลตำบล")
     assert len({o["province"] for o in orgs}) >= 25
