@@ -209,6 +209,11 @@ def place_names(n: int, seed: int) -> list[Place]:
 
 # --- the demo's text, cut into clauses ------------------------------------------------------------------
 
+def load_yaml(text: str) -> Any:
+    """YAML data (libyaml's loader when PyYAML has it: the pure-Python one is most of the generation time)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
 def _strings(node: Any) -> Iterator[str]:
     if isinstance(node, dict):
         for value in node.values():
@@ -224,12 +229,12 @@ def _demo_texts() -> Iterator[str]:
     """Every string of the demo's YAML files and front matter, and every line of its Markdown bodies."""
     for path in sorted((ROOT / "plans").rglob("*")):
         if path.suffix in (".yml", ".yaml"):
-            yield from _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+            yield from _strings(load_yaml(path.read_text(encoding="utf-8")))
         elif path.suffix == ".md":
             text = path.read_text(encoding="utf-8")
             if text.startswith("---\n"):
                 front, _, text = text[4:].partition("\n---\n")
-                yield from _strings(yaml.safe_load(front))
+                yield from _strings(load_yaml(front))
             yield from text.splitlines()
 
 
@@ -263,7 +268,7 @@ def plan_pools() -> dict[str, tuple[str, ...]]:
     for path in sorted((ROOT / "plans").glob("*/plans/*")):
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".yml":
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
             for key, items in pools.items():
                 items += data.get(key) or []
         else:
@@ -382,7 +387,7 @@ def add_people(folder: Path, rng: random.Random) -> list[Staff]:
     """Add generated staff to organisation.yml until it has about TARGET_PEOPLE people."""
     path = folder / "organisation.yml"
     text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     positions = [p["id"] for p in data.get("positions") or []]
     count = max(4, TARGET_PEOPLE + rng.randint(-4, 4) - len(data.get("people") or []))
     names = rng.sample(list(itertools.product(GIVEN, FAMILY)), count)
@@ -404,11 +409,11 @@ def add_people(folder: Path, rng: random.Random) -> list[Staff]:
 def add_knowledge(folder: Path, staff: list[Staff], rng: random.Random) -> list[tuple[str, str, str]]:
     """Add topics to knowledge/topics.yml and assets until there are about TARGET_ASSETS; returns the
     added (asset slug, topic id, topic title)."""
-    org = yaml.safe_load((folder / "organisation.yml").read_text(encoding="utf-8"))
+    org = load_yaml((folder / "organisation.yml").read_text(encoding="utf-8"))
     departments = [d["id"] for d in org.get("departments") or []]
     topics_path = folder / "knowledge" / "topics.yml"
     topics_text = topics_path.read_text(encoding="utf-8")
-    existing = yaml.safe_load(topics_text)["topics"]
+    existing = load_yaml(topics_text)["topics"]
     taken = {t["id"] for t in existing}
     number = len(existing)
     have = len(list((folder / "knowledge").glob("*.md")))
@@ -461,7 +466,7 @@ def add_cop(folder: Path, staff: list[Staff], assets: list[tuple[str, str, str]]
 def add_announcement(folder: Path, slug: str, staff: list[Staff], assets: list[tuple[str, str, str]],
                      rng: random.Random) -> None:
     """Add an announcement that publishes the organisation's knowledge store."""
-    org = yaml.safe_load((folder / "organisation.yml").read_text(encoding="utf-8"))
+    org = load_yaml((folder / "organisation.yml").read_text(encoding="utf-8"))
     signer = staff[0]
     title = next(p["title"] for p in org["positions"] if p["id"] == signer.position)
     topics = " ".join(t for _, _, t in assets[:3])
