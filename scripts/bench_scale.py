@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/bench_scale.py [--n 10 100 1000] [--keep DIR] [--engine mkdocs]
                                             [--queries Q ...] [--no-search] [--no-profile] [--json FILE]
+    .venv/bin/python scripts/bench_scale.py --table FILE            # the table of an earlier --json run
 
 For each N: generate a tree with ``scripts/generate_orgs.py`` (or reuse ``DIR/n<N>/`` under ``--keep``),
 run ``kmsite check`` and the full build (``kmsite build``, both languages) as subprocesses, and measure:
@@ -299,17 +300,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-search", action="store_true", help="skip the search transfer (no Chromium)")
     parser.add_argument("--no-profile", action="store_true", help="skip the build under cProfile (phase shares)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    parser.add_argument("--table", type=Path, help="print the table of a --json file and stop")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.table:
+        print(markdown_table(load_results(args.table)))
+        return 0
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:
         for n in sorted(args.n):
             results.append(bench(n, tree(n, args.keep, Path(scratch), args.seed), args))
+            if args.json:  # after each N, so that an interrupted run keeps what it measured
+                args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1) + "\n",
+                                     encoding="utf-8")
     print(markdown_table(results))
-    if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1) + "\n",
-                             encoding="utf-8")
     return 0
+
+
+def load_results(path: Path) -> list[Result]:
+    """Results written by --json."""
+    results = []
+    for data in json.loads(path.read_text(encoding="utf-8")):
+        data["check"], data["build"] = Run(**data["check"]), Run(**data["build"])
+        data["largest_page"], data["largest_file"] = tuple(data["largest_page"]), tuple(data["largest_file"])
+        data["queries"] = {q: tuple(v) for q, v in data["queries"].items()}
+        results.append(Result(**data))
+    return results
 
 
 if __name__ == "__main__":

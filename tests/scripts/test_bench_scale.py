@@ -60,3 +60,6 @@ def test_bench_three_generated_organisations_build_and_are_measured(tmp_path: Pa
     table = capsys.readouterr().out
     assert table.startswith("| figure | N=3 |") and f"(`{path}`)" in table
     assert "| HTML pages | " + f"{len(pages):,}" + " · " in table and "1.00×" in table
+    # the saved figures print the same table
+    assert bench.main(["--table", str(tmp_path / "out.json")]) == 0
+    assert capsys.readouterr().out == table
