@@ -260,7 +260,8 @@ def rows(results: list[Result]) -> list[tuple[str, Callable[[Result], float], Ca
             table.append((f"search «{query}» until final answer",
                           lambda r, q=query: r.queries[q][1], _size, ""))  # type: ignore[misc]
     for phase in results[0].phases:
-        table.append((f"build CPU share: {phase}", lambda r, p=phase: r.phases[p] * 100,  # type: ignore[misc]
+        table.append((f"build CPU share: {phase}",
+                      lambda r, p=phase: r.phases.get(p, float("nan")) * 100,  # type: ignore[misc]
                       lambda v: f"{v:.0f} %", "per org: n/a"))
     return table
 
@@ -274,10 +275,13 @@ def markdown_table(results: list[Result]) -> str:
         cells = []
         for r in results:
             v = value(r)
+            if v != v:  # not measured (NaN): e.g. no profile of this N
+                cells.append("–")
+                continue
             cell = fmt(v)
             if not note.startswith("per org"):
                 per_org = v / r.n
-                ratio = per_org / (value(base) / base.n) if value(base) else float("nan")
+                ratio = per_org / (value(base) / base.n) if value(base) == value(base) != 0 else float("nan")
                 cell += f" · {fmt(per_org)}/org · {ratio:.2f}×"
             elif r is not base and value(base):
                 cell += f" · {value(r) / value(base):.2f}×"
