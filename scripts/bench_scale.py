@@ -162,6 +162,21 @@ new MutationObserver(() => {
 }).observe(document, {childList: true, subtree: true});"""
 
 
+def settled(tab: Any, quiet_s: float = 2.0, timeout_s: float = 20.0) -> list[list[Any]]:
+    """The /search/ resources of the page once none has been added for ``quiet_s`` (and at least one, unless
+    ``timeout_s`` passes): the search script asks for its manifest when Material sets search up, after load."""
+    deadline = time.time() + timeout_s
+    entries, since = tab.evaluate(ENTRIES_JS), time.time()
+    while time.time() < deadline:
+        time.sleep(0.25)
+        now = tab.evaluate(ENTRIES_JS)
+        if len(now) != len(entries):
+            entries, since = now, time.time()
+        elif entries and time.time() - since >= quiet_s:
+            break
+    return entries
+
+
 def search_transfer(site: Path, queries: list[str]) -> tuple[int, dict[str, tuple[int, int]]]:
     """Bytes under /search/ of a page view, and per query before the first results and until the final answer."""
     from playwright.sync_api import sync_playwright
@@ -175,7 +190,7 @@ def search_transfer(site: Path, queries: list[str]) -> tuple[int, dict[str, tupl
         context.add_init_script(FIRST_RESULT_JS)
         tab = context.new_page()
         tab.goto(base, wait_until="networkidle")
-        page_view = sum(size for _, _, size in tab.evaluate(ENTRIES_JS))
+        page_view = sum(size for _, _, size in settled(tab))
         context.close()
         for query in queries:
             context = browser.new_context()
