@@ -1,0 +1,162 @@
+"""Parse YAML with libyaml (PyYAML's C parser), build the data with ruamel's own constructor.
+
+ruamel's pure-Python scanner and parser cost ~0.1 s per organisation; its constructor is a small
+share. So libyaml composes the node tree, each node is copied into a ruamel node (same tag, value,
+style and marks) and ruamel's round-trip constructor builds the data: the same ``CommentedMap``/
+``CommentedSeq`` with the same ``.lc`` lines and columns, and the same scalar types and values.
+
+Scalars are resolved by ruamel's YAML 1.2 resolver, not PyYAML's 1.1 one (``yes`` stays text,
+``010`` is ten, ``1:20`` is text). Whatever this path does not reproduce exactly is refused with
+``Unsupported`` and the caller parses with ruamel instead: documents with a directive (``%YAML``),
+an anchor (``&name``), an explicit tag (``!!str``, ``!x``), a byte-order mark inside the text or a
+line break ruamel and libyaml count differently (NEL, LS, PS), and anything libyaml or the
+constructor rejects (ruamel then gives its own message and line).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from yaml.cyaml import CParser
+from ruamel.yaml import nodes as rnodes
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
+
+__all__ = ["Unsupported", "load"]
+
+_RESOLVER = VersionedResolver(version=(1, 2))
+_IMPLICIT = "\0"  # starts every tag our resolver chose; a tag without it was written in the document
+_KINDS: dict[type, type] = {yaml.ScalarNode: rnodes.ScalarNode, yaml.SequenceNode: rnodes.SequenceNode,
+                            yaml.MappingNode: rnodes.MappingNode}
+# Conservative: an '&' that could start an anchor, '%' at a line start (a directive)
+_ANCHOR = re.compile(r"(?:^|[\s,\[\]{}:])&\S", re.MULTILINE)
+_DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+_ODD_CHARS = ("\ufeff", "\x85", "\u2028", "\u2029")  # a BOM inside the text; breaks ruamel and libyaml count apart
+_STR, _MAP, _SEQ = (_IMPLICIT + "tag:yaml.org,2002:" + name for name in ("str", "map", "seq"))
+_KEY_TAGS_REFUSED = {_IMPLICIT + "tag:yaml.org,2002:merge", _IMPLICIT + "tag:yaml.org,2002:value"}
+_PLAIN_STYLES = (None, "'", '"')  # ruamel builds these as str; block scalars ('|', '>') get their own types
+_TAGS: dict[str, Tag] = {}  # one Tag per tag: a Tag works out its text once, on first use
+
+
+class Unsupported(Exception):
+    """The fast path cannot promise ruamel's exact result for this text: parse it with ruamel."""
+
+
+@lru_cache(maxsize=8192)
+def _resolve(kind: type, value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+    # ruamel's resolver: the tag ruamel's composer would give the same event
+    tag = _RESOLVER.resolve(_KINDS[kind], value, implicit)
+    return _IMPLICIT + tag.suffix
+
+
+class _Parser(CParser):  # type: ignore[misc]  # a C extension type
+    """libyaml's composer with ruamel's YAML 1.2 implicit tags (``resolve`` is called for untagged nodes)."""
+
+    def resolve(self, kind: type, value: str | None, implicit: Any) -> str:
+        return _resolve(kind, value, tuple(implicit) if isinstance(implicit, list) else implicit)
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        """No path resolvers: the tag depends on the node alone."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers."""
+
+
+def _tag(node: Any) -> Tag:
+    """ruamel's tag of a node; refuses a tag written in the document."""
+    tag = node.tag
+    ctag = _TAGS.get(tag)
+    if ctag is None:
+        if not tag.startswith(_IMPLICIT):
+            raise Unsupported(f"explicit tag {tag}")
+        ctag = _TAGS[tag] = Tag(suffix=tag[1:])
+    return ctag
+
+
+class _Builder:
+    """ruamel's round-trip constructor, inlined for plain mappings, sequences and strings.
+
+    Mirrors ``RoundTripConstructor.construct_yaml_map/construct_mapping/construct_rt_sequence``
+    for documents without comments' objects, anchors or merge keys; every other scalar (numbers,
+    booleans, null, dates, block scalars) is built by ruamel's constructor itself.
+    """
+
+    def __init__(self, constructor: Any):
+        self.constructor = constructor
+
+    def build(self, node: Any) -> Any:
+        tag = node.tag
+        if tag == _STR and node.style in _PLAIN_STYLES:
+            return node.value
+        if tag == _MAP:
+            return self.mapping(node)
+        if tag == _SEQ:
+            return self.sequence(node)
+        if not isinstance(node, yaml.ScalarNode):
+            raise Unsupported(f"{tag} collection")
+        scalar = rnodes.ScalarNode(_tag(node), node.value, node.start_mark, node.end_mark, style=node.style)
+        return self.constructor.construct_object(scalar)
+
+    def mapping(self, node: Any) -> CommentedMap:
+        start = node.start_mark
+        data = CommentedMap()
+        data._yaml_set_line_col(start.line, start.column)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _KEY_TAGS_REFUSED:
+                raise Unsupported("complex, merge ('<<') or value ('=') key")
+            key = self.build(key_node)
+            value = self.build(value_node)
+            if key in data:
+                raise Unsupported("duplicate key")  # ruamel's message says which
+            key_start, value_start = key_node.start_mark, value_node.start_mark
+            data._yaml_set_kv_line_col(key, [key_start.line, key_start.column, value_start.line, value_start.column])
+            data[key] = value
+        if data:
+            _set_style(data, node)
+        return data
+
+    def sequence(self, node: Any) -> CommentedSeq:
+        start = node.start_mark
+        data = CommentedSeq()
+        data._yaml_set_line_col(start.line, start.column)
+        for index, child in enumerate(node.value):
+            data.append(self.build(child))
+            mark = child.start_mark
+            data._yaml_set_idx_line_col(index, [mark.line, mark.column])
+        if data:
+            _set_style(data, node)
+        return data
+
+
+def _set_style(data: Any, node: Any) -> None:
+    if node.flow_style is True:
+        data.fa.set_flow_style()
+    elif node.flow_style is False:
+        data.fa.set_block_style()
+
+
+def load(text: str, constructor: Any) -> Any:
+    """The data ruamel loads from one-document ``text`` (None when empty), with ``constructor``'s scalars.
+
+    Raises Unsupported where only ruamel can promise its own result (or its own error message).
+    """
+    if ("&" in text and _ANCHOR.search(text)) or ("%" in text and _DIRECTIVE.search(text)) \
+            or any(char in text for char in _ODD_CHARS):
+        raise Unsupported("anchor, directive, byte-order mark or unusual line break")
+    parser = _Parser(text)
+    try:
+        node = parser.get_single_node()
+    except yaml.YAMLError as exc:
+        raise Unsupported(str(exc)) from exc
+    finally:
+        parser.dispose()
+    if node is None:
+        return None
+    try:
+        return _Builder(constructor).build(node)
+    except RecursionError as exc:
+        raise Unsupported("nested too deeply") from exc
