@@ -20,7 +20,6 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
 from ruamel.yaml import nodes as rnodes
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.resolver import VersionedResolver
@@ -32,13 +31,18 @@ _RESOLVER = VersionedResolver(version=(1, 2))
 _IMPLICIT = "\0"  # starts every tag our resolver chose; a tag without it was written in the document
 _KINDS: dict[type, type] = {yaml.ScalarNode: rnodes.ScalarNode, yaml.SequenceNode: rnodes.SequenceNode,
                             yaml.MappingNode: rnodes.MappingNode}
-# Conservative: an '&' that could start an anchor, '%' at a line start (a directive)
+# Conservative: an '&' that could start an anchor, '%' at a line start (a directive), a lone '!' (a non-specific
+# tag, which libyaml and ruamel resolve apart)
 _ANCHOR = re.compile(r"(?:^|[\s,\[\]{}:])&\S", re.MULTILINE)
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
-_ODD_CHARS = ("\ufeff", "\x85", "\u2028", "\u2029")  # a BOM inside the text; breaks ruamel and libyaml count apart
-_STR, _MAP, _SEQ = (_IMPLICIT + "tag:yaml.org,2002:" + name for name in ("str", "map", "seq"))
+_BARE_TAG = re.compile(r"(?:^|[\s,\[\]{}:])!(?=[\s,\[\]{}]|$)", re.MULTILINE)
+# a tab (libyaml takes it as a separator where ruamel rejects it), a BOM inside the text, breaks counted apart
+_ODD_CHARS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(" *")
+_STR, _MAP, _SEQ, _NULL = (_IMPLICIT + "tag:yaml.org,2002:" + name for name in ("str", "map", "seq", "null"))
 _KEY_TAGS_REFUSED = {_IMPLICIT + "tag:yaml.org,2002:merge", _IMPLICIT + "tag:yaml.org,2002:value"}
-_PLAIN_STYLES = (None, "'", '"')  # ruamel builds these as str; block scalars ('|', '>') get their own types
+_PLAIN_STYLES = ("", "'", '"')  # ruamel builds these as str; block scalars ('|', '>') get their own types
 _TAGS: dict[str, Tag] = {}  # one Tag per tag: a Tag works out its text once, on first use
 
 
@@ -53,7 +57,13 @@ def _resolve(kind: type, value: str | None, implicit: tuple[bool, bool] | bool) 
     return _IMPLICIT + tag.suffix
 
 
-class _Parser(CParser):  # type: ignore[misc]  # a C extension type
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: ruamel parses everything, as before
+    CParser = None
+
+
+class _Parser(CParser or object):  # type: ignore[misc]  # a C extension type
     """libyaml's composer with ruamel's YAML 1.2 implicit tags (``resolve`` is called for untagged nodes)."""
 
     def resolve(self, kind: type, value: str | None, implicit: Any) -> str:
@@ -85,10 +95,55 @@ class _Builder:
     booleans, null, dates, block scalars) is built by ruamel's constructor itself.
     """
 
-    def __init__(self, constructor: Any):
+    def __init__(self, text: str, constructor: Any, max_nodes: int):
+        self.text = text
         self.constructor = constructor
+        self.room = max_nodes  # nodes left before the document is too large for this path
+        self._line_starts: list[int] = []
+
+    def empty_value_mark(self, key_end: Any, value_start: Any, flow: bool) -> tuple[int, int]:
+        """Where ruamel puts an empty mapping value; libyaml puts it elsewhere.
+
+        Block mapping: ruamel at the next token, libyaml right after the ':' (both there when a comment
+        follows the ':' on its line). Flow mapping: ruamel right after the ':', libyaml at the next token
+        (both there when there is no ':', as in ``{k}``).
+        """
+        if flow:
+            line, pos = self._skip_blanks(key_end.line, key_end.column)
+            if self.text[pos:pos + 1] == ":":
+                return line, pos + 1 - self._line_starts[line]
+            return value_start.line, value_start.column
+        line, pos = self._skip_blanks(value_start.line, value_start.column)
+        after = _SPACES.match(self.text, self._line_starts[value_start.line] + value_start.column).end()
+        if self.text[after:after + 1] == "#" and _BREAK.search(self.text, after):  # a comment ending its line
+            return value_start.line, value_start.column
+        return line, pos - self._line_starts[line]
+
+    def _skip_blanks(self, line: int, column: int) -> tuple[int, int]:
+        """From (line, column), past spaces, line breaks and comments (ruamel's ``scan_to_next_token``):
+        the line and text offset of the next token, or of the end of the text."""
+        if not self._line_starts:
+            self._line_starts = [0] + [m.end() for m in _BREAK.finditer(self.text)]
+        text = self.text
+        pos = self._line_starts[line] + column
+        while pos < len(text):
+            char = text[pos]
+            if char == " ":
+                pos += 1
+            elif char == "#":
+                found = _BREAK.search(text, pos)
+                pos = found.start() if found else len(text)
+            elif char in "\r\n":
+                pos = _BREAK.match(text, pos).end()  # type: ignore[union-attr]  # a break is there
+                line += 1
+            else:
+                break
+        return line, pos
 
     def build(self, node: Any) -> Any:
+        self.room -= 1
+        if self.room < 0:
+            raise Unsupported("too many values")  # ruamel's path counts them exactly and says so
         tag = node.tag
         if tag == _STR and node.style in _PLAIN_STYLES:
             return node.value
@@ -98,7 +153,8 @@ class _Builder:
             return self.sequence(node)
         if not isinstance(node, yaml.ScalarNode):
             raise Unsupported(f"{tag} collection")
-        scalar = rnodes.ScalarNode(_tag(node), node.value, node.start_mark, node.end_mark, style=node.style)
+        # libyaml's plain style is '', ruamel's None
+        scalar = rnodes.ScalarNode(_tag(node), node.value, node.start_mark, node.end_mark, style=node.style or None)
         return self.constructor.construct_object(scalar)
 
     def mapping(self, node: Any) -> CommentedMap:
@@ -106,14 +162,19 @@ class _Builder:
         data = CommentedMap()
         data._yaml_set_line_col(start.line, start.column)
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _KEY_TAGS_REFUSED:
-                raise Unsupported("complex, merge ('<<') or value ('=') key")
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _KEY_TAGS_REFUSED \
+                    or (key_node.value == "" and key_node.style == ""):
+                raise Unsupported("complex, empty, merge ('<<') or value ('=') key")
             key = self.build(key_node)
             value = self.build(value_node)
             if key in data:
                 raise Unsupported("duplicate key")  # ruamel's message says which
             key_start, value_start = key_node.start_mark, value_node.start_mark
-            data._yaml_set_kv_line_col(key, [key_start.line, key_start.column, value_start.line, value_start.column])
+            if value_node.tag == _NULL and value_node.value == "" and value_node.style == "":
+                value_line, value_column = self.empty_value_mark(key_node.end_mark, value_start, node.flow_style)
+            else:
+                value_line, value_column = value_start.line, value_start.column
+            data._yaml_set_kv_line_col(key, [key_start.line, key_start.column, value_line, value_column])
             data[key] = value
         if data:
             _set_style(data, node)
@@ -139,14 +200,17 @@ def _set_style(data: Any, node: Any) -> None:
         data.fa.set_block_style()
 
 
-def load(text: str, constructor: Any) -> Any:
+def load(text: str, constructor: Any, max_nodes: int) -> Any:
     """The data ruamel loads from one-document ``text`` (None when empty), with ``constructor``'s scalars.
 
-    Raises Unsupported where only ruamel can promise its own result (or its own error message).
+    Raises Unsupported where only ruamel can promise its own result (or its own error message), and
+    for more than ``max_nodes`` nodes (keys included: never fewer than ruamel's count of values).
     """
     if ("&" in text and _ANCHOR.search(text)) or ("%" in text and _DIRECTIVE.search(text)) \
-            or any(char in text for char in _ODD_CHARS):
-        raise Unsupported("anchor, directive, byte-order mark or unusual line break")
+            or ("!" in text and _BARE_TAG.search(text)) or any(char in text for char in _ODD_CHARS):
+        raise Unsupported("anchor, directive, '!' tag, tab, byte-order mark or unusual line break")
+    if CParser is None:
+        raise Unsupported("PyYAML has no libyaml here")
     parser = _Parser(text)
     try:
         node = parser.get_single_node()
@@ -157,6 +221,8 @@ def load(text: str, constructor: Any) -> Any:
     if node is None:
         return None
     try:
-        return _Builder(constructor).build(node)
+        return _Builder(text, constructor, max_nodes).build(node)
     except RecursionError as exc:
         raise Unsupported("nested too deeply") from exc
+    finally:
+        constructor.constructed_objects, constructor.recursive_objects = {}, {}  # by node: not needed again

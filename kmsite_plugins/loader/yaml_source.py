@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -83,10 +84,19 @@ class YamlDoc:
         return line + self.offset
 
 
+@lru_cache(maxsize=1)
+def _constructor() -> Any:
+    """ruamel's constructor for the fast path's numbers, booleans, dates and block scalars."""
+    return _yaml().constructor
+
+
 def _fast_load(text: str) -> Any:
-    """The data ruamel would load, parsed by libyaml; raises yaml_fast.Unsupported where it cannot be sure."""
+    """The data ruamel would load, parsed by libyaml; raises yaml_fast.Unsupported where it cannot be sure.
+
+    No aliases here and at most MAX_NODES nodes, so the alias expansion check has nothing to find.
+    """
     try:
-        return yaml_fast.load(text, _yaml().constructor)
+        return yaml_fast.load(text, _constructor(), MAX_NODES)
     except yaml_fast.Unsupported:
         raise
     except Exception as exc:  # a scalar ruamel's constructor rejects: ruamel says it in its words
@@ -95,13 +105,17 @@ def _fast_load(text: str) -> Any:
 
 def _parse(text: str, path: Path, offset: int) -> YamlDoc:
     try:
-        data = _fast_load(text)
+        return YamlDoc(path, _or_empty(_fast_load(text)), offset)
     except yaml_fast.Unsupported:
         data = _slow_load(text, offset)
     if _expanded_size(data) > MAX_NODES:
         raise YamlSyntaxError(1 + offset, f"aliases (*name) expand this document to more than {MAX_NODES:,} values: "
                                           "write the values out instead of nesting aliases")
-    return YamlDoc(path, {} if data is None else data, offset)
+    return YamlDoc(path, _or_empty(data), offset)
+
+
+def _or_empty(data: Any) -> Any:
+    return {} if data is None else data
 
 
 def _slow_load(text: str, offset: int) -> Any:
