@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]  # no stubs installed
 from ruamel.yaml import nodes as rnodes
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.resolver import VersionedResolver
@@ -39,7 +39,6 @@ _BARE_TAG = re.compile(r"(?:^|[\s,\[\]{}:])!(?=[\s,\[\]{}]|$)", re.MULTILINE)
 # a tab (libyaml takes it as a separator where ruamel rejects it), a BOM inside the text, breaks counted apart
 _ODD_CHARS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(" *")
 _STR, _MAP, _SEQ, _NULL = (_IMPLICIT + "tag:yaml.org,2002:" + name for name in ("str", "map", "seq", "null"))
 _KEY_TAGS_REFUSED = {_IMPLICIT + "tag:yaml.org,2002:merge", _IMPLICIT + "tag:yaml.org,2002:value"}
 _PLAIN_STYLES = ("", "'", '"')  # ruamel builds these as str; block scalars ('|', '>') get their own types
@@ -58,7 +57,7 @@ def _resolve(kind: type, value: str | None, implicit: tuple[bool, bool] | bool) 
 
 
 try:
-    from yaml.cyaml import CParser
+    from yaml.cyaml import CParser  # type: ignore[import-untyped]
 except ImportError:  # PyYAML built without libyaml: ruamel parses everything, as before
     CParser = None
 
@@ -101,12 +100,12 @@ class _Builder:
         self.room = max_nodes  # nodes left before the document is too large for this path
         self._line_starts: list[int] = []
 
-    def empty_value_mark(self, key_end: Any, value_start: Any, flow: bool) -> tuple[int, int]:
+    def empty_value_mark(self, key_start: Any, key_end: Any, value_start: Any, flow: bool) -> tuple[int, int]:
         """Where ruamel puts an empty mapping value; libyaml puts it elsewhere.
 
         Block mapping: ruamel at the next token, libyaml right after the ':' (both there when a comment
-        follows the ':' on its line). Flow mapping: ruamel right after the ':', libyaml at the next token
-        (both there when there is no ':', as in ``{k}``).
+        follows the ':' on its line and the next key of the same mapping follows). Flow mapping: ruamel
+        right after the ':', libyaml at the next token (both there when there is no ':', as in ``{k}``).
         """
         if flow:
             line, pos = self._skip_blanks(key_end.line, key_end.column)
@@ -114,9 +113,12 @@ class _Builder:
                 return line, pos + 1 - self._line_starts[line]
             return value_start.line, value_start.column
         line, pos = self._skip_blanks(value_start.line, value_start.column)
-        after = _SPACES.match(self.text, self._line_starts[value_start.line] + value_start.column).end()
-        if self.text[after:after + 1] == "#" and _BREAK.search(self.text, after):  # a comment ending its line
-            return value_start.line, value_start.column
+        after = self._line_starts[value_start.line] + value_start.column
+        while self.text[after:after + 1] == " ":
+            after += 1
+        next_column = pos - self._line_starts[line]
+        if self.text[after:after + 1] == "#" and pos < len(self.text) and next_column == key_start.column:
+            return value_start.line, value_start.column  # ruamel keeps the comment on the ':' before the next key
         return line, pos - self._line_starts[line]
 
     def _skip_blanks(self, line: int, column: int) -> tuple[int, int]:
@@ -171,7 +173,8 @@ class _Builder:
                 raise Unsupported("duplicate key")  # ruamel's message says which
             key_start, value_start = key_node.start_mark, value_node.start_mark
             if value_node.tag == _NULL and value_node.value == "" and value_node.style == "":
-                value_line, value_column = self.empty_value_mark(key_node.end_mark, value_start, node.flow_style)
+                value_line, value_column = self.empty_value_mark(key_start, key_node.end_mark, value_start,
+                                                                   node.flow_style)
             else:
                 value_line, value_column = value_start.line, value_start.column
             data._yaml_set_kv_line_col(key, [key_start.line, key_start.column, value_line, value_column])
