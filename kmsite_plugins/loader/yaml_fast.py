@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped]  # no stubs installed
 from ruamel.yaml import nodes as rnodes
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, LineCol
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
@@ -42,7 +42,10 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _STR, _MAP, _SEQ, _NULL = (_IMPLICIT + "tag:yaml.org,2002:" + name for name in ("str", "map", "seq", "null"))
 _KEY_TAGS_REFUSED = {_IMPLICIT + "tag:yaml.org,2002:merge", _IMPLICIT + "tag:yaml.org,2002:value"}
 _PLAIN_STYLES = ("", "'", '"')  # ruamel builds these as str; block scalars ('|', '>') get their own types
-_TAGS: dict[str, Tag] = {}  # one Tag per tag: a Tag works out its text once, on first use
+_TAGS: dict[str, Tag] = {}
+# the characters ruamel's YAML 1.2 implicit types (int, float, bool, null, ...) can start with ('' included)
+_FIRST_CHARS = frozenset(_RESOLVER.versioned_resolver)
+assert None not in _FIRST_CHARS  # a resolver for any first character would make the shortcut wrong  # one Tag per tag: a Tag works out its text once, on first use
 
 
 class Unsupported(Exception):
@@ -66,6 +69,8 @@ class _Parser(CParser or object):  # type: ignore[misc]  # a C extension type
     """libyaml's composer with ruamel's YAML 1.2 implicit tags (``resolve`` is called for untagged nodes)."""
 
     def resolve(self, kind: type, value: str | None, implicit: Any) -> str:
+        if kind is yaml.ScalarNode and (not implicit[0] or value[:1] not in _FIRST_CHARS):
+            return _STR  # quoted, or no implicit type starts with this character: what ruamel decides too
         return _resolve(kind, value, tuple(implicit) if isinstance(implicit, list) else implicit)
 
     def descend_resolver(self, parent: Any, index: Any) -> None:
@@ -160,16 +165,15 @@ class _Builder:
         return self.constructor.construct_object(scalar)
 
     def mapping(self, node: Any) -> CommentedMap:
-        start = node.start_mark
         data = CommentedMap()
-        data._yaml_set_line_col(start.line, start.column)
+        positions = _set_line_col(data, node.start_mark)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _KEY_TAGS_REFUSED \
                     or (key_node.value == "" and key_node.style == ""):
                 raise Unsupported("complex, empty, merge ('<<') or value ('=') key")
             key = self.build(key_node)
             value = self.build(value_node)
-            if key in data:
+            if dict.__contains__(data, key):  # CommentedMap's own `in` is the same, in Python
                 raise Unsupported("duplicate key")  # ruamel's message says which
             key_start, value_start = key_node.start_mark, value_node.start_mark
             if value_node.tag == _NULL and value_node.value == "" and value_node.style == "":
@@ -177,23 +181,33 @@ class _Builder:
                                                                    node.flow_style)
             else:
                 value_line, value_column = value_start.line, value_start.column
-            data._yaml_set_kv_line_col(key, [key_start.line, key_start.column, value_line, value_column])
+            positions[key] = [key_start.line, key_start.column, value_line, value_column]
             data[key] = value
         if data:
+            data.lc.data = positions
             _set_style(data, node)
         return data
 
     def sequence(self, node: Any) -> CommentedSeq:
-        start = node.start_mark
         data = CommentedSeq()
-        data._yaml_set_line_col(start.line, start.column)
+        positions = _set_line_col(data, node.start_mark)
         for index, child in enumerate(node.value):
             data.append(self.build(child))
             mark = child.start_mark
-            data._yaml_set_idx_line_col(index, [mark.line, mark.column])
+            positions[index] = [mark.line, mark.column]
         if data:
+            data.lc.data = positions
             _set_style(data, node)
         return data
+
+
+def _set_line_col(data: Any, mark: Any) -> dict[Any, list[int]]:
+    """``data._yaml_set_line_col(...)`` without ruamel's slow ``lc`` lookup; the positions of its entries
+    go in the returned dict, which becomes ``lc.data`` if there are any (ruamel leaves it None otherwise)."""
+    line_col = LineCol()
+    line_col.line, line_col.col = mark.line, mark.column
+    setattr(data, LineCol.attrib, line_col)
+    return {}
 
 
 def _set_style(data: Any, node: Any) -> None:

@@ -28,7 +28,7 @@ def difference(fast: Any, slow: Any, where: str = "$") -> str | None:
     if isinstance(fast, (CommentedMap, CommentedSeq)):
         if (fast.lc.line, fast.lc.col) != (slow.lc.line, slow.lc.col):
             return f"{where}: at {fast.lc.line}:{fast.lc.col} != {slow.lc.line}:{slow.lc.col}"
-        if dict(fast.lc.data or {}) != dict(slow.lc.data or {}):
+        if fast.lc.data != slow.lc.data:
             return f"{where}: positions {fast.lc.data} != {slow.lc.data}"
         if fast.fa.flow_style() != slow.fa.flow_style():
             return f"{where}: flow style"
@@ -203,14 +203,17 @@ def test_too_many_values_keep_ruamels_message(tmp_path):
 
 
 def test_the_comparison_catches_a_yaml_1_1_resolver(monkeypatch):
-    """The equality checks above would fail if ``yes`` became True (PyYAML's own resolver)."""
-    def resolve_1_1(kind: type, value: str | None, implicit: Any) -> str:
-        return yaml_fast._IMPLICIT + yaml.resolver.Resolver().resolve(kind, value, implicit)
+    """The equality checks above fail if the fast path resolved as PyYAML does (``yes`` True, ``010`` eight)."""
+    pyyaml = yaml.resolver.Resolver()
 
-    monkeypatch.setattr(yaml_fast, "_resolve", resolve_1_1)
-    assert fast("a: yes\n") == {"a": True}
-    with pytest.raises(AssertionError):
-        assert_same("a: yes\n")
+    def resolve_1_1(self: Any, kind: type, value: str | None, implicit: Any) -> str:
+        return yaml_fast._IMPLICIT + pyyaml.resolve(kind, value, implicit)
+
+    monkeypatch.setattr(yaml_fast._Parser, "resolve", resolve_1_1)
+    assert fast("a: yes\nb: off\n") == {"a": True, "b": False}
+    for scalar in ("yes", "on", "No", "off"):
+        with pytest.raises(AssertionError):
+            assert_same(f"a: {scalar}\n")
 
 
 def first_line(text: str) -> str:
