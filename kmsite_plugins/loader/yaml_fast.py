@@ -42,10 +42,10 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _STR, _MAP, _SEQ, _NULL = (_IMPLICIT + "tag:yaml.org,2002:" + name for name in ("str", "map", "seq", "null"))
 _KEY_TAGS_REFUSED = {_IMPLICIT + "tag:yaml.org,2002:merge", _IMPLICIT + "tag:yaml.org,2002:value"}
 _PLAIN_STYLES = ("", "'", '"')  # ruamel builds these as str; block scalars ('|', '>') get their own types
-_TAGS: dict[str, Tag] = {}
+_TAGS: dict[str, Tag] = {}  # one Tag per tag: a Tag works out its text once, on first use
 # the characters ruamel's YAML 1.2 implicit types (int, float, bool, null, ...) can start with ('' included)
 _FIRST_CHARS = frozenset(_RESOLVER.versioned_resolver)
-assert None not in _FIRST_CHARS  # a resolver for any first character would make the shortcut wrong  # one Tag per tag: a Tag works out its text once, on first use
+assert None not in _FIRST_CHARS  # a resolver for any first character would make the shortcut wrong
 
 
 class Unsupported(Exception):
@@ -69,7 +69,7 @@ class _Parser(CParser or object):  # type: ignore[misc]  # a C extension type
     """libyaml's composer with ruamel's YAML 1.2 implicit tags (``resolve`` is called for untagged nodes)."""
 
     def resolve(self, kind: type, value: str | None, implicit: Any) -> str:
-        if kind is yaml.ScalarNode and (not implicit[0] or value[:1] not in _FIRST_CHARS):
+        if kind is yaml.ScalarNode and (not implicit[0] or (value or '')[:1] not in _FIRST_CHARS):
             return _STR  # quoted, or no implicit type starts with this character: what ruamel decides too
         return _resolve(kind, value, tuple(implicit) if isinstance(implicit, list) else implicit)
 
