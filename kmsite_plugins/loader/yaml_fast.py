@@ -1,16 +1,18 @@
-"""Parse YAML with libyaml (PyYAML's C parser), build the data with ruamel's own constructor.
+"""Parse YAML with libyaml (PyYAML's C parser) and build exactly the data ruamel's round-trip loader builds.
 
-ruamel's pure-Python scanner and parser cost ~0.1 s per organisation; its constructor is a small
-share. So libyaml composes the node tree, each node is copied into a ruamel node (same tag, value,
-style and marks) and ruamel's round-trip constructor builds the data: the same ``CommentedMap``/
-``CommentedSeq`` with the same ``.lc`` lines and columns, and the same scalar types and values.
+ruamel's pure-Python scanner and parser cost ~0.1 s per organisation. Here libyaml composes the node
+tree and ``_Builder`` turns it into the same ``CommentedMap``/``CommentedSeq`` (same ``.lc`` lines and
+columns, flow style, key order) as ``RoundTripConstructor``; strings in plain or quoted style are
+taken as they are, every other scalar (numbers, booleans, null, dates, block scalars) is built by
+ruamel's constructor itself, so types and values match.
 
 Scalars are resolved by ruamel's YAML 1.2 resolver, not PyYAML's 1.1 one (``yes`` stays text,
 ``010`` is ten, ``1:20`` is text). Whatever this path does not reproduce exactly is refused with
-``Unsupported`` and the caller parses with ruamel instead: documents with a directive (``%YAML``),
-an anchor (``&name``), an explicit tag (``!!str``, ``!x``), a byte-order mark inside the text or a
-line break ruamel and libyaml count differently (NEL, LS, PS), and anything libyaml or the
-constructor rejects (ruamel then gives its own message and line).
+``Unsupported`` and the caller parses with ruamel instead: a directive (``%YAML``), an anchor
+(``&name``), an explicit or bare tag (``!!str``, ``!x``, ``!``), a tab, a byte-order mark inside the
+text, a line break the two count differently (NEL, LS, PS), a complex, empty, merge (``<<``) or
+value (``=``) key, a duplicate key, too many values, and anything libyaml or the constructor rejects
+(ruamel then gives its own message and line).
 """
 
 from __future__ import annotations
