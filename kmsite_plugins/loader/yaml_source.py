@@ -3,12 +3,15 @@
 ruamel's round-trip loader records where every key and item came from, so a
 pydantic error location (``('people', 2, 'name')``) can be walked back to a line.
 Timestamps are not resolved: ``2567-01-15`` stays a string for our Thai-date types.
+libyaml parses (``yaml_fast``) and ruamel's constructor builds the same data; ruamel parses
+alone where that path cannot promise the same result, and for every malformed document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from . import yaml_fast
 from .source_text import SourceError, read_source
 
 __all__ = ["SourceError", "YamlDoc", "YamlSyntaxError", "load_yaml_file", "load_front_matter"]
@@ -80,9 +84,44 @@ class YamlDoc:
         return line + self.offset
 
 
+@lru_cache(maxsize=1)
+def _constructor() -> Any:
+    """ruamel's constructor for the fast path's numbers, booleans, dates and block scalars."""
+    return _yaml().constructor
+
+
+def _fast_load(text: str) -> Any:
+    """The data ruamel would load, parsed by libyaml; raises yaml_fast.Unsupported where it cannot be sure.
+
+    No aliases here and at most MAX_NODES nodes, so the alias expansion check has nothing to find.
+    """
+    try:
+        return yaml_fast.load(text, _constructor(), MAX_NODES)
+    except yaml_fast.Unsupported:
+        raise
+    except Exception as exc:  # a scalar ruamel's constructor rejects: ruamel says it in its words
+        raise yaml_fast.Unsupported(str(exc)) from exc
+
+
 def _parse(text: str, path: Path, offset: int) -> YamlDoc:
     try:
-        data = _yaml().load(text)
+        return YamlDoc(path, _or_empty(_fast_load(text)), offset)
+    except yaml_fast.Unsupported:
+        data = _slow_load(text, offset)
+    if _expanded_size(data) > MAX_NODES:
+        raise YamlSyntaxError(1 + offset, f"aliases (*name) expand this document to more than {MAX_NODES:,} values: "
+                                          "write the values out instead of nesting aliases")
+    return YamlDoc(path, _or_empty(data), offset)
+
+
+def _or_empty(data: Any) -> Any:
+    return {} if data is None else data
+
+
+def _slow_load(text: str, offset: int) -> Any:
+    """ruamel alone: every document the fast path refuses, and the errors' messages and lines."""
+    try:
+        return _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + offset
@@ -93,10 +132,6 @@ def _parse(text: str, path: Path, offset: int) -> YamlDoc:
     except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate keys)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise YamlSyntaxError(1 + offset, f"malformed YAML: {first}") from exc
-    if _expanded_size(data) > MAX_NODES:
-        raise YamlSyntaxError(1 + offset, f"aliases (*name) expand this document to more than {MAX_NODES:,} values: "
-                                          "write the values out instead of nesting aliases")
-    return YamlDoc(path, {} if data is None else data, offset)
 
 
 def load_yaml_file(path: Path) -> YamlDoc:
