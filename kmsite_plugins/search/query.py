@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from .index import cover, fnv1a, page_text
+from .index import cover, decode_ids, fnv1a, page_text
 from .normalise import normalise
 
 __all__ = ["Hit", "Searcher", "junctions", "query_parts", "query_grams", "split_parts", "split_words", "word_grams"]
@@ -28,6 +29,9 @@ BATCH_SHARDS = 8
 MAX_GRAMS = 6  # gram shards fetched for one query at most
 MAX_JUNCTIONS = 2  # grams across word boundaries fetched for a query as typed
 TYPED_BUDGET = 2  # page shards checked for a splittable query as typed before its words are searched
+# Bytes of page shards one query checks at most: a query found on most pages of a national site shows
+# the pages of the first shards (site-wide pages, then by organisation) instead of fetching them all.
+PAGE_BYTES_BUDGET = 512 * 1024
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
@@ -124,16 +128,29 @@ class Searcher:
     def __init__(self, root: Path | Callable[[str], bytes]):
         self._read = root if callable(root) else (lambda path: (Path(root) / path).read_bytes())
         self._cache: dict[str, object] = {}
+        self._sizes: dict[str, int] = {}
         self.bytes_read = 0
         self.manifest: dict = self._load("manifest.json")  # type: ignore[assignment]
         self.split: Optional[list[str]] = None  # the words of the last query when it was split
+        self.truncated = False  # whether the last query stopped at PAGE_BYTES_BUDGET
 
-    def _load(self, path: str) -> object:
+    def _load(self, path: str) -> Any:
         if path not in self._cache:
             data = self._read(path)
             self.bytes_read += len(data)
+            self._sizes[path] = len(data)
             self._cache[path] = json.loads(data)
         return self._cache[path]
+
+    @property
+    def starts(self) -> list[int]:
+        """The first page id of every page shard."""
+        return list(itertools.accumulate(self._load("starts.json")))
+
+    def org(self, slug: str) -> Optional[dict]:
+        """An organisation's name and page-id range (from its organisation shard), or None."""
+        shard = self._load(f"o/{fnv1a(slug) % self.manifest['org_shards']}.json")
+        return shard.get(slug)
 
     def candidates(self, parts: str | list[str], grams: Optional[list[str]] = None) -> Optional[list[int]]:
         """Page ids whose text contains every gram fetched for the parts (None: too short)."""
@@ -143,13 +160,10 @@ class Searcher:
         result: Optional[set[int]] = None
         for gram in grams:
             shard = self._load(f"g/{fnv1a(gram) % self.manifest['gram_shards']}.json")
-            deltas = shard.get(gram)  # type: ignore[attr-defined]
-            if not deltas:
+            codes = shard.get(gram)
+            if not codes:
                 return []
-            ids, total = set(), 0
-            for d in deltas:
-                total += d
-                ids.add(total)
+            ids = set(decode_ids(codes))
             result = ids if result is None else result & ids
             if not result:
                 return []
@@ -181,9 +195,9 @@ class Searcher:
         """Pages holding every part; None when ``budget`` page shards were checked and none holds them."""
         ids = self.candidates(parts, grams) or []
         if org:
-            start, end = self.manifest["orgs"].get(org, {"range": [0, 0]})["range"]
+            start, end = (self.org(org) or {"range": [0, 0]})["range"]
             ids = [i for i in ids if start <= i < end]
-        starts = self.manifest["page_shards"]
+        starts = self.starts if ids else []
         hits: list[Hit] = []
         by_shard: dict[int, list[int]] = {}
         for pid in ids:
@@ -191,8 +205,10 @@ class Searcher:
         groups = list(by_shard)
         # batches as the browser checks them: 2 shards first when there are many (or on a budget), then 8
         checked, batch_end_at = 0, FIRST_BATCH_SHARDS if len(groups) > BATCH_SHARDS or budget else BATCH_SHARDS
+        self.truncated, spent = False, 0
         for n, shard_no in enumerate(groups):
-            rows = self._load(f"p/{shard_no}.json")
+            rows = self._load(f"p/{shard_no}.json")["rows"]
+            spent += self._sizes[f"p/{shard_no}.json"]
             for pid in by_shard[shard_no]:
                 row = rows[pid - starts[shard_no]]  # type: ignore[index]
                 text = normalise(page_text(row[1], row[4]))
@@ -205,6 +221,9 @@ class Searcher:
                 if budget and not hits and more and checked >= budget:
                     return None
                 if first_only and hits:
+                    break
+                if more and spent >= PAGE_BYTES_BUDGET:  # the browser stops after this batch too
+                    self.truncated = True
                     break
                 small = budget and not hits
                 batch_end_at += FIRST_BATCH_SHARDS if small else BATCH_SHARDS

@@ -9,13 +9,19 @@
  * file://, where Chromium allows neither workers nor fetch(): there the index shards
  * are loaded as <script> files (search/<lang>/<file>.js) instead of JSON.
  *
- * Index: search/<lang>/manifest.json, g/<n>.json (bigram/trigram -> page ids),
- * p/<n>.json (page rows). A query normalises like the build (NFC, Thai digits as
+ * Index: search/<lang>/manifest.json (small, fetched on every page view), starts.json (first
+ * page id of every page shard), o/<n>.json (organisations: name, page range), g/<n>.json
+ * (bigram/trigram -> page ids), p/<n>.json (page rows and their organisations' names). A query normalises like the build (NFC, Thai digits as
  * Arabic, lower case, whitespace folded) and splits at spaces into parts; it fetches
  * the shards of a few trigrams covering every part, intersects the page ids, then
  * fetches the candidate pages and keeps those whose text contains every part, in any
  * order. A Thai query with no result as typed is split into words with Intl.Segmenter
  * and searched again (the reader is told). Same matching: kmsite_plugins/search/query.py.
+ *
+ * Typing: every shard is fetched once a page view; new shards wait for a pause in the typing;
+ * a query that extends the previous one (one more character) starts from the previous one's
+ * candidates and fetches no gram shard while their page shards are loaded; an answer for a query
+ * no longer typed is dropped. A query checks at most PAGE_BYTES_BUDGET of page shards.
  *
  * Results reach Material as DOM nodes (text nodes and <mark> elements), never as HTML
  * strings: titles, texts and organisation names are the authors' strings.
@@ -32,7 +38,10 @@
      (they find every page the typed text would, and more: the page holding it as typed is kept alone). */
   var TYPED_BUDGET = 2;
   var MAX_JUNCTIONS = 2;  /* grams across word boundaries fetched for a query as typed */
-  var DEBOUNCE_MS = 40;  /* while shards are loading, wait for the next keystroke before fetching more */
+  var DEBOUNCE_MS = 120;  /* a query needing new shards waits this long for the next keystroke */
+  /* Bytes of page shards one query checks at most (PAGE_BYTES_BUDGET in query.py): on a national site a
+     query found on most pages shows those of the first shards instead of fetching every shard. */
+  var PAGE_BYTES_BUDGET = 512 * 1024;
   var SCOPE_KEY = "kmsite-search-scope";
   /* Page kinds in the order a KM portal's reader looks for them; the others come after, equal. */
   var KIND_RANK = { org: 0, announcement: 1, plan: 2, asset: 3, people: 4 };
@@ -232,18 +241,23 @@
   /* ------------------------------------------------------------- loading */
 
   var cache = {};  /* every shard once a page: a query typed on reuses the shards of its prefix */
-  var loading = 0;  /* shard requests in flight */
+  var sizes = {};  /* bytes of every loaded shard */
 
   function load(lang, path) {
     var key = lang + "/" + path;
     if (!cache[key]) {
       var url = root + "search/" + key;
-      loading++;
-      cache[key] = offline ? loadScript(url + ".js", key) : fetch(url + ".json").then(function (r) {
+      cache[key] = offline ? loadScript(url + ".js", key).then(function (data) {
+        sizes[key] = JSON.stringify(data).length;
+        return data;
+      }) : fetch(url + ".json").then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
-        return r.json();
+        return r.text();
+      }).then(function (text) {
+        sizes[key] = text.length;
+        return JSON.parse(text);
       });
-      cache[key].then(function () { loading--; }, function () { loading--; delete cache[key]; });
+      cache[key].catch(function () { delete cache[key]; });
     }
     return cache[key];
   }
@@ -262,11 +276,17 @@
 
   /* -------------------------------------------------------------- engine */
 
-  var state = { lang: null, org: null, manifest: null, scoped: false, last: "", token: 0, port: null, timer: 0 };
+  var state = { lang: null, org: null, orgInfo: null, manifest: null, starts: null, scoped: false, last: "",
+                token: 0, port: null, timer: 0, prev: null };
 
-  function decode(deltas) {
-    var ids = new Array(deltas.length), total = 0;
-    for (var i = 0; i < deltas.length; i++) ids[i] = (total += deltas[i]);
+  /* Page ids of a gram: the first, then deltas; -k: k more ids, each one more (decode_ids in index.py). */
+  function decode(codes) {
+    var ids = [], total = 0;
+    for (var i = 0; i < codes.length; i++) {
+      var c = codes[i];
+      if (c < 0) { for (var k = 0; k < -c; k++) ids.push(++total); }
+      else { total = ids.length ? total + c : c; ids.push(total); }
+    }
     return ids;
   }
 
@@ -297,12 +317,33 @@
 
   function gramPath(m, g) { return "g/" + (fnv1a(g) % m.gram_shards); }
 
-  function candidates(m, lang, grams) {
+  function cached(lang, path) { return !!sizes[lang + "/" + path]; }
+
+  /* Whether the page shards a search of these ids checks are loaded (up to the budget). */
+  function loadedShards(lang, ids) {
+    var spent = 0, seen = {};
+    for (var i = 0; i < ids.length && spent < PAGE_BYTES_BUDGET; i++) {
+      var s = shardOf(state.starts, ids[i]);
+      if (seen[s]) continue;
+      seen[s] = true;
+      if (!cached(lang, "p/" + s)) return false;
+      spent += sizes[lang + "/p/" + s];
+    }
+    return true;
+  }
+
+  /* Page ids holding every gram. base: the candidates of a query this one extends (a superset): then
+     only grams whose shards are loaded narrow it, unless its page shards are still to be fetched. */
+  function candidates(m, lang, grams, base) {
+    if (base && loadedShards(lang, base)) {
+      grams = grams.filter(function (g) { return cached(lang, gramPath(m, g)); });
+    }
     return Promise.all(grams.map(function (g) {
       return load(lang, gramPath(m, g)).then(function (shard) {
         return shard[g] ? decode(shard[g]) : [];
       });
     })).then(function (lists) {
+      if (base) lists.push(base);
       lists.sort(function (a, b) { return a.length - b.length; });
       return lists.reduce(intersect);
     });
@@ -321,10 +362,10 @@
    *  7. Share of the title the parts cover, then occurrences; ties keep index order
    *     (site-wide pages first, then by organisation).
    */
-  function rankKey(m, row, parts, text, lang) {
+  function rankKey(orgs, row, parts, text, lang) {
     var title = normalise(row[1]);
-    var org = row[3] && m.orgs[row[3]];
-    var orgMeant = row[2] === "org" && org && (org.aliases || [org.name]).some(function (n) {
+    var names = row[3] && orgs[row[3]];
+    var orgMeant = row[2] === "org" && names && names.some(function (n) {
       return holdsAll(normalise(n), parts);
     }) ? 1 : 0;
     var field = "", tier = 1;
@@ -355,7 +396,7 @@
   }
 
   /* A result of one page (plain data; nodes are made when posted), or null when it lacks a part. */
-  function resultOf(m, row, parts, lang) {
+  function resultOf(m, orgs, row, parts, lang) {
     var full = pageText(row), text = normaliseFolded(full);
     if (!holdsAll(text, parts)) return null;
     var sections = row[4].filter(function (s) {
@@ -369,9 +410,9 @@
     var topNorm = normaliseFolded(top);
     var teaser = parts.some(function (p) { return topNorm.indexOf(p) >= 0; }) ? top : sections.length ? "" : full;
     var tags = [m.kinds[row[2]] || row[2]];
-    if (row[3] && m.orgs[row[3]]) tags.push(m.orgs[row[3]].name);
+    if (row[3] && orgs[row[3]]) tags.push(orgs[row[3]][0]);
     return {
-      key: rankKey(m, row, parts, text, lang), url: row[0], title: foldSpace(row[1]), norm: text,
+      key: rankKey(orgs, row, parts, text, lang), url: row[0], title: foldSpace(row[1]), norm: text,
       text: teaser ? snippet(teaser, parts) : "", tags: tags,
       sections: sections.map(function (s, n) {
         return { anchor: s[0], title: foldSpace(s[1]), text: snippet(s[2], parts),
@@ -434,14 +475,18 @@
   function search(m, lang, parts, token, onPartial, budget, typed, grams) {
     grams = grams || queryGrams(parts);
     if (!grams.length) return Promise.resolve([]);
-    return candidates(m, lang, grams).then(function (ids) {
-      if (state.scoped && state.org && m.orgs[state.org]) {
-        var range = m.orgs[state.org].range;
+    var key = parts.join(" "), prev = state.prev;
+    var base = !typed && prev && prev.lang === lang && key.indexOf(prev.key) === 0 ? prev.ids : null;
+    return candidates(m, lang, grams, base).then(function (ids) {
+      if (token !== state.token) return STALE;
+      if (!typed) state.prev = { lang: lang, key: key, ids: ids };
+      if (state.scoped && state.orgInfo) {
+        var range = state.orgInfo.range;
         ids = ids.filter(function (id) { return id >= range[0] && id < range[1]; });
       }
-      var groups = [], byShard = {};
+      var groups = [], byShard = {}, spent = 0, starts = state.starts;
       ids.forEach(function (id) {
-        var s = shardOf(m.page_shards, id);
+        var s = shardOf(starts, id);
         if (!byShard[s]) { byShard[s] = []; groups.push(s); }
         byShard[s].push(id);
       });
@@ -453,17 +498,20 @@
         var size = small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
         var shards = groups.slice(from, from + size);
         if (!shards.length) return sorted(results);
-        return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (rows) {
+        return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (loaded) {
           if (token !== state.token) return STALE;
           shards.forEach(function (s, k) {
+            var shard = loaded[k];
+            spent += sizes[lang + "/p/" + s] || 0;
             byShard[s].forEach(function (id) {
-              var r = results.length < MAX_RESULTS && resultOf(m, rows[k][id - m.page_shards[s]], parts, lang);
+              var r = results.length < MAX_RESULTS && resultOf(m, shard.orgs, shard.rows[id - starts[s]], parts, lang);
               if (r) { r.order = id; r.typed = !typed || holdsAll(r.norm, typed); results.push(r); }
             });
           });
           var more = from + size < groups.length && results.length < MAX_RESULTS;
           if (!more) return sorted(results);
           if (budget && !results.length && from + size >= budget) return null;
+          if (spent >= PAGE_BYTES_BUDGET) return sorted(results);  /* the rest: for a narrower query */
           if (from === 0 && results.length) onPartial(sorted(results));
           return batch(from + size);
         });
@@ -503,10 +551,19 @@
           if (window.console) console.error("kmsite search:", err);
         });
     }
-    /* Keystrokes faster than the shards load (pasting, an input method, fast typing) do not each start
-       new requests: while some are in flight, new shards are fetched once the typing pauses. */
-    var ready = queryGrams(parts).every(function (g) { return cache[lang + "/" + gramPath(m, g)]; });
-    if (ready || !loading) go(); else state.timer = setTimeout(go, DEBOUNCE_MS);
+    function start() {
+      if (token !== state.token) return;
+      if (state.starts) return go();
+      load(lang, "starts").then(function (deltas) {
+        var total = 0;
+        state.starts = deltas.map(function (d) { return (total += d); });
+        go();
+      }, function (err) { if (window.console) console.error("kmsite search:", err); });
+    }
+    /* Keystrokes (typing, pasting, an input method) do not each start new requests: a query whose
+       gram shards are loaded runs at once, else once the typing pauses. */
+    var ready = state.starts && queryGrams(parts).every(function (g) { return cached(lang, gramPath(m, g)); });
+    if (ready) start(); else state.timer = setTimeout(start, DEBOUNCE_MS);
   }
 
   function sorted(results) {
@@ -528,7 +585,7 @@
   }
 
   function mountScope(m) {
-    if (!state.org || !m.orgs[state.org] || document.querySelector(".kms-search-scope")) return;
+    if (!state.orgInfo || document.querySelector(".kms-search-scope")) return;
     var wrap = document.querySelector(".md-search__scrollwrap");
     if (!wrap) return;
     var label = document.createElement("label");
@@ -539,7 +596,7 @@
     box.checked = state.scoped;
     box.setAttribute("data-kms-search-scope", state.org);
     label.appendChild(box);
-    label.appendChild(document.createTextNode(" " + m.labels["search.scope"].replace("{org}", m.orgs[state.org].name)));
+    label.appendChild(document.createTextNode(" " + m.labels["search.scope"].replace("{org}", function () { return state.orgInfo.name; })));
     wrap.insertBefore(label, wrap.firstChild);
     box.addEventListener("change", function () {
       state.scoped = box.checked;
@@ -558,7 +615,12 @@
     try { state.scoped = sessionStorage.getItem(SCOPE_KEY) === "1"; } catch (e) { state.scoped = false; }
     return load(state.lang, "manifest").then(function (m) {
       state.manifest = m;
-      mountScope(m);
+      if (!state.org) return;
+      /* the organisation being read: its name and pages, for the scope checkbox */
+      return load(state.lang, "o/" + (fnv1a(state.org) % m.org_shards)).then(function (orgs) {
+        state.orgInfo = orgs[state.org] || null;
+        mountScope(m);
+      });
     });
   }
 
@@ -608,5 +670,5 @@
 
   /* For tests: the browser's normalisation and hashing must match the build's. */
   window.kmsiteSearch = { normalise: normalise, cover: cover, fnv1a: fnv1a, queryParts: queryParts,
-                          splitParts: splitParts, queryGrams: queryGrams };
+                          splitParts: splitParts, queryGrams: queryGrams, decode: decode };
 })();
