@@ -488,8 +488,9 @@ def transfer_queries(site_dir: Path, lang: str) -> list[str]:
     out = ["การจัดการความรู้", "ภาษีป้าย", "ความรู้"]
     rows = index_rows(site_dir, lang)
     orgs = index_orgs(site_dir, lang)
-    places = sorted({n for o in orgs.values() for n in o.get("aliases", [])[1:] if re.fullmatch("[ก-๙]{3,8}", n)})
-    out += places[:1]  # a place name (a district or province as the organisations' aliases hold it)
+    short = [m.group(1) for o in sorted(orgs.values(), key=lambda o: o["name"]) for n in o.get("aliases", [])
+             if (m := re.fullmatch(r"[ก-๙]+\.([ก-๙]{3,12})", n))]
+    out += short[:1]  # a place name: the one of an organisation's short name ("สุโสะ" of "อบต.สุโสะ")
     person = next((s[1] for r in rows if r[2] == "people" for s in r[4]
                    if s[0] and len(s[1].split()) >= 2 and not re.search(r"[0-9๐-๙(]", s[1])), None)
     if person:
