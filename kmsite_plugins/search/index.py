@@ -4,7 +4,8 @@ Layout under ``search/<lang>/`` (every file also as ``.js`` for ``file://`` when
 
 - ``manifest.json`` (fetched on every page view, so its size does not grow with the site):
   shard counts, kind labels, UI labels.
-- ``starts.json``: the first page id of every page shard, delta-encoded (fetched by the first query).
+- ``starts.json``: the first page id of every page shard (delta-encoded) and its size in bytes
+  (fetched by the first query).
 - ``o/<n>.json``: organisations hashed to shard ``n`` (FNV-1a of the slug): name and page-id range
   (fetched on an organisation's pages, for the "this organisation only" scope).
 - ``g/<n>.json``: for the bigrams and trigrams hashed to shard ``n`` (FNV-1a over UTF-16
@@ -60,6 +61,9 @@ ENTRY_RULES = {
     "announcements": OMIT,  # every announcement has its own page
 }
 OWN_TEXT_CHARS = 400
+# A split page's section longer than this is itself a list of everything (the home page's latest plan of
+# every organisation): its first ENTRY_TEXT_CHARS are indexed, its items being found on their own pages.
+ENTRY_TEXT_CHARS = 4000
 
 
 @dataclass
@@ -89,7 +93,8 @@ def _prefix(text: str, limit: int = OWN_TEXT_CHARS) -> str:
 
 def list_documents(page: IndexPage) -> list[IndexPage]:
     """The documents a page becomes: itself, or for a site-wide list page (``ENTRY_RULES``) its title and
-    introduction and, when split, one document per section (url ``page#anchor``, titled like it)."""
+    introduction and, when split, one document per section (url ``page#anchor``, titled like it; the
+    first ``ENTRY_TEXT_CHARS`` of its text)."""
     rule = ENTRY_RULES.get(page.kind) if page.org is None else None
     if rule is None:
         return [page]
@@ -97,7 +102,7 @@ def list_documents(page: IndexPage) -> list[IndexPage]:
     docs = [IndexPage(page.url, page.title, page.kind, None, own)]
     if rule == SPLIT:
         docs.extend(IndexPage(f"{page.url}#{s.anchor}", s.title or page.title, page.kind, None,
-                              [Section("", "", s.text)])
+                              [Section("", "", _prefix(s.text, ENTRY_TEXT_CHARS))])
                     for s in page.sections if s.anchor and s.text)
     return docs
 
@@ -232,9 +237,9 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
             current, current_orgs, size = [], {}, 0
     if current:
         flush()
-    files["starts.json"] = _dump([shard_starts[0]] + [b - a for a, b in zip(shard_starts, shard_starts[1:],
-                                                                             strict=False)]
-                                 if shard_starts else [])
+    deltas = [b - a for a, b in zip([0] + shard_starts, shard_starts, strict=False)]
+    sizes = [len(files[f"p/{n}.json"].encode("utf-8")) for n in range(len(shard_starts))]
+    files["starts.json"] = _dump({"starts": deltas, "sizes": sizes})
 
     # grams → page ids
     postings: dict[str, array] = {}
@@ -245,7 +250,7 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
                 postings[gram] = found = array("I")
             found.append(pid)
     encoded = {gram: encode_ids(ids) for gram, ids in postings.items()}
-    estimate = sum(len(g) * 3 + 6 + len(_dump(codes)) for g, codes in encoded.items())
+    estimate = sum(len(g) * 3 + 6 + 4 * len(codes) for g, codes in encoded.items())  # ~4 bytes a number
     shards = shard_count(estimate, gram_shard_bytes)
     buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for gram in sorted(encoded):

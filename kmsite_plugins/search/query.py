@@ -29,9 +29,13 @@ BATCH_SHARDS = 8
 MAX_GRAMS = 6  # gram shards fetched for one query at most
 MAX_JUNCTIONS = 2  # grams across word boundaries fetched for a query as typed
 TYPED_BUDGET = 2  # page shards checked for a splittable query as typed before its words are searched
-# Bytes of page shards one query checks at most: a query found on most pages of a national site shows
-# the pages of the first shards (site-wide pages, then by organisation) instead of fetching them all.
-PAGE_BYTES_BUDGET = 512 * 1024
+# A query whose candidates' page shards weigh more than PAGE_BYTES_BUDGET is broad (found on much of a
+# national site): the shards already loaded are checked first, then new ones in page order, until
+# BROAD_RESULTS pages are found or BROAD_NEW_BYTES were fetched; its answer is those pages. Any other
+# query checks every candidate.
+PAGE_BYTES_BUDGET = 256 * 1024
+BROAD_RESULTS = 20
+BROAD_NEW_BYTES = 96 * 1024
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
@@ -132,7 +136,7 @@ class Searcher:
         self.bytes_read = 0
         self.manifest: dict = self._load("manifest.json")  # type: ignore[assignment]
         self.split: Optional[list[str]] = None  # the words of the last query when it was split
-        self.truncated = False  # whether the last query stopped at PAGE_BYTES_BUDGET
+        self.truncated = False  # whether the last query was broad: its answer, the first pages found
 
     def _load(self, path: str) -> Any:
         if path not in self._cache:
@@ -145,7 +149,12 @@ class Searcher:
     @property
     def starts(self) -> list[int]:
         """The first page id of every page shard."""
-        return list(itertools.accumulate(self._load("starts.json")))
+        return list(itertools.accumulate(self._load("starts.json")["starts"]))
+
+    @property
+    def shard_sizes(self) -> list[int]:
+        """The size in bytes of every page shard."""
+        return self._load("starts.json")["sizes"]  # type: ignore[no-any-return]
 
     def org(self, slug: str) -> Optional[dict]:
         """An organisation's name and page-id range (from its organisation shard), or None."""
@@ -203,12 +212,19 @@ class Searcher:
         for pid in ids:
             by_shard.setdefault(bisect.bisect_right(starts, pid) - 1, []).append(pid)
         groups = list(by_shard)
+        sizes = self.shard_sizes if groups else []
+        broad = sum(sizes[g] for g in groups) > PAGE_BYTES_BUDGET
+        if broad:  # the shards already loaded first (no transfer), then the others in page order
+            groups.sort(key=lambda g: f"p/{g}.json" not in self._cache)
         # batches as the browser checks them: 2 shards first when there are many (or on a budget), then 8
-        checked, batch_end_at = 0, FIRST_BATCH_SHARDS if len(groups) > BATCH_SHARDS or budget else BATCH_SHARDS
-        self.truncated, spent = False, 0
+        # (broad: 2 at a time)
+        first = len(groups) > BATCH_SHARDS or budget or broad
+        checked, batch_end_at = 0, FIRST_BATCH_SHARDS if first else BATCH_SHARDS
+        self.truncated, fetched = broad, 0
         for n, shard_no in enumerate(groups):
+            if f"p/{shard_no}.json" not in self._cache:
+                fetched += sizes[shard_no]
             rows = self._load(f"p/{shard_no}.json")["rows"]
-            spent += self._sizes[f"p/{shard_no}.json"]
             for pid in by_shard[shard_no]:
                 row = rows[pid - starts[shard_no]]  # type: ignore[index]
                 text = normalise(page_text(row[1], row[4]))
@@ -222,9 +238,8 @@ class Searcher:
                     return None
                 if first_only and hits:
                     break
-                if more and spent >= PAGE_BYTES_BUDGET:  # the browser stops after this batch too
-                    self.truncated = True
-                    break
-                small = budget and not hits
+                if more and broad and (len(hits) >= BROAD_RESULTS or fetched >= BROAD_NEW_BYTES):
+                    break  # the browser stops after this batch too
+                small = (budget and not hits) or broad
                 batch_end_at += FIRST_BATCH_SHARDS if small else BATCH_SHARDS
         return hits

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kmsite_plugins.search.extract import Section, extract
-from kmsite_plugins.search.index import (IndexPage, build_index, cover, decode_ids, encode_ids, fnv1a,
+from kmsite_plugins.search.index import (ENTRY_TEXT_CHARS, IndexPage, build_index, cover, decode_ids, encode_ids, fnv1a,
                                          list_documents, page_text)
 from kmsite_plugins.search.normalise import normalise
-from kmsite_plugins.search.query import Searcher, junctions, query_grams, query_parts
+from kmsite_plugins.search.query import BROAD_RESULTS, Searcher, junctions, query_grams, query_parts
 
 KINDS = {"page": "หน้าเว็บ", "people": "บุคลากร", "plan": "แผน KM"}
 KINDS_ALL = {**KINDS, "home": "หน้าแรก", "people-site": "บุคลากร", "org": "หน่วยงาน"}
@@ -196,6 +196,8 @@ def test_entries_of_a_site_wide_list_page_are_separately_findable(tmp_path: Path
     assert "#org0002" not in [h.url for h in searcher.search("ทดสอบ1 อำเภอ")]  # one entry's text, not the list's
     assert {h.url for h in searcher.search("นายสมชาย1x3")} == {"orgs/org0001/people/"}
     assert {h.url for h in searcher.search("บุคลากรทุกหน่วยงาน")} == {"people/"}  # the page's own text
+    big = list_documents(IndexPage("", "หน้าแรก", "home", None, [Section("plans", "แผนล่าสุด", "แผน " * 100_000)]))
+    assert len(big[1].text) <= ENTRY_TEXT_CHARS + 20  # a section listing everything: bounded too
 
 
 THAI = st.sampled_from(list("กขคงจนมยรลวสหอะาิีึืุูเแโไ่้็์ ") + ["12", "๑๒", "KM"])
@@ -219,3 +221,19 @@ def test_any_substring_of_a_page_finds_exactly_the_pages_containing_it(tmp_path_
         assert found == set()
     if searcher.split:  # split only when nothing holds the parts as typed
         assert not [p for p in pages if all(w in normalise(p.text) for w in parts)]
+
+
+def test_a_broad_query_shows_the_first_pages_found_within_a_bounded_transfer(tmp_path: Path):
+    for rel, text in _build_national(200).items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    searcher = Searcher(tmp_path)
+    hits = searcher.search("การจัดการความรู้")  # on every plan and every home-page entry
+    assert searcher.truncated and len(hits) >= BROAD_RESULTS
+    assert searcher.bytes_read < 300_000
+    narrow = Searcher(tmp_path)
+    assert {h.url for h in narrow.search("นายสมชาย150x3")} == {"orgs/org0150/people/"}
+    assert not narrow.truncated  # every candidate checked
+    everywhere = Searcher(tmp_path)
+    assert everywhere.search("ผู้อำนวยการกองคลัง")  # 1,000 cards on 200 pages: broad too
+    assert everywhere.truncated and everywhere.bytes_read < 300_000

@@ -38,10 +38,13 @@
      (they find every page the typed text would, and more: the page holding it as typed is kept alone). */
   var TYPED_BUDGET = 2;
   var MAX_JUNCTIONS = 2;  /* grams across word boundaries fetched for a query as typed */
-  var DEBOUNCE_MS = 120;  /* a query needing new shards waits this long for the next keystroke */
-  /* Bytes of page shards one query checks at most (PAGE_BYTES_BUDGET in query.py): on a national site a
-     query found on most pages shows those of the first shards instead of fetching every shard. */
-  var PAGE_BYTES_BUDGET = 512 * 1024;
+  var DEBOUNCE_MS = 250;  /* a query needing new shards waits this long for the next keystroke */
+  /* A query whose candidates' page shards weigh more than PAGE_BYTES_BUDGET is broad (found on much of a
+     national site): the shards already loaded are checked first, then new ones in page order, until
+     BROAD_RESULTS pages are found or BROAD_NEW_BYTES were fetched. Same rule: query.py. */
+  var PAGE_BYTES_BUDGET = 256 * 1024;
+  var BROAD_RESULTS = 20;
+  var BROAD_NEW_BYTES = 96 * 1024;
   var SCOPE_KEY = "kmsite-search-scope";
   /* Page kinds in the order a KM portal's reader looks for them; the others come after, equal. */
   var KIND_RANK = { org: 0, announcement: 1, plan: 2, asset: 3, people: 4 };
@@ -276,7 +279,7 @@
 
   /* -------------------------------------------------------------- engine */
 
-  var state = { lang: null, org: null, orgInfo: null, manifest: null, starts: null, scoped: false, last: "",
+  var state = { lang: null, org: null, orgInfo: null, manifest: null, starts: null, sizes: null, scoped: false, last: "",
                 token: 0, port: null, timer: 0, prev: null };
 
   /* Page ids of a gram: the first, then deltas; -k: k more ids, each one more (decode_ids in index.py). */
@@ -319,25 +322,8 @@
 
   function cached(lang, path) { return !!sizes[lang + "/" + path]; }
 
-  /* Whether the page shards a search of these ids checks are loaded (up to the budget). */
-  function loadedShards(lang, ids) {
-    var spent = 0, seen = {};
-    for (var i = 0; i < ids.length && spent < PAGE_BYTES_BUDGET; i++) {
-      var s = shardOf(state.starts, ids[i]);
-      if (seen[s]) continue;
-      seen[s] = true;
-      if (!cached(lang, "p/" + s)) return false;
-      spent += sizes[lang + "/p/" + s];
-    }
-    return true;
-  }
-
-  /* Page ids holding every gram. base: the candidates of a query this one extends (a superset): then
-     only grams whose shards are loaded narrow it, unless its page shards are still to be fetched. */
+  /* Page ids holding every gram. base: the candidates of a query this one extends (a superset of its own). */
   function candidates(m, lang, grams, base) {
-    if (base && loadedShards(lang, base)) {
-      grams = grams.filter(function (g) { return cached(lang, gramPath(m, g)); });
-    }
     return Promise.all(grams.map(function (g) {
       return load(lang, gramPath(m, g)).then(function (shard) {
         return shard[g] ? decode(shard[g]) : [];
@@ -484,25 +470,30 @@
         var range = state.orgInfo.range;
         ids = ids.filter(function (id) { return id >= range[0] && id < range[1]; });
       }
-      var groups = [], byShard = {}, spent = 0, starts = state.starts;
+      var groups = [], byShard = {}, fetched = 0, starts = state.starts, weight = 0;
       ids.forEach(function (id) {
         var s = shardOf(starts, id);
-        if (!byShard[s]) { byShard[s] = []; groups.push(s); }
+        if (!byShard[s]) { byShard[s] = []; groups.push(s); weight += state.sizes[s]; }
         byShard[s].push(id);
       });
+      var broad = weight > PAGE_BYTES_BUDGET;
+      if (broad) {  /* the shards already loaded first (no transfer), then the others in page order */
+        groups = groups.filter(function (s) { return cached(lang, "p/" + s); })
+          .concat(groups.filter(function (s) { return !cached(lang, "p/" + s); }));
+      }
       var results = [];
       /* Small answers in one go; large ones show the first pages while the rest are checked. */
       function batch(from) {
         if (token !== state.token) return STALE;
-        var small = (from === 0 && groups.length > BATCH_SHARDS) || (budget && !results.length);
+        var small = (from === 0 && groups.length > BATCH_SHARDS) || (budget && !results.length) || broad;
         var size = small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
         var shards = groups.slice(from, from + size);
         if (!shards.length) return sorted(results);
+        shards.forEach(function (s) { if (!cached(lang, "p/" + s)) fetched += state.sizes[s]; });
         return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (loaded) {
           if (token !== state.token) return STALE;
           shards.forEach(function (s, k) {
             var shard = loaded[k];
-            spent += sizes[lang + "/p/" + s] || 0;
             byShard[s].forEach(function (id) {
               var r = results.length < MAX_RESULTS && resultOf(m, shard.orgs, shard.rows[id - starts[s]], parts, lang);
               if (r) { r.order = id; r.typed = !typed || holdsAll(r.norm, typed); results.push(r); }
@@ -511,7 +502,8 @@
           var more = from + size < groups.length && results.length < MAX_RESULTS;
           if (!more) return sorted(results);
           if (budget && !results.length && from + size >= budget) return null;
-          if (spent >= PAGE_BYTES_BUDGET) return sorted(results);  /* the rest: for a narrower query */
+          /* a broad query: the first pages found (a narrower query finds the rest) */
+          if (broad && (results.length >= BROAD_RESULTS || fetched >= BROAD_NEW_BYTES)) return sorted(results);
           if (from === 0 && results.length) onPartial(sorted(results));
           return batch(from + size);
         });
@@ -554,9 +546,10 @@
     function start() {
       if (token !== state.token) return;
       if (state.starts) return go();
-      load(lang, "starts").then(function (deltas) {
+      load(lang, "starts").then(function (data) {
         var total = 0;
-        state.starts = deltas.map(function (d) { return (total += d); });
+        state.sizes = data.sizes;
+        state.starts = data.starts.map(function (d) { return (total += d); });
         go();
       }, function (err) { if (window.console) console.error("kmsite search:", err); });
     }
