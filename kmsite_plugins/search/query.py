@@ -33,7 +33,7 @@ TYPED_BUDGET = 2  # page shards checked for a splittable query as typed before i
 # national site): the shards already loaded are checked first, then new ones in page order, until
 # BROAD_RESULTS pages are found or BROAD_NEW_BYTES were fetched; its answer is those pages. Any other
 # query checks every candidate.
-PAGE_BYTES_BUDGET = 256 * 1024
+PAGE_BYTES_BUDGET = 640 * 1024
 BROAD_RESULTS = 20
 BROAD_NEW_BYTES = 96 * 1024
 _THAI = re.compile("[\u0e00-\u0e7f]")

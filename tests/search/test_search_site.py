@@ -46,3 +46,12 @@ def test_site_wide_list_pages_are_indexed_as_their_entries_or_not_at_all(built_s
     assert "people/who-knows-what/" in [h.url for h in th.search("ใครรู้อะไร")]  # the page itself still
     entries = [h for h in th.search("องค์การบริหารส่วนตำบลสุโสะ") if h.kind in ("home", "orgs") and "#" in h.url]
     assert entries  # an organisation's entry on the home page or the directory, with its anchor
+
+
+def test_the_demo_is_small_enough_that_every_query_is_checked_in_full(built_site: Path):
+    """Broad queries stop early only on large sites: on the demo every candidate page is checked."""
+    from kmsite_plugins.search.query import PAGE_BYTES_BUDGET
+
+    for lang in ("th", "en"):
+        sizes = json.loads((built_site / "search" / lang / "starts.json").read_text(encoding="utf-8"))["sizes"]
+        assert sum(sizes) < PAGE_BYTES_BUDGET

@@ -42,7 +42,7 @@
   /* A query whose candidates' page shards weigh more than PAGE_BYTES_BUDGET is broad (found on much of a
      national site): the shards already loaded are checked first, then new ones in page order, until
      BROAD_RESULTS pages are found or BROAD_NEW_BYTES were fetched. Same rule: query.py. */
-  var PAGE_BYTES_BUDGET = 256 * 1024;
+  var PAGE_BYTES_BUDGET = 640 * 1024;
   var BROAD_RESULTS = 20;
   var BROAD_NEW_BYTES = 96 * 1024;
   var SCOPE_KEY = "kmsite-search-scope";
