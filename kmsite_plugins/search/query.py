@@ -134,7 +134,7 @@ class Searcher:
         self._cache: dict[str, object] = {}
         self._sizes: dict[str, int] = {}
         self.bytes_read = 0
-        self.manifest: dict = self._load("manifest.json")  # type: ignore[assignment]
+        self.manifest: dict = self._load("manifest.json")
         self.split: Optional[list[str]] = None  # the words of the last query when it was split
         self.truncated = False  # whether the last query was broad: its answer, the first pages found
 
@@ -154,7 +154,7 @@ class Searcher:
     @property
     def shard_sizes(self) -> list[int]:
         """The size in bytes of every page shard."""
-        return self._load("starts.json")["sizes"]  # type: ignore[no-any-return]
+        return self._load("starts.json")["sizes"]
 
     def org(self, slug: str) -> Optional[dict]:
         """An organisation's name and page-id range (from its organisation shard), or None."""
@@ -226,7 +226,7 @@ class Searcher:
                 fetched += sizes[shard_no]
             rows = self._load(f"p/{shard_no}.json")["rows"]
             for pid in by_shard[shard_no]:
-                row = rows[pid - starts[shard_no]]  # type: ignore[index]
+                row = rows[pid - starts[shard_no]]
                 text = normalise(page_text(row[1], row[4]))
                 if all(p in text for p in parts):
                     anchors = [a for a, t, x in row[4] if a and all(p in normalise(f"{t} {x}") for p in parts)]

@@ -9,8 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kmsite_plugins.search.extract import Section, extract
-from kmsite_plugins.search.index import (ENTRY_TEXT_CHARS, IndexPage, build_index, cover, decode_ids, encode_ids, fnv1a,
-                                         list_documents, page_text)
+from kmsite_plugins.search.index import (
+    ENTRY_TEXT_CHARS,
+    IndexPage,
+    build_index,
+    cover,
+    decode_ids,
+    encode_ids,
+    fnv1a,
+    list_documents,
+    page_text,
+)
 from kmsite_plugins.search.normalise import normalise
 from kmsite_plugins.search.query import BROAD_RESULTS, Searcher, junctions, query_grams, query_parts
 
