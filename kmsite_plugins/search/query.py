@@ -35,7 +35,7 @@ TYPED_BUDGET = 2  # page shards checked for a splittable query as typed before i
 # query checks every candidate.
 PAGE_BYTES_BUDGET = 640 * 1024
 BROAD_RESULTS = 20
-BROAD_NEW_BYTES = 96 * 1024
+BROAD_NEW_BYTES = 64 * 1024  # checked a shard at a time
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
@@ -217,9 +217,9 @@ class Searcher:
         if broad:  # the shards already loaded first (no transfer), then the others in page order
             groups.sort(key=lambda g: f"p/{g}.json" not in self._cache)
         # batches as the browser checks them: 2 shards first when there are many (or on a budget), then 8
-        # (broad: 2 at a time)
-        first = len(groups) > BATCH_SHARDS or budget or broad
-        checked, batch_end_at = 0, FIRST_BATCH_SHARDS if first else BATCH_SHARDS
+        # (broad: 1 at a time)
+        first = len(groups) > BATCH_SHARDS or budget
+        checked, batch_end_at = 0, 1 if broad else FIRST_BATCH_SHARDS if first else BATCH_SHARDS
         self.truncated, fetched = broad, 0
         for n, shard_no in enumerate(groups):
             if f"p/{shard_no}.json" not in self._cache:
@@ -240,6 +240,6 @@ class Searcher:
                     break
                 if more and broad and (len(hits) >= BROAD_RESULTS or fetched >= BROAD_NEW_BYTES):
                     break  # the browser stops after this batch too
-                small = (budget and not hits) or broad
-                batch_end_at += FIRST_BATCH_SHARDS if small else BATCH_SHARDS
+                small = budget and not hits
+                batch_end_at += 1 if broad else FIRST_BATCH_SHARDS if small else BATCH_SHARDS
         return hits

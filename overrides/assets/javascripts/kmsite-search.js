@@ -44,7 +44,7 @@
      BROAD_RESULTS pages are found or BROAD_NEW_BYTES were fetched. Same rule: query.py. */
   var PAGE_BYTES_BUDGET = 640 * 1024;
   var BROAD_RESULTS = 20;
-  var BROAD_NEW_BYTES = 96 * 1024;
+  var BROAD_NEW_BYTES = 64 * 1024;  /* checked a shard at a time */
   var SCOPE_KEY = "kmsite-search-scope";
   /* Page kinds in the order a KM portal's reader looks for them; the others come after, equal. */
   var KIND_RANK = { org: 0, announcement: 1, plan: 2, asset: 3, people: 4 };
@@ -485,8 +485,8 @@
       /* Small answers in one go; large ones show the first pages while the rest are checked. */
       function batch(from) {
         if (token !== state.token) return STALE;
-        var small = (from === 0 && groups.length > BATCH_SHARDS) || (budget && !results.length) || broad;
-        var size = small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
+        var small = (from === 0 && groups.length > BATCH_SHARDS) || (budget && !results.length);
+        var size = broad ? 1 : small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
         var shards = groups.slice(from, from + size);
         if (!shards.length) return sorted(results);
         shards.forEach(function (s) { if (!cached(lang, "p/" + s)) fetched += state.sizes[s]; });
