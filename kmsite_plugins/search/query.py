@@ -85,6 +85,11 @@ def word_grams(parts: list[str], words: list[str]) -> list[str]:
     return grams or query_grams(words)
 
 
+def stop_broad(found: int, fetched: int, size: Optional[int]) -> bool:
+    """Whether a broad query stops before its next page shard (``size``: bytes to fetch, None: loaded)."""
+    return found >= BROAD_RESULTS or (size is not None and fetched + size > BROAD_NEW_BYTES and (fetched or found) > 0)
+
+
 @functools.lru_cache(maxsize=1)
 def _word_breaker() -> Any:
     """ICU's word break iterator for Thai (PyICU has no type hints)."""
@@ -214,14 +219,17 @@ class Searcher:
         groups = list(by_shard)
         sizes = self.shard_sizes if groups else []
         broad = sum(sizes[g] for g in groups) > PAGE_BYTES_BUDGET
-        if broad:  # the shards already loaded first (no transfer), then the others in page order
-            groups.sort(key=lambda g: f"p/{g}.json" not in self._cache)
+        if broad:  # the shards already loaded first (no transfer), then the others, most candidates a byte first
+            groups.sort(key=lambda g: (f"p/{g}.json" in self._cache and -1.0) or -len(by_shard[g]) / sizes[g])
         # batches as the browser checks them: 2 shards first when there are many (or on a budget), then 8
         # (broad: 1 at a time)
         first = len(groups) > BATCH_SHARDS or budget
         checked, batch_end_at = 0, 1 if broad else FIRST_BATCH_SHARDS if first else BATCH_SHARDS
         self.truncated, fetched = broad, 0
         for n, shard_no in enumerate(groups):
+            if broad and n and stop_broad(len(hits), fetched, None if f"p/{shard_no}.json" in self._cache
+                                          else sizes[shard_no]):
+                break
             if f"p/{shard_no}.json" not in self._cache:
                 fetched += sizes[shard_no]
             rows = self._load(f"p/{shard_no}.json")["rows"]
@@ -238,8 +246,6 @@ class Searcher:
                     return None
                 if first_only and hits:
                     break
-                if more and broad and (len(hits) >= BROAD_RESULTS or fetched >= BROAD_NEW_BYTES):
-                    break  # the browser stops after this batch too
                 small = budget and not hits
                 batch_end_at += 1 if broad else FIRST_BATCH_SHARDS if small else BATCH_SHARDS
         return hits

@@ -477,9 +477,11 @@
         byShard[s].push(id);
       });
       var broad = weight > PAGE_BYTES_BUDGET;
-      if (broad) {  /* the shards already loaded first (no transfer), then the others in page order */
-        groups = groups.filter(function (s) { return cached(lang, "p/" + s); })
-          .concat(groups.filter(function (s) { return !cached(lang, "p/" + s); }));
+      if (broad) {  /* the shards already loaded first (no transfer), then the others, most candidates a byte first */
+        var density = function (s) { return cached(lang, "p/" + s) ? 1 : byShard[s].length / state.sizes[s]; };
+        groups = groups.map(function (s, i) { return [density(s), i, s]; })
+          .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+          .map(function (x) { return x[2]; });
       }
       var results = [];
       /* Small answers in one go; large ones show the first pages while the rest are checked. */
@@ -489,6 +491,9 @@
         var size = broad ? 1 : small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
         var shards = groups.slice(from, from + size);
         if (!shards.length) return sorted(results);
+        /* a broad query: the first pages found, within BROAD_NEW_BYTES of new shards (stop_broad in query.py) */
+        if (broad && from && (results.length >= BROAD_RESULTS || !cached(lang, "p/" + shards[0]) &&
+            fetched + state.sizes[shards[0]] > BROAD_NEW_BYTES && fetched + results.length > 0)) return sorted(results);
         shards.forEach(function (s) { if (!cached(lang, "p/" + s)) fetched += state.sizes[s]; });
         return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (loaded) {
           if (token !== state.token) return STALE;
@@ -502,8 +507,6 @@
           var more = from + size < groups.length && results.length < MAX_RESULTS;
           if (!more) return sorted(results);
           if (budget && !results.length && from + size >= budget) return null;
-          /* a broad query: the first pages found (a narrower query finds the rest) */
-          if (broad && (results.length >= BROAD_RESULTS || fetched >= BROAD_NEW_BYTES)) return sorted(results);
           if (from === 0 && results.length) onPartial(sorted(results));
           return batch(from + size);
         });
