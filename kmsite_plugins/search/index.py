@@ -21,7 +21,9 @@ their entries or leaves the entries out, by page kind (``ENTRY_RULES``).
 A query fetches the shards of a few of its trigrams (a cover of the query), intersects the
 page ids, then fetches the page shards of the candidates and keeps the pages whose text
 contains the query (exact, so precision is 1); the first result needs the manifest, a
-handful of gram shards and one page shard, whatever the size of the site.
+handful of gram shards and one page shard, whatever the size of the site. A broad query (its
+candidates' page shards weigh more than ``query.PAGE_BYTES_BUDGET``) is answered with the first
+pages found in a bounded number of bytes (``query.stop_broad``).
 """
 
 from __future__ import annotations

@@ -4,7 +4,10 @@ Used by the tests (same answers as the browser) and by the benchmark (bytes a qu
 transfers before its first result). Keep in step with ``kmsite-search.js``: a query is
 split at spaces into parts, a page matches when its text holds every part (any order); a
 Thai query with no match as typed is split into words (ICU here, ``Intl.Segmenter`` in the
-browser: the same dictionary) and searched again. The ranking lives in the browser only.
+browser: the same dictionary) and searched again. The ranking lives in the browser only. A broad
+query (found on much of a large site) is answered with the first pages found within a bounded
+transfer; the browser's answer may then differ from this one by which shards it had loaded
+already (and by the candidates of the query it extends).
 """
 
 from __future__ import annotations
