@@ -502,22 +502,37 @@ def transfer_queries(site_dir: Path, lang: str) -> list[str]:
     return out
 
 
-def transfer_main(site: Path, queries: list[str], delay_ms: int, lang: str) -> int:
+def site_transfer(site: Path, queries: Optional[list[str]] = None, delay_ms: int = 150,
+                  lang: str = "th", report: Optional[Callable[[Transfer], None]] = None) -> list[Transfer]:
+    """The transfer of every query (default: ``transfer_queries``) typed into a built site (for scripts/bench_*)."""
     from playwright.sync_api import sync_playwright
 
+    out: list[Transfer] = []
+    with sync_playwright() as p:
+        browser = launch(p)
+        with served(site) as base:
+            for query in queries or transfer_queries(site, lang):
+                out.append(measure_transfer(browser, base, query, delay_ms, lang))
+                if report:
+                    report(out[-1])
+        browser.close()
+    return out
+
+
+def transfer_main(site: Path, queries: Optional[list[str]], delay_ms: int, lang: str) -> int:
     files = list((site / "search" / lang).rglob("*.json"))
     print(f"index {site}/search/{lang}: {len(files):,} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, "
           f"largest {max(f.stat().st_size for f in files) / 1e3:.0f} KB; typed {delay_ms} ms a character")
     print(f"{'query':<28} {'manifest KB':>11} {'first KB':>9} {'final KB':>9} {'files':>6} {'refetched':>9}")
-    with sync_playwright() as p:
-        browser = launch(p)
-        with served(site) as base:
-            for query in queries:
-                t = measure_transfer(browser, base, query, delay_ms, lang)
-                kb = lambda b: "-" if b is None else f"{b / 1e3:.0f}"  # noqa: E731
-                print(f"{query:<28} {t.manifest / 1e3:>11.1f} {kb(t.first):>9} {kb(t.done):>9} {t.files:>6} "
-                      f"{t.repeated:>9}", flush=True)
-        browser.close()
+
+    def kb(b: Optional[int]) -> str:
+        return "-" if b is None else f"{b / 1e3:.0f}"
+
+    def show(t: Transfer) -> None:
+        print(f"{t.query:<28} {t.manifest / 1e3:>11.1f} {kb(t.first):>9} {kb(t.done):>9} {t.files:>6} "
+              f"{t.repeated:>9}", flush=True)
+
+    site_transfer(site, queries, delay_ms, lang, show)
     return 0
 
 
@@ -541,7 +556,7 @@ def main() -> int:
     if args.transfer:
         if not args.site:
             ap.error("--transfer needs --site (a built site)")
-        return transfer_main(args.site, args.query or transfer_queries(args.site, args.lang), args.delay, args.lang)
+        return transfer_main(args.site, args.query, args.delay, args.lang)
 
     from playwright.sync_api import sync_playwright
 
