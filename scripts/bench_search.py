@@ -9,6 +9,13 @@ before it can show the first result; then the size of a Material-style single in
 
     .venv/bin/python scripts/bench_search.py                     # 20,000 pages
     .venv/bin/python scripts/bench_search.py --pages 2000 --seeds ../shared/seeds
+    .venv/bin/python scripts/bench_search.py --clone /tmp/orgs100/site --factor 10   # a built site, 10x
+
+With ``--clone``: the pages of a built site's index (``search/th``), each organisation's cloned
+``--factor`` times (slug and text marked per copy), indexed in-process; prints the largest file of
+each kind and, per query, the bytes the Python twin reads for the query alone (typed fast: one
+query after the debounce) and for every prefix of it answered in turn (typed slowly), shards read
+once. The browser reads about as much (``measure_search.py --transfer``).
 
 Figures are printed, not asserted.
 """
@@ -73,6 +80,52 @@ def corpus(n_pages: int, lines: list[str], n_orgs: int, rng: random.Random) -> l
     return pages
 
 
+def cloned_pages(site: Path, factor: int) -> tuple[list[IndexPage], dict[str, str]]:
+    """The pages of a built site's Thai index, each organisation's ``factor`` times; and organisation names."""
+    rows: list[list] = []
+    orgs: dict[str, list[str]] = {}
+    for shard in sorted((site / "search" / "th" / "p").glob("*.json"), key=lambda f: int(f.stem)):
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        rows += data["rows"]
+        orgs.update(data["orgs"])
+    pages = []
+    for url, title, kind, org, sections in rows:
+        for k in range(factor) if org else [0]:
+            slug, tag = (f"{org}-{k}", f" สำเนา{k}") if org else (None, "")
+            pages.append(IndexPage(url.replace(f"orgs/{org}/", f"orgs/{slug}/") if org else url, title + tag, kind,
+                                   slug, [Section(a, t, x + tag) for a, t, x in sections]))
+    return pages, {f"{o}-{k}": names[0] + f" สำเนา{k}" for o, names in orgs.items() for k in range(factor)}
+
+
+def clone_main(site: Path, factor: int, queries: list[str]) -> int:
+    pages, names = cloned_pages(site, factor)
+    started = time.process_time()
+    files = build_index(pages, lang="th", org_names=names, kind_labels={p.kind: p.kind for p in pages}, labels={},
+                        org_aliases={slug: [name] for slug, name in names.items()})
+    cpu = time.process_time() - started
+    print(f"{len(pages):,} documents ({factor}x the organisations of {site}); index {cpu:.0f} s CPU, "
+          f"{sum(len(t.encode('utf-8')) for t in files.values()) / 1e6:.0f} MB in {len(files):,} files")
+    largest: dict[str, int] = {}
+    for rel, text in files.items():
+        kind = rel.split("/")[0] + "/" if "/" in rel else rel
+        largest[kind] = max(largest.get(kind, 0), len(text.encode("utf-8")))
+    print("largest: " + ", ".join(f"{k} {v / 1e3:.1f} KB" for k, v in sorted(largest.items())))
+    with tempfile.TemporaryDirectory() as tmp:
+        for rel, text in files.items():
+            (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
+            (Path(tmp) / rel).write_text(text, encoding="utf-8")
+        print(f"\n{'query':<30} {'query alone KB':>14} {'every prefix KB':>15} {'results':>8}")
+        for query in queries:
+            alone = Searcher(Path(tmp))
+            hits = alone.search(query)
+            typed = Searcher(Path(tmp))
+            for n in range(2, len(query) + 1):
+                typed.search(query[:n])
+            print(f"{query[:30]:<30} {alone.bytes_read / 1e3:>14.0f} {typed.bytes_read / 1e3:>15.0f} {len(hits):>8}"
+                  + ("  (broad: first pages found)" if alone.truncated else ""))
+    return 0
+
+
 def material_single_index(pages: list[IndexPage]) -> bytes:
     """Material's search_index.json for these pages: every section's text in one file, \\u-escaped."""
     docs = []
@@ -92,7 +145,12 @@ def main() -> int:
     ap.add_argument("--query", action="append", help="sample query (repeatable)")
     ap.add_argument("--index", type=Path, help="keep the index in this folder and reuse it on the next run "
                     "(same --pages, --orgs and --seeds): only the queries are run again")
+    ap.add_argument("--clone", type=Path, help="a built site whose index pages are cloned (see above)")
+    ap.add_argument("--factor", type=int, default=10, help="with --clone: copies of every organisation")
     args = ap.parse_args()
+    if args.clone:
+        return clone_main(args.clone, args.factor, args.query or ["การจัดการความรู้", "ภาษีป้าย", "ความรู้", "สุโสะ",
+                                                                 "พุ่มทอง", "ก่อสร้าง"])
 
     rng = random.Random(7)
     lines = seed_lines(args.seeds)

@@ -23,6 +23,7 @@ the results shown (median, p90); at the end one table of every set and engine.
     .venv/bin/python scripts/measure_search.py --engine both        # both, same ground truth
     .venv/bin/python scripts/measure_search.py --site /tmp/site --queries tests/search/queries-extra.txt
     .venv/bin/python scripts/measure_search.py --sets multi,nav --list    # print the generated queries
+    .venv/bin/python scripts/measure_search.py --site /tmp/site --transfer   # bytes fetched while typing
 
 Ground truth: ``article.md-content__inner`` innerText of every page of the tree (read in the
 same headless Chromium), normalised like the engine (Thai/Arabic digits alike, lower case,
@@ -229,8 +230,22 @@ def index_rows(site_dir: Path, lang: str) -> list[list]:
     rows: list[list] = []
     shards = sorted((site_dir / "search" / lang / "p").glob("*.json"), key=lambda p: int(p.stem))
     for shard in shards:
-        rows.extend(json.loads(shard.read_text(encoding="utf-8")))
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        rows.extend(data["rows"] if isinstance(data, dict) else data)  # format 2: rows and their orgs' names
     return rows
+
+
+def index_orgs(site_dir: Path, lang: str) -> dict[str, dict]:
+    """Organisations of the kmsite index: name and aliases by slug (format 1: in the manifest)."""
+    folder = site_dir / "search" / lang
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    if "orgs" in manifest:
+        return manifest["orgs"]
+    orgs: dict[str, dict] = {}
+    for shard in (folder / "p").glob("*.json"):
+        for slug, names in json.loads(shard.read_text(encoding="utf-8"))["orgs"].items():
+            orgs[slug] = {"name": names[0], "aliases": names}
+    return orgs
 
 
 def _content_words(texts: dict[str, str]) -> Callable[[str], list[str]]:
@@ -297,17 +312,18 @@ def multi_word_queries(rows: list[list], texts: dict[str, str], rng: random.Rand
     return out
 
 
-def navigational_queries(rows: list[list], texts: dict[str, str], manifest: dict, rng: random.Random) -> list[Query]:
+def navigational_queries(rows: list[list], texts: dict[str, str], orgs: dict[str, dict],
+                         rng: random.Random) -> list[Query]:
     """Queries for one page: an organisation's names, a person's name on a card, a page's title."""
     out: list[Query] = []
     by_url = {unquote(r[0]): r for r in rows if unquote(r[0]) in texts}
-    for slug, org in sorted(manifest["orgs"].items()):  # its names that its page shows
+    for slug, org in sorted(orgs.items()):  # its names that its page shows
         page = next((u for u, r in by_url.items() if r[2] == "org" and r[3] == slug), None)
         if page is None:
             continue
         names = [org["name"]] + [n for n in org.get("aliases", []) if n != org["name"]]
         for name in names:
-            others = [o for s, o in manifest["orgs"].items() if s != slug
+            others = [o for s, o in orgs.items() if s != slug
                       and any(normalise(name) in normalise(n) for n in [o["name"]] + o.get("aliases", []))]
             if normalise(name) in texts[page] and not others:
                 out.append(Query("nav", name, page, "organisation"))
@@ -409,6 +425,117 @@ def print_table(lines: list[dict[str, str]]) -> None:
         print("| " + " | ".join(line[h] for h in heads) + " |")
 
 
+# Bytes under /search/ the page has fetched (Resource Timing), and when the answer to the query typed
+# last is shown: at its first results (partial or final, with results) and at its final answer.
+TRANSFER_JS = """() => {
+  performance.setResourceTimingBufferSize(100000);
+  window.__searchBytes = () => performance.getEntriesByType('resource')
+    .filter(e => new URL(e.name).pathname.includes('/search/'))
+    .reduce((sum, e) => sum + (e.decodedBodySize || e.transferSize || 0), 0);
+  window.__t = {query: null, first: null, done: null, files: 0};
+  const result = document.querySelector('[data-md-component=search-result]');
+  new MutationObserver(() => {
+    const mark = result.getAttribute('data-kms-search') || '';
+    const t = window.__t;
+    if (t.query === null) return;
+    const items = document.querySelectorAll('.md-search-result__item').length;
+    if (mark === 'partial:' + t.query || mark === 'done:' + t.query) {
+      if (t.first === null && (items || mark.startsWith('done:'))) t.first = window.__searchBytes();
+      if (mark.startsWith('done:')) { t.done = window.__searchBytes(); t.items = items; }
+    }
+  }).observe(result, {attributes: true, attributeFilter: ['data-kms-search']});
+}"""
+
+
+@dataclass
+class Transfer:
+    query: str
+    manifest: int  # bytes of the manifest (fetched on every page view)
+    first: Optional[int]  # bytes under /search/ until the first results of the whole query
+    done: Optional[int]  # ... until its final answer
+    files: int  # files fetched under /search/ in all
+    repeated: int  # files fetched more than once
+
+
+def measure_transfer(browser, base: str, query: str, delay_ms: int, lang: str) -> Transfer:
+    """Type ``query`` a character at a time (``delay_ms`` apart) on a fresh home page; count /search/ bytes."""
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    urls: list[str] = []
+    tab.on("request", lambda r: urls.append(r.url) if "/search/" in urlsplit(r.url).path else None)
+    try:
+        tab.goto(base + ("" if lang == "th" else f"{lang}/"), wait_until="load")
+        tab.evaluate(TRANSFER_JS)
+        tab.locator("[data-md-component=search-query]").click()
+        tab.wait_for_function("() => window.__searchBytes() > 0", timeout=60000)  # the manifest
+        tab.wait_for_timeout(300)
+        manifest = tab.evaluate("window.__searchBytes()")
+        tab.evaluate("q => { window.__t.query = q; }", query)  # what Material sends for the whole query
+        for ch in query:
+            if ch.isascii() and ch.isprintable():
+                tab.keyboard.press(ch if ch != " " else "Space")
+            else:
+                tab.evaluate(THAI_KEY_JS, ch)
+            tab.wait_for_timeout(delay_ms)
+        tab.wait_for_function("() => window.__t.done !== null", timeout=120000)
+        t = tab.evaluate("window.__t")
+        return Transfer(query, manifest, t["first"], t["done"], len(urls), len(urls) - len(set(urls)))
+    finally:
+        tab.close()
+
+
+def transfer_queries(site_dir: Path, lang: str) -> list[str]:
+    """Broad queries and, from the built index, narrow ones: a person's name, a word of an asset title."""
+    out = ["การจัดการความรู้", "ภาษีป้าย", "ความรู้"]
+    rows = index_rows(site_dir, lang)
+    orgs = index_orgs(site_dir, lang)
+    short = [m.group(1) for o in sorted(orgs.values(), key=lambda o: o["name"]) for n in o.get("aliases", [])
+             if (m := re.fullmatch(r"[ก-๙]+\.([ก-๙]{3,12})", n))]
+    out += short[:1]  # a place name: the one of an organisation's short name ("สุโสะ" of "อบต.สุโสะ")
+    person = next((s[1] for r in rows if r[2] == "people" for s in r[4]
+                   if s[0] and len(s[1].split()) >= 2 and not re.search(r"[0-9๐-๙(]", s[1])), None)
+    if person:
+        out.append(person.split()[-1])
+    asset = next((r[1] for r in rows if r[2] == "asset"), None)
+    if asset:
+        words = [w for w in split_words(normalise(asset)) if len(w) >= 4]
+        out += words[-1:]
+    return out
+
+
+def site_transfer(site: Path, queries: Optional[list[str]] = None, delay_ms: int = 150,
+                  lang: str = "th", report: Optional[Callable[[Transfer], None]] = None) -> list[Transfer]:
+    """The transfer of every query (default: ``transfer_queries``) typed into a built site (for scripts/bench_*)."""
+    from playwright.sync_api import sync_playwright
+
+    out: list[Transfer] = []
+    with sync_playwright() as p:
+        browser = launch(p)
+        with served(site) as base:
+            for query in queries or transfer_queries(site, lang):
+                out.append(measure_transfer(browser, base, query, delay_ms, lang))
+                if report:
+                    report(out[-1])
+        browser.close()
+    return out
+
+
+def transfer_main(site: Path, queries: Optional[list[str]], delay_ms: int, lang: str) -> int:
+    files = list((site / "search" / lang).rglob("*.json"))
+    print(f"index {site}/search/{lang}: {len(files):,} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, "
+          f"largest {max(f.stat().st_size for f in files) / 1e3:.0f} KB; typed {delay_ms} ms a character")
+    print(f"{'query':<28} {'manifest KB':>11} {'first KB':>9} {'final KB':>9} {'files':>6} {'refetched':>9}")
+
+    def kb(b: Optional[int]) -> str:
+        return "-" if b is None else f"{b / 1e3:.0f}"
+
+    def show(t: Transfer) -> None:
+        print(f"{t.query:<28} {t.manifest / 1e3:>11.1f} {kb(t.first):>9} {kb(t.done):>9} {t.files:>6} "
+              f"{t.repeated:>9}", flush=True)
+
+    site_transfer(site, queries, delay_ms, lang, show)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--engine", choices=("kmsite", "material", "both"), default="kmsite")
@@ -420,7 +547,16 @@ def main() -> int:
     ap.add_argument("--lang", default="th", help="language tree searched from (th: /, en: /en/)")
     ap.add_argument("--list", action="store_true", help="print the queries of the sets and stop")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every page, not only misses and extras")
+    ap.add_argument("--transfer", action="store_true",
+                    help="with --site: the bytes under /search/ fetched before the first results and until the final "
+                         "answer, typing each query a character at a time (default queries: broad and narrow)")
+    ap.add_argument("--query", action="append", help="with --transfer: a query (repeatable)")
+    ap.add_argument("--delay", type=int, default=150, help="with --transfer: ms between characters (default 150)")
     args = ap.parse_args()
+    if args.transfer:
+        if not args.site:
+            ap.error("--transfer needs --site (a built site)")
+        return transfer_main(args.site, args.query, args.delay, args.lang)
 
     from playwright.sync_api import sync_playwright
 
@@ -442,7 +578,7 @@ def main() -> int:
         # URL prefixes of the language trees ("" and "en/"), as the kmsite index lists them
         root_index = json.loads((sites["kmsite"] / "search" / "search_index.json").read_text(encoding="utf-8"))
         trees = sorted(root_index["kmsite"]["languages"].values())
-        manifest = json.loads((sites["kmsite"] / "search" / lang / "manifest.json").read_text(encoding="utf-8"))
+        orgs = index_orgs(sites["kmsite"], lang)
         rows = index_rows(sites["kmsite"], lang)
         with sync_playwright() as p:
             browser = launch(p)
@@ -455,7 +591,7 @@ def main() -> int:
             if "multi" in sets:
                 queries += multi_word_queries(rows, texts, random.Random(args.seed))
             if "nav" in sets:
-                queries += navigational_queries(rows, texts, manifest, random.Random(args.seed))
+                queries += navigational_queries(rows, texts, orgs, random.Random(args.seed))
             if args.list:
                 for q in queries:
                     print(f"{q.kind:<6} {q.rule:<12} {q.text}" + (f"  -> /{q.meant}" if q.meant is not None else ""))

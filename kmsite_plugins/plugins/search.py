@@ -98,6 +98,8 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
             content = spec.context.get("content")
             return spec.kind, getattr(content, "slug", None)
         url = page.url[len(prefix):] if prefix and page.url.startswith(prefix) else page.url
+        if url == "":  # the home page (hand-written, with the generated lists): split like a list page
+            return "home", None
         match = _ORG_URL.match(url)
         site = getattr(self._kmsite(config), "site", None)
         org = match.group(1) if match and site is not None and match.group(1) in site.orgs else None

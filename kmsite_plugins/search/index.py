@@ -2,17 +2,28 @@
 
 Layout under ``search/<lang>/`` (every file also as ``.js`` for ``file://`` when asked):
 
-- ``manifest.json``: shard counts, first page id of every page shard, organisations with
-  their page-id range and every name a reader may type for them (``aliases``: the ranking puts
-  an organisation's page first for its names), kind labels, UI labels.
+- ``manifest.json`` (fetched on every page view, so its size does not grow with the site):
+  shard counts, kind labels, UI labels.
+- ``starts.json``: the first page id of every page shard (delta-encoded) and its size in bytes
+  (fetched by the first query).
+- ``o/<n>.json``: organisations hashed to shard ``n`` (FNV-1a of the slug): name and page-id range
+  (fetched on an organisation's pages, for the "this organisation only" scope).
 - ``g/<n>.json``: for the bigrams and trigrams hashed to shard ``n`` (FNV-1a over UTF-16
-  code units), the ids of the pages whose normalised text contains them, delta-encoded.
-- ``p/<n>.json``: pages ``[url, title, kind, org, [[anchor, title, text], ...]]`` in id order.
+  code units), the ids of the pages whose normalised text contains them, delta-encoded; a
+  negative number ``-k`` stands for ``k`` further ids, each one more than the previous.
+- ``p/<n>.json``: ``{"rows": [[url, title, kind, org, [[anchor, title, text], ...]], ...], "orgs":
+  {slug: [name, alias, ...]}}``: pages in id order, and the names of their organisations (result
+  tags; the ranking puts an organisation's page first for every name a reader may type for it).
+
+Site-wide list pages would be megabytes as one document: :func:`list_documents` splits them into
+their entries or leaves the entries out, by page kind (``ENTRY_RULES``).
 
 A query fetches the shards of a few of its trigrams (a cover of the query), intersects the
 page ids, then fetches the page shards of the candidates and keeps the pages whose text
 contains the query (exact, so precision is 1); the first result needs the manifest, a
-handful of gram shards and one page shard, whatever the size of the site.
+handful of gram shards and one page shard, whatever the size of the site. A broad query (its
+candidates' page shards weigh more than ``query.PAGE_BYTES_BUDGET``) is answered with the first
+pages found in a bounded number of bytes (``query.stop_broad``).
 """
 
 from __future__ import annotations
@@ -26,12 +37,35 @@ from typing import Optional
 from .extract import Section
 from .normalise import normalise
 
-__all__ = ["IndexPage", "build_index", "page_text", "fnv1a", "grams_of", "cover", "KIND_ORDER"]
+__all__ = ["IndexPage", "build_index", "list_documents", "page_text", "fnv1a", "grams_of", "cover",
+           "encode_ids", "decode_ids", "KIND_ORDER", "ENTRY_RULES"]
 
-FORMAT = 1
-GRAM_SHARD_BYTES = 64 * 1024  # target size of a gram shard
-PAGE_SHARD_BYTES = 48 * 1024  # target size of a page shard
+FORMAT = 2
+GRAM_SHARD_BYTES = 16 * 1024  # target size of a gram shard
+PAGE_SHARD_BYTES = 24 * 1024  # target size of a page shard
+ORG_SHARD_BYTES = 8 * 1024  # target size of an organisation shard
 KIND_ORDER = ("page", "orgs", "org", "people", "knowledge", "plan")
+
+SPLIT, OMIT = "split", "omit"
+# What becomes of a site-wide list page (no organisation), by kind: SPLIT, each section with an anchor
+# (heading, card) a document of its own pointing at it; OMIT, its entries left out of the index, each
+# being found where it has a page or section of its own. Either way the page stays a document of its
+# title and the first OWN_TEXT_CHARS of its own text (its introduction).
+ENTRY_RULES = {
+    "home": SPLIT,  # sections (organisations, latest plans, assets, announcements) pointing at themselves
+    "orgs": SPLIT,  # the directory's sections by province and type: found by a province, pointing at it
+    "people-site": OMIT,  # every card is also on its organisation's people page
+    "who-knows": OMIT,  # every entry is also on its organisation's who-knows-what page
+    "knowledge-map": OMIT,  # every row is a topic of an organisation's knowledge page (holders, assets)
+    "knowledge-index": OMIT,  # every asset has its own page
+    "knowledge-tags": OMIT,  # every tag has its own page
+    "knowledge-tag": OMIT,  # every asset has its own page
+    "announcements": OMIT,  # every announcement has its own page
+}
+OWN_TEXT_CHARS = 400
+# A split page's section longer than this is itself a list of everything (the home page's latest plan of
+# every organisation): its first ENTRY_TEXT_CHARS are indexed, its items being found on their own pages.
+ENTRY_TEXT_CHARS = 4000
 
 
 @dataclass
@@ -49,6 +83,30 @@ class IndexPage:
     @property
     def text(self) -> str:
         return page_text(self.title, [(s.anchor, s.title, s.text) for s in self.sections])
+
+
+def _prefix(text: str, limit: int = OWN_TEXT_CHARS) -> str:
+    """The first ``limit`` characters of a text, cut at a space where there is one."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit]
+
+
+def list_documents(page: IndexPage) -> list[IndexPage]:
+    """The documents a page becomes: itself, or for a site-wide list page (``ENTRY_RULES``) its title and
+    introduction and, when split, one document per section (url ``page#anchor``, titled like it; the
+    first ``ENTRY_TEXT_CHARS`` of its text)."""
+    rule = ENTRY_RULES.get(page.kind) if page.org is None else None
+    if rule is None:
+        return [page]
+    own = [Section("", "", _prefix(s.text)) for s in page.sections if not s.anchor][:1] or [Section("", "", "")]
+    docs = [IndexPage(page.url, page.title, page.kind, None, own)]
+    if rule == SPLIT:
+        docs.extend(IndexPage(f"{page.url}#{s.anchor}", s.title or page.title, page.kind, None,
+                              [Section("", "", _prefix(s.text, ENTRY_TEXT_CHARS))])
+                    for s in page.sections if s.anchor and s.text)
+    return docs
 
 
 def page_text(title: str, sections: Iterable[Sequence[str]]) -> str:
@@ -89,6 +147,45 @@ def cover(query: str) -> list[str]:
     return list(dict.fromkeys(query[i:i + 3] for i in starts))
 
 
+def encode_ids(ids: Sequence[int]) -> list[int]:
+    """Sorted ids: the first, then deltas; a run of consecutive ids as ``-k`` (k more ids)."""
+    out: list[int] = []
+    run = 0
+    for n, pid in enumerate(ids):
+        if n and pid == ids[n - 1] + 1:
+            run += 1
+            continue
+        if run:
+            out.append(-run)
+            run = 0
+        out.append(pid - ids[n - 1] if n else pid)
+    if run:
+        out.append(-run)
+    return out
+
+
+def decode_ids(codes: Iterable[int]) -> list[int]:
+    """The ids of :func:`encode_ids`."""
+    ids: list[int] = []
+    total = 0
+    for code in codes:
+        if code < 0:
+            ids.extend(range(total + 1, total - code + 1))
+            total -= code
+        else:
+            total = total + code if ids else code
+            ids.append(total)
+    return ids
+
+
+def shard_count(estimate: int, target: int) -> int:
+    """A power of two of shards holding about ``target`` bytes each."""
+    shards = 1
+    while shards * target < estimate and shards < 65536:
+        shards *= 2
+    return shards
+
+
 def _sort_key(page: IndexPage) -> tuple:
     kind = KIND_ORDER.index(page.kind) if page.kind in KIND_ORDER else len(KIND_ORDER)
     return (page.org is not None, page.org or "", kind, page.kind, page.url)
@@ -102,16 +199,31 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
                 kind_labels: dict[str, str], labels: dict[str, str],
                 org_aliases: Optional[dict[str, list[str]]] = None,
                 gram_shard_bytes: int = GRAM_SHARD_BYTES,
-                page_shard_bytes: int = PAGE_SHARD_BYTES) -> dict[str, str]:
-    """The index files of one language tree: JSON text by path relative to ``search/<lang>/``."""
-    ordered = sorted(pages, key=_sort_key)
+                page_shard_bytes: int = PAGE_SHARD_BYTES,
+                org_shard_bytes: int = ORG_SHARD_BYTES) -> dict[str, str]:
+    """The index files of one language tree: JSON text by path relative to ``search/<lang>/``.
+
+    Site-wide list pages are split (or their entries left out) by :func:`list_documents`.
+    """
+    ordered = sorted((doc for page in pages for doc in list_documents(page)), key=_sort_key)
+    aliases = org_aliases or {}
     files: dict[str, str] = {}
 
-    # pages → page shards of about page_shard_bytes
+    def names(org: str) -> list[str]:
+        name = org_names.get(org, org)
+        return [name] + [a for a in aliases.get(org, []) if a != name]
+
+    # pages → page shards of about page_shard_bytes, each with the names of its organisations
     shard_starts: list[int] = []
     current: list[str] = []  # JSON text of the rows of the shard being filled
+    current_orgs: dict[str, list[str]] = {}
     size = 0
     texts: list[str] = []  # page texts in id order
+
+    def flush() -> None:
+        rows = "[" + ",".join(current) + "]"
+        files[f"p/{len(shard_starts) - 1}.json"] = f'{{"rows":{rows},"orgs":{_dump(current_orgs)}}}'
+
     for pid, page in enumerate(ordered):
         row = page.row()
         texts.append(page_text(row[1], row[4]))
@@ -119,11 +231,17 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
             shard_starts.append(pid)
         current.append(_dump(row))
         size += len(current[-1].encode("utf-8"))
+        if page.org and page.org not in current_orgs:
+            current_orgs[page.org] = names(page.org)
+            size += len(_dump(current_orgs[page.org]).encode("utf-8"))
         if size >= page_shard_bytes:
-            files[f"p/{len(shard_starts) - 1}.json"] = "[" + ",".join(current) + "]"
-            current, size = [], 0
+            flush()
+            current, current_orgs, size = [], {}, 0
     if current:
-        files[f"p/{len(shard_starts) - 1}.json"] = "[" + ",".join(current) + "]"
+        flush()
+    deltas = [b - a for a, b in zip([0] + shard_starts, shard_starts, strict=False)]
+    sizes = [len(files[f"p/{n}.json"].encode("utf-8")) for n in range(len(shard_starts))]
+    files["starts.json"] = _dump({"starts": deltas, "sizes": sizes})
 
     # grams → page ids
     postings: dict[str, array] = {}
@@ -133,26 +251,31 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
             if found is None:
                 postings[gram] = found = array("I")
             found.append(pid)
-    estimate = sum(len(g) * 3 + 4 + 2 * len(ids) for g, ids in postings.items())
-    shards = 1
-    while shards * gram_shard_bytes < estimate and shards < 65536:
-        shards *= 2
+    encoded = {gram: encode_ids(ids) for gram, ids in postings.items()}
+    estimate = sum(len(g) * 3 + 6 + 4 * len(codes) for g, codes in encoded.items())  # ~4 bytes a number
+    shards = shard_count(estimate, gram_shard_bytes)
     buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for gram in sorted(postings):
-        ids = postings[gram]
-        buckets[fnv1a(gram) % shards][gram] = [ids[0]] + [b - a for a, b in zip(ids, ids[1:], strict=False)]
+    for gram in sorted(encoded):
+        buckets[fnv1a(gram) % shards][gram] = encoded[gram]
     for n, bucket in enumerate(buckets):
         files[f"g/{n}.json"] = _dump(bucket)
 
+    # organisations → their page-id range and name, in shards fetched on their pages
     orgs: dict[str, dict] = {}
     for pid, page in enumerate(ordered):
         if page.org:
-            entry = orgs.setdefault(page.org, {"name": org_names.get(page.org, page.org), "range": [pid, pid + 1],
-                                               "aliases": (org_aliases or {}).get(page.org, [])})
+            entry = orgs.setdefault(page.org, {"name": org_names.get(page.org, page.org), "range": [pid, pid + 1]})
             entry["range"][1] = pid + 1
+    org_shards = shard_count(sum(len(_dump(e).encode("utf-8")) + 20 for e in orgs.values()), org_shard_bytes)
+    org_buckets: list[dict[str, dict]] = [{} for _ in range(org_shards)]
+    for slug in sorted(orgs):
+        org_buckets[fnv1a(slug) % org_shards][slug] = orgs[slug]
+    for n, org_bucket in enumerate(org_buckets):
+        files[f"o/{n}.json"] = _dump(org_bucket)
+
     manifest = {
         "format": FORMAT, "lang": lang, "pages": len(ordered), "gram_shards": shards,
-        "page_shards": shard_starts, "orgs": orgs,
+        "page_shards": len(shard_starts), "org_shards": org_shards,
         "kinds": {k: kind_labels[k] for k in sorted({p.kind for p in ordered})},
         "labels": labels,
     }

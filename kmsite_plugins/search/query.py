@@ -4,13 +4,17 @@ Used by the tests (same answers as the browser) and by the benchmark (bytes a qu
 transfers before its first result). Keep in step with ``kmsite-search.js``: a query is
 split at spaces into parts, a page matches when its text holds every part (any order); a
 Thai query with no match as typed is split into words (ICU here, ``Intl.Segmenter`` in the
-browser: the same dictionary) and searched again. The ranking lives in the browser only.
+browser: the same dictionary) and searched again. The ranking lives in the browser only. A broad
+query (found on much of a large site) is answered with the first pages found within a bounded
+transfer; the browser's answer may then differ from this one by which shards it had loaded
+already (and by the candidates of the query it extends).
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -18,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from .index import cover, fnv1a, page_text
+from .index import cover, decode_ids, fnv1a, page_text
 from .normalise import normalise
 
 __all__ = ["Hit", "Searcher", "junctions", "query_parts", "query_grams", "split_parts", "split_words", "word_grams"]
@@ -28,6 +32,13 @@ BATCH_SHARDS = 8
 MAX_GRAMS = 6  # gram shards fetched for one query at most
 MAX_JUNCTIONS = 2  # grams across word boundaries fetched for a query as typed
 TYPED_BUDGET = 2  # page shards checked for a splittable query as typed before its words are searched
+# A query whose candidates' page shards weigh more than PAGE_BYTES_BUDGET is broad (found on much of a
+# national site): the shards already loaded are checked first, then new ones in page order, until
+# BROAD_RESULTS pages are found or BROAD_NEW_BYTES were fetched; its answer is those pages. Any other
+# query checks every candidate.
+PAGE_BYTES_BUDGET = 640 * 1024
+BROAD_RESULTS = 20
+BROAD_NEW_BYTES = 64 * 1024  # checked a shard at a time
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
@@ -77,6 +88,11 @@ def word_grams(parts: list[str], words: list[str]) -> list[str]:
     return grams or query_grams(words)
 
 
+def stop_broad(found: int, fetched: int, size: Optional[int]) -> bool:
+    """Whether a broad query stops before its next page shard (``size``: bytes to fetch, None: loaded)."""
+    return found >= BROAD_RESULTS or (size is not None and fetched + size > BROAD_NEW_BYTES and (fetched or found) > 0)
+
+
 @functools.lru_cache(maxsize=1)
 def _word_breaker() -> Any:
     """ICU's word break iterator for Thai (PyICU has no type hints)."""
@@ -124,16 +140,34 @@ class Searcher:
     def __init__(self, root: Path | Callable[[str], bytes]):
         self._read = root if callable(root) else (lambda path: (Path(root) / path).read_bytes())
         self._cache: dict[str, object] = {}
+        self._sizes: dict[str, int] = {}
         self.bytes_read = 0
-        self.manifest: dict = self._load("manifest.json")  # type: ignore[assignment]
+        self.manifest: dict = self._load("manifest.json")
         self.split: Optional[list[str]] = None  # the words of the last query when it was split
+        self.truncated = False  # whether the last query was broad: its answer, the first pages found
 
-    def _load(self, path: str) -> object:
+    def _load(self, path: str) -> Any:
         if path not in self._cache:
             data = self._read(path)
             self.bytes_read += len(data)
+            self._sizes[path] = len(data)
             self._cache[path] = json.loads(data)
         return self._cache[path]
+
+    @property
+    def starts(self) -> list[int]:
+        """The first page id of every page shard."""
+        return list(itertools.accumulate(self._load("starts.json")["starts"]))
+
+    @property
+    def shard_sizes(self) -> list[int]:
+        """The size in bytes of every page shard."""
+        return self._load("starts.json")["sizes"]
+
+    def org(self, slug: str) -> Optional[dict]:
+        """An organisation's name and page-id range (from its organisation shard), or None."""
+        shard = self._load(f"o/{fnv1a(slug) % self.manifest['org_shards']}.json")
+        return shard.get(slug)
 
     def candidates(self, parts: str | list[str], grams: Optional[list[str]] = None) -> Optional[list[int]]:
         """Page ids whose text contains every gram fetched for the parts (None: too short)."""
@@ -143,13 +177,10 @@ class Searcher:
         result: Optional[set[int]] = None
         for gram in grams:
             shard = self._load(f"g/{fnv1a(gram) % self.manifest['gram_shards']}.json")
-            deltas = shard.get(gram)  # type: ignore[attr-defined]
-            if not deltas:
+            codes = shard.get(gram)
+            if not codes:
                 return []
-            ids, total = set(), 0
-            for d in deltas:
-                total += d
-                ids.add(total)
+            ids = set(decode_ids(codes))
             result = ids if result is None else result & ids
             if not result:
                 return []
@@ -181,20 +212,32 @@ class Searcher:
         """Pages holding every part; None when ``budget`` page shards were checked and none holds them."""
         ids = self.candidates(parts, grams) or []
         if org:
-            start, end = self.manifest["orgs"].get(org, {"range": [0, 0]})["range"]
+            start, end = (self.org(org) or {"range": [0, 0]})["range"]
             ids = [i for i in ids if start <= i < end]
-        starts = self.manifest["page_shards"]
+        starts = self.starts if ids else []
         hits: list[Hit] = []
         by_shard: dict[int, list[int]] = {}
         for pid in ids:
             by_shard.setdefault(bisect.bisect_right(starts, pid) - 1, []).append(pid)
         groups = list(by_shard)
+        sizes = self.shard_sizes if groups else []
+        broad = sum(sizes[g] for g in groups) > PAGE_BYTES_BUDGET
+        if broad:  # the shards already loaded first (no transfer), then the others, most candidates a byte first
+            groups.sort(key=lambda g: (f"p/{g}.json" in self._cache and -1.0) or -len(by_shard[g]) / sizes[g])
         # batches as the browser checks them: 2 shards first when there are many (or on a budget), then 8
-        checked, batch_end_at = 0, FIRST_BATCH_SHARDS if len(groups) > BATCH_SHARDS or budget else BATCH_SHARDS
+        # (broad: 1 at a time)
+        first = len(groups) > BATCH_SHARDS or budget
+        checked, batch_end_at = 0, 1 if broad else FIRST_BATCH_SHARDS if first else BATCH_SHARDS
+        self.truncated, fetched = broad, 0
         for n, shard_no in enumerate(groups):
-            rows = self._load(f"p/{shard_no}.json")
+            if broad and n and stop_broad(len(hits), fetched, None if f"p/{shard_no}.json" in self._cache
+                                          else sizes[shard_no]):
+                break
+            if f"p/{shard_no}.json" not in self._cache:
+                fetched += sizes[shard_no]
+            rows = self._load(f"p/{shard_no}.json")["rows"]
             for pid in by_shard[shard_no]:
-                row = rows[pid - starts[shard_no]]  # type: ignore[index]
+                row = rows[pid - starts[shard_no]]
                 text = normalise(page_text(row[1], row[4]))
                 if all(p in text for p in parts):
                     anchors = [a for a, t, x in row[4] if a and all(p in normalise(f"{t} {x}") for p in parts)]
@@ -207,5 +250,5 @@ class Searcher:
                 if first_only and hits:
                     break
                 small = budget and not hits
-                batch_end_at += FIRST_BATCH_SHARDS if small else BATCH_SHARDS
+                batch_end_at += 1 if broad else FIRST_BATCH_SHARDS if small else BATCH_SHARDS
         return hits

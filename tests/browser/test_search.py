@@ -233,16 +233,20 @@ def test_authors_strings_reach_the_result_list_as_text_never_markup(browser, bui
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     folder = site / "search" / "th"
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    manifest["orgs"]["suso"]["name"] = HOSTILE + "อบต."
-    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    for shard in sorted((folder / "o").glob("*.json")):  # the organisation's name for the scope checkbox
+        orgs = json.loads(shard.read_text(encoding="utf-8"))
+        if "suso" in orgs:
+            orgs["suso"]["name"] = HOSTILE + "อบต."
+        shard.write_text(json.dumps(orgs, ensure_ascii=False), encoding="utf-8")
     for shard in sorted((folder / "p").glob("*.json")):
-        rows = json.loads(shard.read_text(encoding="utf-8"))
-        for row in rows:
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        if "suso" in data["orgs"]:  # its names, for the results' tags
+            data["orgs"]["suso"][0] = HOSTILE + "อบต."
+        for row in data["rows"]:
             if row[0] == "orgs/suso/people/":
                 row[1] = HOSTILE + " ชลกานต์"
                 row[4] = [[a, HOSTILE + t, HOSTILE + x] for a, t, x in row[4]]
-        shard.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        shard.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with served(site) as url:
         page, paths = search(browser, url, "ชลกานต์")  # the gram index is the built one: search a built word
         try:
@@ -299,3 +303,43 @@ def test_ranking_titles_then_phrase_then_kind(browser, built_site, tmp_path):
         page_, paths = search(browser, url, "ภาษี ป้าย")
         page_.close()
     assert paths == ["/d/", "/b/", "/c/", "/a/"]
+
+
+def test_typing_a_query_a_character_at_a_time_fetches_each_shard_once(browser, site_url):
+    """Every keystroke is a query; shards are cached for the page's life, so none is fetched twice."""
+    query = "การจัดการความรู้"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if "/search/" in r.url else None)
+    try:
+        page.goto(site_url, wait_until="load")
+        page.locator("[data-md-component=search-query]").click()
+        page.wait_for_function("() => document.querySelector('[data-md-component=search-result]')")
+        for n, ch in enumerate(query):
+            page.keyboard.type(ch)
+            page.wait_for_timeout(200 if n % 3 else 20)  # a pause now and then: each prefix is answered
+        page.wait_for_selector(f'[data-md-component=search-result][data-kms-search="done:{query}"]', timeout=10_000)
+        assert items(page)
+        shards = [p for p in fetched if re.search(r"/search/th/(g|p|o)/", p)]
+        assert shards and len(shards) == len(set(shards)), sorted(shards)
+        assert fetched.count("/search/th/manifest.json") == 1
+        answered = page.evaluate("document.querySelector('[data-md-component=search-result]')"
+                                 ".getAttribute('data-kms-search')")
+        assert answered == f"done:{query}"
+    finally:
+        page.close()
+
+
+def test_a_page_view_fetches_a_manifest_without_organisations(browser, site_url):
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if "/search/" in r.url else None)
+    try:
+        page.goto(site_url + "orgs/suso/", wait_until="load")
+        page.locator("[data-md-component=search-query]").click()
+        page.wait_for_selector(".kms-search-scope")  # the organisation's name from its organisation shard
+        assert "สุโสะ" in page.locator(".kms-search-scope").inner_text()
+        assert [p for p in fetched if "/search/th/" in p][0] == "/search/th/manifest.json"
+        assert not [p for p in fetched if re.search(r"/search/th/(g|p)/", p)]  # nothing else until a query
+    finally:
+        page.close()

@@ -9,11 +9,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kmsite_plugins.search.extract import Section, extract
-from kmsite_plugins.search.index import IndexPage, build_index, cover, fnv1a, page_text
+from kmsite_plugins.search.index import (
+    ENTRY_TEXT_CHARS,
+    IndexPage,
+    build_index,
+    cover,
+    decode_ids,
+    encode_ids,
+    fnv1a,
+    list_documents,
+    page_text,
+)
 from kmsite_plugins.search.normalise import normalise
-from kmsite_plugins.search.query import Searcher, junctions, query_grams, query_parts
+from kmsite_plugins.search.query import BROAD_RESULTS, Searcher, junctions, query_grams, query_parts
 
 KINDS = {"page": "หน้าเว็บ", "people": "บุคลากร", "plan": "แผน KM"}
+KINDS_ALL = {**KINDS, "home": "หน้าแรก", "people-site": "บุคลากร", "org": "หน่วยงาน"}
 
 
 def test_normalise_folds_digits_case_and_space_one_char_for_one():
@@ -67,7 +78,7 @@ def _pages() -> list[IndexPage]:
 
 
 def _write(tmp_path: Path, pages: list[IndexPage], **kw) -> Searcher:
-    files = build_index(pages, lang="th", org_names={"a": "อบต.ก", "b": "อบต.ข"}, kind_labels=KINDS,
+    files = build_index(pages, lang="th", org_names={"a": "อบต.ก", "b": "อบต.ข"}, kind_labels=KINDS_ALL,
                         labels={"search.scope": "เฉพาะ {org}"}, **kw)
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -115,11 +126,87 @@ def test_long_queries_fetch_a_bounded_number_of_gram_shards():
     assert len(query_grams(["ภาษีป้าย", "km", "plan"])) <= 6
 
 
-def test_manifest_lists_orgs_as_page_ranges_and_kind_labels(tmp_path: Path):
-    _write(tmp_path, _pages())
+def test_orgs_are_page_ranges_in_org_shards_and_the_manifest_has_kind_labels(tmp_path: Path):
+    searcher = _write(tmp_path, _pages())
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["orgs"]["a"] == {"name": "อบต.ก", "range": [1, 3], "aliases": []}
-    assert manifest["kinds"] == {"page": "หน้าเว็บ", "people": "บุคลากร", "plan": "แผน KM"}
+    assert "orgs" not in manifest
+    assert searcher.org("a") == {"name": "อบต.ก", "range": [1, 3]}
+    assert manifest["kinds"] == KINDS
+    shard = json.loads((tmp_path / "p/0.json").read_text(encoding="utf-8"))
+    assert shard["orgs"] == {"a": ["อบต.ก"], "b": ["อบต.ข"]}  # the names of its pages' organisations
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(0, 300), unique=True).map(sorted))
+def test_page_ids_encode_as_deltas_and_runs(ids):
+    codes = encode_ids(ids)
+    assert decode_ids(codes) == ids
+    assert len(codes) <= len(ids)
+    if ids and ids == list(range(ids[0], ids[0] + len(ids))):
+        assert len(codes) <= 2  # a run of consecutive ids: two numbers
+
+
+def _national(n_orgs: int) -> list[IndexPage]:
+    """A site of n organisations: their pages and site-wide list pages listing every organisation."""
+    pages: list[IndexPage] = []
+    home = [Section("", "", "ยินดีต้อนรับ การจัดการความรู้")]
+    people = [Section("", "", "บุคลากรทุกหน่วยงาน")]
+    for i in range(n_orgs):
+        slug = f"org{i:04d}"
+        name = f"องค์การบริหารส่วนตำบลทดสอบ{i}"
+        home.append(Section(slug, name, f"{name} อำเภอเมือง จังหวัดทดสอบ ภาษีป้าย การจัดการความรู้"))
+        cards = [Section(f"p{j}", f"นายสมชาย{i}x{j} ใจดี", f"ผู้อำนวยการกองคลัง {name} ความรู้ด้านภาษีป้าย")
+                 for j in range(5)]
+        people.extend(Section(f"{slug}-{c.anchor}", c.title, c.text) for c in cards)
+        pages.append(IndexPage(f"orgs/{slug}/", name, "org", slug, [Section("", "", f"{name} จังหวัดทดสอบ")]))
+        pages.append(IndexPage(f"orgs/{slug}/people/", "บุคลากร", "people", slug, [Section("", "", "")] + cards))
+        pages.append(IndexPage(f"orgs/{slug}/plans/1/", "แผนการจัดการความรู้", "plan", slug,
+                               [Section("", "", "การจัดการความรู้ ภาษีป้าย งบประมาณ 2567 " * 30)]))
+    pages.append(IndexPage("", "หน้าแรก", "home", None, home))
+    pages.append(IndexPage("people/", "บุคลากรทั้งหมด", "people-site", None, people))
+    return pages
+
+
+def _build_national(n_orgs: int) -> dict[str, str]:
+    pages = _national(n_orgs)
+    names = {p.org: p.title for p in pages if p.kind == "org" and p.org}
+    aliases = {org: [name, name.replace("องค์การบริหารส่วนตำบล", "อบต."), "จังหวัดทดสอบ"] for org, name in names.items()}
+    return build_index(pages, lang="th", org_names=names, org_aliases=aliases, kind_labels=KINDS_ALL,
+                       labels={"search.scope": "เฉพาะ {org}"})
+
+
+def test_manifest_and_every_shard_stay_bounded_as_organisations_grow():
+    largest: dict[int, dict[str, int]] = {}
+    for n in (20, 200):
+        files = _build_national(n)
+        sizes: dict[str, int] = {}
+        for rel, text in files.items():
+            kind = rel.split("/")[0] if "/" in rel else rel
+            sizes[kind] = max(sizes.get(kind, 0), len(text.encode("utf-8")))
+        largest[n] = sizes
+    small, big = largest[20], largest[200]
+    assert big["manifest.json"] < small["manifest.json"] + 20 < 2_000  # nothing per organisation (counts only)
+    assert big["starts.json"] < 4_000
+    assert big["p"] <= 2 * 24 * 1024 and big["o"] <= 2 * 8 * 1024
+    assert big["g"] <= 2 * 16 * 1024  # common grams too: runs of ids cost two numbers
+    assert big["p"] < 1.5 * small["p"] + 10_000 and big["g"] < 1.5 * small["g"] + 10_000
+
+
+def test_entries_of_a_site_wide_list_page_are_separately_findable(tmp_path: Path):
+    pages = _national(3)
+    docs = [d for p in pages for d in list_documents(p)]
+    assert len([d for d in docs if d.kind == "home"]) == 4  # the page's own text and its 3 entries
+    assert [d.url for d in docs if d.kind == "people-site"] == ["people/"]  # cards: on the org's people page
+    searcher = _write(tmp_path, pages)
+    hits = searcher.search("องค์การบริหารส่วนตำบลทดสอบ1 ")
+    assert "#org0001" in [h.url for h in hits]
+    entry = next(h for h in hits if h.url == "#org0001")
+    assert entry.title == "องค์การบริหารส่วนตำบลทดสอบ1" and entry.kind == "home"
+    assert "#org0002" not in [h.url for h in searcher.search("ทดสอบ1 อำเภอ")]  # one entry's text, not the list's
+    assert {h.url for h in searcher.search("นายสมชาย1x3")} == {"orgs/org0001/people/"}
+    assert {h.url for h in searcher.search("บุคลากรทุกหน่วยงาน")} == {"people/"}  # the page's own text
+    big = list_documents(IndexPage("", "หน้าแรก", "home", None, [Section("plans", "แผนล่าสุด", "แผน " * 100_000)]))
+    assert len(big[1].text) <= ENTRY_TEXT_CHARS + 20  # a section listing everything: bounded too
 
 
 THAI = st.sampled_from(list("กขคงจนมยรลวสหอะาิีึืุูเแโไ่้็์ ") + ["12", "๑๒", "KM"])
@@ -143,3 +230,19 @@ def test_any_substring_of_a_page_finds_exactly_the_pages_containing_it(tmp_path_
         assert found == set()
     if searcher.split:  # split only when nothing holds the parts as typed
         assert not [p for p in pages if all(w in normalise(p.text) for w in parts)]
+
+
+def test_a_broad_query_shows_the_first_pages_found_within_a_bounded_transfer(tmp_path: Path):
+    for rel, text in _build_national(200).items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    searcher = Searcher(tmp_path)
+    hits = searcher.search("การจัดการความรู้")  # on every plan and every home-page entry
+    assert searcher.truncated and len(hits) >= BROAD_RESULTS
+    assert searcher.bytes_read < 300_000
+    narrow = Searcher(tmp_path)
+    assert {h.url for h in narrow.search("นายสมชาย150x3")} == {"orgs/org0150/people/"}
+    assert not narrow.truncated  # every candidate checked
+    everywhere = Searcher(tmp_path)
+    assert everywhere.search("ผู้อำนวยการกองคลัง")  # 1,000 cards on 200 pages: broad too
+    assert everywhere.truncated and everywhere.bytes_read < 300_000

@@ -9,13 +9,19 @@
  * file://, where Chromium allows neither workers nor fetch(): there the index shards
  * are loaded as <script> files (search/<lang>/<file>.js) instead of JSON.
  *
- * Index: search/<lang>/manifest.json, g/<n>.json (bigram/trigram -> page ids),
- * p/<n>.json (page rows). A query normalises like the build (NFC, Thai digits as
+ * Index: search/<lang>/manifest.json (small, fetched on every page view), starts.json (first
+ * page id of every page shard), o/<n>.json (organisations: name, page range), g/<n>.json
+ * (bigram/trigram -> page ids), p/<n>.json (page rows and their organisations' names). A query normalises like the build (NFC, Thai digits as
  * Arabic, lower case, whitespace folded) and splits at spaces into parts; it fetches
  * the shards of a few trigrams covering every part, intersects the page ids, then
  * fetches the candidate pages and keeps those whose text contains every part, in any
  * order. A Thai query with no result as typed is split into words with Intl.Segmenter
  * and searched again (the reader is told). Same matching: kmsite_plugins/search/query.py.
+ *
+ * Typing: every shard is fetched once a page view; new shards wait for a pause in the typing;
+ * a query that extends the previous one (one more character) starts from the previous one's
+ * candidates and fetches no gram shard while their page shards are loaded; an answer for a query
+ * no longer typed is dropped. A query checks at most PAGE_BYTES_BUDGET of page shards.
  *
  * Results reach Material as DOM nodes (text nodes and <mark> elements), never as HTML
  * strings: titles, texts and organisation names are the authors' strings.
@@ -32,7 +38,13 @@
      (they find every page the typed text would, and more: the page holding it as typed is kept alone). */
   var TYPED_BUDGET = 2;
   var MAX_JUNCTIONS = 2;  /* grams across word boundaries fetched for a query as typed */
-  var DEBOUNCE_MS = 40;  /* while shards are loading, wait for the next keystroke before fetching more */
+  var DEBOUNCE_MS = 250;  /* a query needing new shards waits this long for the next keystroke */
+  /* A query whose candidates' page shards weigh more than PAGE_BYTES_BUDGET is broad (found on much of a
+     national site): the shards already loaded are checked first, then new ones in page order, until
+     BROAD_RESULTS pages are found or BROAD_NEW_BYTES were fetched. Same rule: query.py. */
+  var PAGE_BYTES_BUDGET = 640 * 1024;
+  var BROAD_RESULTS = 20;
+  var BROAD_NEW_BYTES = 64 * 1024;  /* checked a shard at a time */
   var SCOPE_KEY = "kmsite-search-scope";
   /* Page kinds in the order a KM portal's reader looks for them; the others come after, equal. */
   var KIND_RANK = { org: 0, announcement: 1, plan: 2, asset: 3, people: 4 };
@@ -232,18 +244,23 @@
   /* ------------------------------------------------------------- loading */
 
   var cache = {};  /* every shard once a page: a query typed on reuses the shards of its prefix */
-  var loading = 0;  /* shard requests in flight */
+  var sizes = {};  /* bytes of every loaded shard */
 
   function load(lang, path) {
     var key = lang + "/" + path;
     if (!cache[key]) {
       var url = root + "search/" + key;
-      loading++;
-      cache[key] = offline ? loadScript(url + ".js", key) : fetch(url + ".json").then(function (r) {
+      cache[key] = offline ? loadScript(url + ".js", key).then(function (data) {
+        sizes[key] = JSON.stringify(data).length;
+        return data;
+      }) : fetch(url + ".json").then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
-        return r.json();
+        return r.text();
+      }).then(function (text) {
+        sizes[key] = text.length;
+        return JSON.parse(text);
       });
-      cache[key].then(function () { loading--; }, function () { loading--; delete cache[key]; });
+      cache[key].catch(function () { delete cache[key]; });
     }
     return cache[key];
   }
@@ -262,11 +279,17 @@
 
   /* -------------------------------------------------------------- engine */
 
-  var state = { lang: null, org: null, manifest: null, scoped: false, last: "", token: 0, port: null, timer: 0 };
+  var state = { lang: null, org: null, orgInfo: null, manifest: null, starts: null, sizes: null, scoped: false, last: "",
+                token: 0, port: null, timer: 0, prev: null };
 
-  function decode(deltas) {
-    var ids = new Array(deltas.length), total = 0;
-    for (var i = 0; i < deltas.length; i++) ids[i] = (total += deltas[i]);
+  /* Page ids of a gram: the first, then deltas; -k: k more ids, each one more (decode_ids in index.py). */
+  function decode(codes) {
+    var ids = [], total = 0;
+    for (var i = 0; i < codes.length; i++) {
+      var c = codes[i];
+      if (c < 0) { for (var k = 0; k < -c; k++) ids.push(++total); }
+      else { total = ids.length ? total + c : c; ids.push(total); }
+    }
     return ids;
   }
 
@@ -297,12 +320,16 @@
 
   function gramPath(m, g) { return "g/" + (fnv1a(g) % m.gram_shards); }
 
-  function candidates(m, lang, grams) {
+  function cached(lang, path) { return !!sizes[lang + "/" + path]; }
+
+  /* Page ids holding every gram. base: the candidates of a query this one extends (a superset of its own). */
+  function candidates(m, lang, grams, base) {
     return Promise.all(grams.map(function (g) {
       return load(lang, gramPath(m, g)).then(function (shard) {
         return shard[g] ? decode(shard[g]) : [];
       });
     })).then(function (lists) {
+      if (base) lists.push(base);
       lists.sort(function (a, b) { return a.length - b.length; });
       return lists.reduce(intersect);
     });
@@ -321,10 +348,10 @@
    *  7. Share of the title the parts cover, then occurrences; ties keep index order
    *     (site-wide pages first, then by organisation).
    */
-  function rankKey(m, row, parts, text, lang) {
+  function rankKey(orgs, row, parts, text, lang) {
     var title = normalise(row[1]);
-    var org = row[3] && m.orgs[row[3]];
-    var orgMeant = row[2] === "org" && org && (org.aliases || [org.name]).some(function (n) {
+    var names = row[3] && orgs[row[3]];
+    var orgMeant = row[2] === "org" && names && names.some(function (n) {
       return holdsAll(normalise(n), parts);
     }) ? 1 : 0;
     var field = "", tier = 1;
@@ -355,7 +382,7 @@
   }
 
   /* A result of one page (plain data; nodes are made when posted), or null when it lacks a part. */
-  function resultOf(m, row, parts, lang) {
+  function resultOf(m, orgs, row, parts, lang) {
     var full = pageText(row), text = normaliseFolded(full);
     if (!holdsAll(text, parts)) return null;
     var sections = row[4].filter(function (s) {
@@ -369,9 +396,9 @@
     var topNorm = normaliseFolded(top);
     var teaser = parts.some(function (p) { return topNorm.indexOf(p) >= 0; }) ? top : sections.length ? "" : full;
     var tags = [m.kinds[row[2]] || row[2]];
-    if (row[3] && m.orgs[row[3]]) tags.push(m.orgs[row[3]].name);
+    if (row[3] && orgs[row[3]]) tags.push(orgs[row[3]][0]);
     return {
-      key: rankKey(m, row, parts, text, lang), url: row[0], title: foldSpace(row[1]), norm: text,
+      key: rankKey(orgs, row, parts, text, lang), url: row[0], title: foldSpace(row[1]), norm: text,
       text: teaser ? snippet(teaser, parts) : "", tags: tags,
       sections: sections.map(function (s, n) {
         return { anchor: s[0], title: foldSpace(s[1]), text: snippet(s[2], parts),
@@ -434,30 +461,46 @@
   function search(m, lang, parts, token, onPartial, budget, typed, grams) {
     grams = grams || queryGrams(parts);
     if (!grams.length) return Promise.resolve([]);
-    return candidates(m, lang, grams).then(function (ids) {
-      if (state.scoped && state.org && m.orgs[state.org]) {
-        var range = m.orgs[state.org].range;
+    var key = parts.join(" "), prev = state.prev;
+    var base = !typed && prev && prev.lang === lang && key.indexOf(prev.key) === 0 ? prev.ids : null;
+    return candidates(m, lang, grams, base).then(function (ids) {
+      if (token !== state.token) return STALE;
+      if (!typed) state.prev = { lang: lang, key: key, ids: ids };
+      if (state.scoped && state.orgInfo) {
+        var range = state.orgInfo.range;
         ids = ids.filter(function (id) { return id >= range[0] && id < range[1]; });
       }
-      var groups = [], byShard = {};
+      var groups = [], byShard = {}, fetched = 0, starts = state.starts, weight = 0;
       ids.forEach(function (id) {
-        var s = shardOf(m.page_shards, id);
-        if (!byShard[s]) { byShard[s] = []; groups.push(s); }
+        var s = shardOf(starts, id);
+        if (!byShard[s]) { byShard[s] = []; groups.push(s); weight += state.sizes[s]; }
         byShard[s].push(id);
       });
+      var broad = weight > PAGE_BYTES_BUDGET;
+      if (broad) {  /* the shards already loaded first (no transfer), then the others, most candidates a byte first */
+        var density = function (s) { return cached(lang, "p/" + s) ? 1 : byShard[s].length / state.sizes[s]; };
+        groups = groups.map(function (s, i) { return [density(s), i, s]; })
+          .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+          .map(function (x) { return x[2]; });
+      }
       var results = [];
       /* Small answers in one go; large ones show the first pages while the rest are checked. */
       function batch(from) {
         if (token !== state.token) return STALE;
         var small = (from === 0 && groups.length > BATCH_SHARDS) || (budget && !results.length);
-        var size = small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
+        var size = broad ? 1 : small ? FIRST_BATCH_SHARDS : BATCH_SHARDS;
         var shards = groups.slice(from, from + size);
         if (!shards.length) return sorted(results);
-        return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (rows) {
+        /* a broad query: the first pages found, within BROAD_NEW_BYTES of new shards (stop_broad in query.py) */
+        if (broad && from && (results.length >= BROAD_RESULTS || !cached(lang, "p/" + shards[0]) &&
+            fetched + state.sizes[shards[0]] > BROAD_NEW_BYTES && fetched + results.length > 0)) return sorted(results);
+        shards.forEach(function (s) { if (!cached(lang, "p/" + s)) fetched += state.sizes[s]; });
+        return Promise.all(shards.map(function (s) { return load(lang, "p/" + s); })).then(function (loaded) {
           if (token !== state.token) return STALE;
           shards.forEach(function (s, k) {
+            var shard = loaded[k];
             byShard[s].forEach(function (id) {
-              var r = results.length < MAX_RESULTS && resultOf(m, rows[k][id - m.page_shards[s]], parts, lang);
+              var r = results.length < MAX_RESULTS && resultOf(m, shard.orgs, shard.rows[id - starts[s]], parts, lang);
               if (r) { r.order = id; r.typed = !typed || holdsAll(r.norm, typed); results.push(r); }
             });
           });
@@ -503,10 +546,20 @@
           if (window.console) console.error("kmsite search:", err);
         });
     }
-    /* Keystrokes faster than the shards load (pasting, an input method, fast typing) do not each start
-       new requests: while some are in flight, new shards are fetched once the typing pauses. */
-    var ready = queryGrams(parts).every(function (g) { return cache[lang + "/" + gramPath(m, g)]; });
-    if (ready || !loading) go(); else state.timer = setTimeout(go, DEBOUNCE_MS);
+    function start() {
+      if (token !== state.token) return;
+      if (state.starts) return go();
+      load(lang, "starts").then(function (data) {
+        var total = 0;
+        state.sizes = data.sizes;
+        state.starts = data.starts.map(function (d) { return (total += d); });
+        go();
+      }, function (err) { if (window.console) console.error("kmsite search:", err); });
+    }
+    /* Keystrokes (typing, pasting, an input method) do not each start new requests: a query whose
+       gram shards are loaded runs at once, else once the typing pauses. */
+    var ready = state.starts && queryGrams(parts).every(function (g) { return cached(lang, gramPath(m, g)); });
+    if (ready) start(); else state.timer = setTimeout(start, DEBOUNCE_MS);
   }
 
   function sorted(results) {
@@ -528,7 +581,7 @@
   }
 
   function mountScope(m) {
-    if (!state.org || !m.orgs[state.org] || document.querySelector(".kms-search-scope")) return;
+    if (!state.orgInfo || document.querySelector(".kms-search-scope")) return;
     var wrap = document.querySelector(".md-search__scrollwrap");
     if (!wrap) return;
     var label = document.createElement("label");
@@ -539,7 +592,7 @@
     box.checked = state.scoped;
     box.setAttribute("data-kms-search-scope", state.org);
     label.appendChild(box);
-    label.appendChild(document.createTextNode(" " + m.labels["search.scope"].replace("{org}", m.orgs[state.org].name)));
+    label.appendChild(document.createTextNode(" " + m.labels["search.scope"].replace("{org}", function () { return state.orgInfo.name; })));
     wrap.insertBefore(label, wrap.firstChild);
     box.addEventListener("change", function () {
       state.scoped = box.checked;
@@ -558,7 +611,12 @@
     try { state.scoped = sessionStorage.getItem(SCOPE_KEY) === "1"; } catch (e) { state.scoped = false; }
     return load(state.lang, "manifest").then(function (m) {
       state.manifest = m;
-      mountScope(m);
+      if (!state.org) return;
+      /* the organisation being read: its name and pages, for the scope checkbox */
+      return load(state.lang, "o/" + (fnv1a(state.org) % m.org_shards)).then(function (orgs) {
+        state.orgInfo = orgs[state.org] || null;
+        mountScope(m);
+      });
     });
   }
 
@@ -618,5 +676,5 @@
 
   /* For tests: the browser's normalisation and hashing must match the build's. */
   window.kmsiteSearch = { normalise: normalise, cover: cover, fnv1a: fnv1a, queryParts: queryParts,
-                          splitParts: splitParts, queryGrams: queryGrams };
+                          splitParts: splitParts, queryGrams: queryGrams, decode: decode };
 })();
