@@ -16,6 +16,8 @@ PLANS = ["orgs/pathumthani-pao/plans/2567/", "en/orgs/pathumthani-pao/plans/2567
 FORMS_PLAN = "orgs/changwat-example/plans/2568/"
 
 FITS = """() => {
+  // every table laid out, as when the reader scrolls to it (screens skip far tables: content-visibility)
+  document.querySelectorAll('.kms-table-wrap').forEach(w => { w.style.contentVisibility = 'visible'; });
   const vw = document.documentElement.clientWidth;
   const wraps = [...document.querySelectorAll('.kms-plan-print .kms-table-wrap')];
   const months = [...document.querySelectorAll('th.kms-tl-month')];
