@@ -34,8 +34,16 @@ from ..pages import PageSpec, build_pages
 from ..pages.spec import source_uri
 from ..render import Renderer
 from ..sanitize import BodySanitizer
-from ..shards import (SHARD_DIR, ShardManifest, ShardSpec, join_language_manifests, org_of_path, select_orgs,
-                      sitemap_payload, write_json)
+from ..shards import (
+    SHARD_DIR,
+    ShardManifest,
+    ShardSpec,
+    join_language_manifests,
+    org_of_path,
+    select_orgs,
+    sitemap_payload,
+    write_json,
+)
 from ..sitemap import SitemapEntry, feed_sections, write_sitemap
 from ..views.context import BuildContext, Digits, build_date, checked_site_url
 from ..views.home import HomeView, home_view
@@ -375,6 +383,15 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             env.globals["kmsite_internal_banner"] = Markup(html)
         return env
 
+    # MkDocs holds every page of a language, source and HTML, until its build ends (it converts all of them
+    # before writing any): at national scale that is gigabytes. A page's source is let go once it is HTML,
+    # and its HTML once the page is written (the search plugin, listed before this one, has read it); its
+    # title, anchors and links stay (set by the render). Empty strings, not None: None means "not read yet".
+    @event_priority(-100)  # after every plugin that reads the Markdown
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.markdown = ""
+        return html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.preview.broken:
             return self.preview.page(self._current().ctx.for_lang(languages(config).current))
@@ -382,6 +399,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         if self._current().ctx.audience == "internal" and BANNER_CLASS not in output:
             raise PluginError(f"{page.file.src_uri}: an internal build shows its banner on every page, but the "
                               "theme has no 'kmsite_internal_banner' in its announce block (see overrides/main.html)")
+        page.content = ""
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
