@@ -23,6 +23,8 @@ from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from .chunks import bounded_chunks
+
 MAX_URLS = 50_000  # per sitemap file (sitemaps.org protocol)
 MAX_BYTES = 10_000_000  # per sitemap file: below the protocol's 50 MB, the size bound of every output file
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -56,17 +58,8 @@ def sitemap_xml(entries: Iterable[SitemapEntry], lastmod: date | None = None) ->
 def _chunks(ordered: list[SitemapEntry], lastmod: date | None, max_urls: int, max_bytes: int) -> list[list[str]]:
     """The ``<url>`` elements of ``ordered`` in files of at most ``max_urls`` URLs and ``max_bytes`` bytes."""
     budget = max_bytes - len((_HEAD + _TAIL).encode("utf-8"))
-    chunks: list[list[str]] = [[]]
-    size = 0
-    for entry in ordered:
-        block = _url_xml(entry, lastmod)
-        n = len(block.encode("utf-8"))
-        if chunks[-1] and (len(chunks[-1]) >= max_urls or size + n > budget):
-            chunks.append([])
-            size = 0
-        chunks[-1].append(block)
-        size += n
-    return chunks
+    blocks = [_url_xml(entry, lastmod) for entry in ordered]
+    return bounded_chunks(blocks, lambda block: len(block.encode("utf-8")), max_urls, budget)
 
 
 def sitemap_index_xml(locs: list[str], lastmod: date | None = None) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Optional
 
 import pytest
@@ -43,6 +46,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(site)
     assert result.returncode == 0, result.stderr[-4000:]
     return site
+
+
+def script(name: str) -> ModuleType:
+    """A script of ``scripts/`` loaded as a module (``script("generate_orgs").generate(...)``)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def must(match: Optional[re.Match[str]]) -> re.Match[str]:

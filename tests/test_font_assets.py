@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, script
 
 SHIPPED = ROOT / "kmsite_plugins" / "assets" / "fonts" / "sarabun"
 SOURCE = ROOT / "node_modules" / "@fontsource" / "sarabun"
 
 
 def _update_fonts() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("update_fonts", ROOT / "scripts" / "update_fonts.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("update_fonts")
 
 
 def test_the_shipped_fonts_are_the_npm_packages_files_with_the_ofl():

@@ -170,15 +170,20 @@ def collect(html: str, collector: _Collector) -> None:
         parser.close()
 
 
-def extract(html: str) -> PageText:
-    """The main article's title (h1) and sections of a built MkDocs Material page."""
-    parser = _Collector()
-    collect(html, parser)
+def page_text(collector: _Collector) -> PageText:
+    """What a collector gathered, as the page's title and its non-empty sections (an untitled first one)."""
     sections = []
-    for section, parts in zip(parser.sections, parser.parts, strict=False):
+    for section, parts in zip(collector.sections, collector.parts, strict=False):
         section.text = fold_space("".join(parts))
         if section.anchor or section.text:
             sections.append(section)
     if not sections or sections[0].anchor:
         sections.insert(0, Section("", "", ""))
-    return PageText(fold_space("".join(parser.h1)), sections)
+    return PageText(fold_space("".join(collector.h1)), sections)
+
+
+def extract(html: str) -> PageText:
+    """The main article's title (h1) and sections of a built MkDocs Material page."""
+    collector = _Collector()
+    collect(html, collector)
+    return page_text(collector)

@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Optional
 
+from ..chunks import bounded_chunks
 from ..model import OrgContent, SiteModel
 from ..thai.collation import thai_sorted
 
@@ -79,20 +80,6 @@ def entries(content: OrgContent) -> int:
     return len(org.people) + len(org.positions) + len(content.topics) + len(content.assets) + len(content.announcements)
 
 
-def _chunks(orgs: list[OrgContent], limit: int, budget: int) -> list[list[OrgContent]]:
-    """``orgs`` in order, cut so that each piece holds at most ``limit`` organisations and ``budget`` entries."""
-    chunks: list[list[OrgContent]] = [[]]
-    size = 0
-    for content in orgs:
-        n = entries(content)
-        if chunks[-1] and (len(chunks[-1]) >= limit or size + n > budget):
-            chunks.append([])
-            size = 0
-        chunks[-1].append(content)
-        size += n
-    return chunks
-
-
 def _provinces(orgs: list[OrgContent]) -> dict[Optional[str], list[OrgContent]]:
     grouped: dict[Optional[str], list[OrgContent]] = {}
     for content in orgs:
@@ -119,7 +106,7 @@ def site_parts(site: SiteModel, limit: int, budget: int = DEFAULT_ENTRY_BUDGET) 
             key = f"{base}-{n}"
         taken.add(key)
         province = Province(key, name, name_en, members, [])
-        chunks = _chunks(members, limit, budget)
+        chunks = bounded_chunks(members, entries, limit, budget)
         province.parts.extend(Part(province, i + 1, chunk) for i, chunk in enumerate(chunks))
         provinces.append(province)
     return provinces

@@ -37,3 +37,15 @@ def page_paths(site: Path, lang: str = "th") -> dict[str, str]:
         rel = matches[0].relative_to(site).as_posix()
         found[kind] = rel[: -len("index.html")] if rel.endswith("index.html") else rel
     return found
+
+
+def evaluate_with_script(browser, url: str, source: str, expression: str):
+    """Open ``url`` in a desktop-sized tab, add the JavaScript ``source`` (a checker from npm) and return what
+    ``expression`` evaluates to (a checker's run)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url, wait_until="load")
+        page.add_script_tag(content=source)
+        return page.evaluate(expression)
+    finally:
+        page.close()

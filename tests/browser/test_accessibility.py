@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .pages import PAGE_TYPES, page_paths
+from .pages import PAGE_TYPES, evaluate_with_script, page_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -23,16 +23,9 @@ def axe_source() -> str:
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_no_serious_accessibility_violations(kind, lang, built_site, site_url, browser, axe_source):
     path = page_paths(built_site, lang)[kind]
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(site_url + path, wait_until="load")
-        page.add_script_tag(content=axe_source)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            WCAG_TAGS,
-        )
-    finally:
-        page.close()
+    result = evaluate_with_script(
+        browser, site_url + path, axe_source,
+        f"axe.run(document, {{runOnly: {{type: 'tag', values: {WCAG_TAGS!r}}}, resultTypes: ['violations']}})")
     bad = [v for v in result["violations"] if v["impact"] in ("critical", "serious")]
     report = "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:5]]}" for v in bad

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .pages import PAGE_TYPES, page_paths
+from .pages import PAGE_TYPES, evaluate_with_script, page_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 HTMLCS = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
@@ -31,11 +31,15 @@ def htmlcs_source() -> str:
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_no_wcag2aa_errors(kind, lang, built_site, site_url, browser, htmlcs_source):
     path = page_paths(built_site, lang)[kind]
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(site_url + path, wait_until="load")
-        page.add_script_tag(content=htmlcs_source)
-        errors = page.evaluate(RUN)
-    finally:
-        page.close()
+    errors = evaluate_with_script(browser, site_url + path, htmlcs_source, RUN)
     assert not errors, f"{path}:\n" + "\n".join(f"{e['code']}: {e['msg']}\n    {e['html']}" for e in errors)
+
+
+def test_the_sniffer_reports_a_form_without_submit_button_injected_into_a_page(built_site, site_url, browser,
+                                                                                 htmlcs_source):
+    """The checker is live: the fault this suite once had (a form no keyboard can submit) is reported."""
+    path = page_paths(built_site, "th")["home"]
+    inject = ("document.querySelector('article').insertAdjacentHTML('beforeend', "
+              "'<form aria-label=\"x\"><label>q <input name=\"q\"></label></form>');")
+    errors = evaluate_with_script(browser, site_url + path, htmlcs_source, f"(() => {{ {inject} }})() || ({RUN})()")
+    assert any(e["code"].endswith("H32.2") for e in errors), errors

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +16,7 @@ from kmsite_plugins.loader import yaml_fast, yaml_source
 from kmsite_plugins.loader.source_text import read_source
 from kmsite_plugins.loader.yaml_source import YamlSyntaxError
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..conftest import ROOT, script
 
 
 def difference(fast: Any, slow: Any, where: str = "$") -> str | None:
@@ -107,12 +105,7 @@ def test_demo_files_load_the_same_on_the_fast_path():
 
 
 def test_generated_tree_loads_the_same_on_the_fast_path(tmp_path):
-    spec = importlib.util.spec_from_file_location("generate_orgs", ROOT / "scripts" / "generate_orgs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    module.generate(4, tmp_path)
+    script("generate_orgs").generate(4, tmp_path)
     texts = yaml_texts(tmp_path / "plans")
     assert len(texts) > 30
     for path, text in texts:

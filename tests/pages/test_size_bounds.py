@@ -8,15 +8,13 @@ the small one without directory URLs (the offline style), so the split pages' li
 
 from __future__ import annotations
 
-import importlib.util
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT, run_mkdocs
+from ..conftest import run_mkdocs, script
 
 LIMIT = 4
 ENTRIES = 30  # entries (people, topics, assets, notices) a list page holds: a province's people pages continue
@@ -29,12 +27,7 @@ SITE_WIDE = ("orgs/", "knowledge/", "knowledge/map/", "people/", "people/who-kno
 
 
 def _generate(n: int, outdir: Path, directory_urls: bool) -> Path:
-    spec = importlib.util.spec_from_file_location("generate_orgs", ROOT / "scripts" / "generate_orgs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    module.generate(n, outdir, seed=1)
+    script("generate_orgs").generate(n, outdir, seed=1)
     config = outdir / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "  - kmsite:\n" in text

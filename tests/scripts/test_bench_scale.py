@@ -4,9 +4,7 @@ plans) pass the check and build with the real build, and the table reports what 
 from __future__ import annotations
 
 import cProfile
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -14,16 +12,11 @@ import jinja2
 import markdown  # type: ignore[import-untyped]
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import script
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_scale", ROOT / "scripts" / "bench_scale.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return script("bench_scale")
 
 
 def test_phase_shares_attribute_cumulative_time_to_each_library(tmp_path: Path) -> None:

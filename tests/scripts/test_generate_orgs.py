@@ -6,24 +6,17 @@ The real build of a generated tree runs in tests/scripts/test_bench_scale.py (th
 from __future__ import annotations
 
 import filecmp
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 from kmsite_plugins.loader import load_site
 
-from ..conftest import ROOT, read_yaml
+from ..conftest import ROOT, read_yaml, script
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_orgs", ROOT / "scripts" / "generate_orgs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return script("generate_orgs")
 
 
 def _same_tree(a: Path, b: Path) -> bool:

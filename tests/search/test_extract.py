@@ -5,8 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kmsite_plugins.search.extract import PageText, Section, _Collector, extract
-from kmsite_plugins.search.normalise import fold_space
+from kmsite_plugins.search.extract import PageText, Section, _Collector, extract, page_text
 
 
 class _WholePage(HTMLParser):
@@ -31,14 +30,7 @@ def extract_with_html_parser(html: str) -> PageText:
     parser = _WholePage(collector)
     parser.feed(html)
     parser.close()
-    sections = []
-    for section, parts in zip(collector.sections, collector.parts, strict=False):
-        section.text = fold_space("".join(parts))
-        if section.anchor or section.text:
-            sections.append(section)
-    if not sections or sections[0].anchor:
-        sections.insert(0, Section("", "", ""))
-    return PageText(fold_space("".join(collector.h1)), sections)
+    return page_text(collector)
 
 
 def test_same_text_as_html_parser_on_every_demo_page(built_site: Path) -> None:
