@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -119,7 +120,21 @@ def test_every_split_page_renders_with_links_in_both_url_styles(demo) -> None:
 
 def test_an_entry_budget_splits_a_site_of_few_organisations(demo) -> None:
     assert site_parts(demo, 60, budget=1000) is None
-    provinces = site_parts(demo, 60, budget=20)  # 18, 37 and 18 entries: every organisation alone
+    provinces = site_parts(demo, 60, budget=20)  # 30, 78 and 27 entries: every organisation alone
     assert provinces is not None and [len(p.orgs) for p in provinces] == [1, 1, 1]
     assert all(sum(entries(c) for c in part.orgs) <= 20 or len(part.orgs) == 1
                for p in provinces for part in p.parts)
+
+
+def test_the_links_between_knowledge_and_its_holders_count_as_entries(demo) -> None:
+    """Who knows what shows each holder under each topic and asset: more holders, a longer page, more weight."""
+    content = next(c for c in demo.sorted_orgs() if c.topics and c.assets and c.org.people)
+    topic = content.topics[0]
+    extra = [p.id for p in content.org.people[:3]]
+    heavier = replace(content, topics=[topic.model_copy(update={"holders": [*topic.holders, *extra]}),
+                                       *content.topics[1:]])
+    assert entries(heavier) == entries(content) + len(extra)
+    entry = content.assets[0]
+    bare = replace(entry, asset=entry.asset.model_copy(update={"owner": None, "holders": []}))
+    lighter = replace(content, assets=[bare, *content.assets[1:]])
+    assert entries(lighter) == entries(content) - len(entry.asset.holders) - (entry.asset.owner is not None)
