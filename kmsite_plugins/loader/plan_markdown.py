@@ -133,6 +133,7 @@ class _Reader:
         self.tokens = _parser().parse(_arabic_list_markers(body))
         # where the next block belongs: ("title",), ("list", key), ("section", s), ("table", s, t), ("row", s, t, r)
         self.place: tuple = ()
+        self._row_labels: dict[tuple[int, int], tuple[dict[str, str], str]] = {}
 
     # -- helpers -----------------------------------------------------------------
     def file_line(self, token: Token) -> int:
@@ -339,14 +340,22 @@ class _Reader:
         elif kind == "row":
             s, t, r = self.place[1], self.place[2], self.place[3]
             table = self.data["sections"][s]["tables"][t]
-            labels = row_labels(table)
-            shown = ", ".join(dict.fromkeys(
-                [syntax.written_header(*_column_key(c)) for c in table.get("columns", [])]
-                + [names[0] for names in syntax.ROW_FIELDS.values()] + [f"{syntax.CORRECTION_PREFIX} <column>"]))
+            labels, shown = self.row_labels(s, t, table)
             self.fields(items, ("sections", s, "tables", t, "rows", r), table["rows"][r], labels, shown, self.row_value)
         else:
             self.error(line, self.loc_here(), "a list must follow the heading that says what it is "
                                               "(## ขอบเขต KM, ## … {#section-id}, ### …, #### …)")
+
+    def row_labels(self, s: int, t: int, table: CommentedMap) -> tuple[dict[str, str], str]:
+        """The labels of a table's activities and the list shown when one is unknown: worked out once per
+        table (its columns are fixed before its first activity, see ``row_heading``)."""
+        found = self._row_labels.get((s, t))
+        if found is None:
+            shown = ", ".join(dict.fromkeys(
+                [syntax.written_header(*_column_key(c)) for c in table.get("columns", [])]
+                + [names[0] for names in syntax.ROW_FIELDS.values()] + [f"{syntax.CORRECTION_PREFIX} <column>"]))
+            found = self._row_labels[(s, t)] = (row_labels(table), shown)
+        return found
 
     def fields(self, items: list[_Item], loc: Loc, target: CommentedMap, labels: dict[str, str], shown: str,
                convert: Callable[[_Item, str, str, Loc, CommentedMap], None]) -> None:
