@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from ruamel.yaml.comments import CommentedMap
 
 from ..model import (
     Announcement,
@@ -35,7 +36,7 @@ from .pydantic_errors import report_validation_error
 from .references import check_references
 from .roster_checks import check_rosters
 from .suggest import did_you_mean, listing
-from .yaml_source import SourceError, YamlDoc, load_front_matter, load_yaml_file
+from .yaml_source import SourceError, YamlDoc, load_front_matter, load_yaml_file, plain_data
 
 M = TypeVar("M", bound=BaseModel)
 # Stands for an organisation whose organisation.yml did not validate, so that its other files are checked.
@@ -92,7 +93,7 @@ class SiteLoader:
             self.problems.error(doc.path, 1, "",
                                 f"expected a mapping of keys at the top, got {type(doc.data).__name__}")
             return None
-        data = dict(doc.data)
+        data = plain_data(doc.data) if isinstance(doc.data, CommentedMap) else dict(doc.data)
         self.acks.collect(data.pop("acknowledged", None), doc, self.problems)
         try:
             return model.model_validate(data)
