@@ -62,16 +62,19 @@ def test_merge_of_a_folder_that_is_no_shard_exits_1(tmp_path, capsys):
     assert "not a shard" in capsys.readouterr().err
 
 
-def test_check_on_two_processes_prints_what_one_prints(demo_copy, capsys):
+def test_check_on_two_processes_prints_what_one_prints(demo_copy):
     from tests.loader.test_check_pool import faulty_tree
 
     root = faulty_tree(demo_copy)
-    capsys.readouterr()
-    assert main(["check", "-j", "1", str(root)]) == 1
-    one = capsys.readouterr().out
-    assert main(["check", "--jobs", "2", str(root)]) == 1
-    assert capsys.readouterr().out == one
-    assert "6 organisation(s) checked (5 with errors)" in one
+
+    def check(*jobs: str) -> subprocess.CompletedProcess:  # a fresh process: one thread, so it may fork
+        return subprocess.run([sys.executable, "-m", "kmsite_plugins.cli", "check", *jobs, str(root)],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    one, two = check("-j", "1"), check("--jobs", "2")
+    assert (one.returncode, two.returncode) == (1, 1), one.stderr + two.stderr
+    assert two.stdout == one.stdout
+    assert "6 organisation(s) checked (5 with errors)" in one.stdout
 
 
 def test_check_jobs_must_be_positive(capsys):

@@ -8,7 +8,8 @@ the acknowledgements, so the result is the serial one, item for item. Only probl
 cross processes, never the model (pickling it would cost more than the second core gives back): so this
 is for checking; a build loads in process with ``load_site``.
 
-Workers are forked (Linux), never spawned: a fork starts in milliseconds and re-imports nothing.
+Workers are forked (Linux, from a process with one thread), never spawned: a fork starts in milliseconds
+and re-imports nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -74,8 +76,10 @@ def _check_batch(task: tuple[Path, list[Path]]) -> list[FolderResult]:
 
 def worker_count(folders: int, jobs: Optional[int] = None) -> int:
     """Processes to use: ``jobs`` if given (1: in this process), else one per usable core, as many as the
-    folders keep busy. Forking is used on Linux only; elsewhere everything runs in this process."""
-    if not sys.platform.startswith("linux"):
+    folders keep busy. Forking is used on Linux only, and only from a process running one thread (a fork
+    copies no other thread, and a lock one of them held would stay locked in the worker); otherwise
+    everything runs in this process."""
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 1
     if jobs is not None:
         return max(1, min(jobs, folders))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,8 @@ def faulty_tree(root: Path) -> Path:
 
 
 def test_workers_report_what_one_process_reports_in_the_same_order(demo_copy, monkeypatch):
+    if threading.active_count() > 1:
+        pytest.skip("another thread runs in this test process: check_site would not fork (the CLI test forks)")
     root = faulty_tree(demo_copy)
     site, expected = load_site(root)
     monkeypatch.setattr(pool, "_BATCH", 1)  # one folder per task: the folders end up in both workers
@@ -66,6 +69,8 @@ def test_small_trees_and_explicit_jobs(monkeypatch):
     assert pool.worker_count(1000) == 2
     assert pool.worker_count(3, jobs=2) == 2
     assert pool.worker_count(1, jobs=4) == 1
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 2)
+    assert pool.worker_count(1000, jobs=2) == 1  # never fork beside another thread
 
 
 def test_loading_pauses_the_cyclic_collector_and_restores_it(monkeypatch):
