@@ -13,7 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from .loader import find_plans_dir, load_site
+from .loader import find_plans_dir
+from .loader.pool import check_site
 from .loader.problems import Problems
 
 # Exit statuses: a crash never looks like a content error.
@@ -26,19 +27,22 @@ def _orgs_with_errors(root: Path, problems: Problems) -> set[str]:
     return {p.path[len(prefix):].split("/")[0] for p in problems.errors if p.path.startswith(prefix)}
 
 
-def check(root: Path, out: TextIO | None = None) -> int:
-    """Validate the whole tree, print every problem, return the exit status (1: content errors, 2: usage)."""
+def check(root: Path, out: TextIO | None = None, jobs: int | None = None) -> int:
+    """Validate the whole tree, print every problem, return the exit status (1: content errors, 2: usage).
+
+    ``jobs``: processes checking organisations side by side (default: one per core for a large tree).
+    """
     out = out or sys.stdout
     if not find_plans_dir(root).is_dir():
         print(f"kmsite check: {root} has no plans/ folder and is not one: give the project root or its plans/ folder",
               file=sys.stderr)
         return EXIT_USAGE
-    site, problems = load_site(root)
+    slugs, problems = check_site(root, jobs)
     for problem in problems.sorted():
         print(problem.format(), file=out)
     errors, warnings, notes = len(problems.errors), len(problems.warnings), len(problems.notes)
     with_errors = _orgs_with_errors(root, problems)
-    checked = len(set(site.orgs) | with_errors)
+    checked = len(set(slugs) | with_errors)
     broken = f" ({len(with_errors)} with errors)" if with_errors else ""
     print(f"{checked} organisation(s) checked{broken}: {errors} error(s), {warnings} warning(s), "
           f"{notes} acknowledged note(s)", file=out)
@@ -262,6 +266,9 @@ def _run(argv: Sequence[str] | None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="validate plans/ without building; report every problem")
     p_check.add_argument("path", nargs="?", default=".", help="project root or plans/ folder (default: .)")
+    p_check.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                         help="processes checking organisations side by side (default: one per core for a large "
+                         "tree; 1: one process)")
     p_new = sub.add_parser("new", help="scaffold a new organisation folder")
     p_new.add_argument("slug")
     p_new.add_argument("--root", default=".", help="project root (default: .)")
@@ -316,7 +323,9 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "import":
         return import_(Path(args.file), args.org, args.fiscal_year, args.format, Path(args.root))
     if args.command == "check":
-        return check(Path(args.path))
+        if args.jobs is not None and args.jobs < 1:
+            parser.error("--jobs must be 1 or more")
+        return check(Path(args.path), jobs=args.jobs)
     if args.command == "build":
         try:
             shard = shard_options(args)

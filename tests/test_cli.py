@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kmsite_plugins.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +60,25 @@ def test_merge_of_a_folder_that_is_no_shard_exits_1(tmp_path, capsys):
     (tmp_path / "x").mkdir()
     assert main(["merge", str(tmp_path / "x"), "-d", str(tmp_path / "site")]) == 1
     assert "not a shard" in capsys.readouterr().err
+
+
+def test_check_on_two_processes_prints_what_one_prints(demo_copy):
+    from tests.loader.test_check_pool import faulty_tree
+
+    root = faulty_tree(demo_copy)
+
+    def check(*jobs: str) -> subprocess.CompletedProcess:  # a fresh process: one thread, so it may fork
+        return subprocess.run([sys.executable, "-m", "kmsite_plugins.cli", "check", *jobs, str(root)],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    one, two = check("-j", "1"), check("--jobs", "2")
+    assert (one.returncode, two.returncode) == (1, 1), one.stderr + two.stderr
+    assert two.stdout == one.stdout
+    assert "6 organisation(s) checked (5 with errors)" in one.stdout
+
+
+def test_check_jobs_must_be_positive(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "-j", "0", str(ROOT)])
+    assert exc.value.code == 2
+    assert "--jobs must be 1 or more" in capsys.readouterr().err

@@ -32,7 +32,9 @@ class AckList(StrictModel):
 
 
 @dataclass
-class _Entry:
+class AckEntry:
+    """One acknowledgement, where it is written, and whether a warning matched it."""
+
     path: str
     line: int
     ack: Ack
@@ -41,7 +43,7 @@ class _Entry:
 
 class Acknowledgements:
     def __init__(self) -> None:
-        self.entries: list[_Entry] = []
+        self.entries: list[AckEntry] = []
 
     def collect(self, raw: Optional[Any], doc: YamlDoc, problems: Problems) -> None:
         if raw is None:
@@ -52,18 +54,29 @@ class Acknowledgements:
             report_validation_error(exc, doc, AckList, problems)
             return
         for i, ack in enumerate(parsed.acknowledged):
-            self.entries.append(_Entry(problems.rel(doc.path), doc.line_of(("acknowledged", i)), ack))
+            self.entries.append(AckEntry(problems.rel(doc.path), doc.line_of(("acknowledged", i)), ack))
+
+    def by_file_and_code(self) -> dict[tuple[str, str], list[AckEntry]]:
+        """The entries of each (file, code), in the order they were collected."""
+        found: dict[tuple[str, str], list[AckEntry]] = {}
+        for entry in self.entries:
+            found.setdefault((entry.path, entry.ack.code), []).append(entry)
+        return found
 
     def apply(self, problems: Problems) -> None:
-        """Downgrade acknowledged warnings to notes; warn about acknowledgements that match nothing."""
+        """Downgrade acknowledged warnings to notes; warn about acknowledgements that match nothing.
+
+        A warning is matched against the entries of its own file and code only (one dict look-up, so a
+        tree with thousands of warnings and acknowledgements is not checked pair by pair).
+        """
+        candidates = self.by_file_and_code()
         for i, problem in enumerate(problems.items):
             if problem.severity is not Severity.WARNING:
                 continue
-            for entry in self.entries:
+            for entry in candidates.get((problem.path, problem.code), ()):
                 ack = entry.ack
                 # digits are digits: an acknowledged "5." matches a row numbered "๕."
-                same = entry.path == problem.path and ack.code == problem.code
-                if same and to_arabic(ack.value) in to_arabic(problem.value):
+                if to_arabic(ack.value) in to_arabic(problem.value):
                     entry.used = True
                     problems.items[i] = replace(problem, severity=Severity.NOTE,
                                                 message=f"{problem.message} [acknowledged: {ack.note}]")
@@ -80,7 +93,7 @@ def _org_folder(path: str) -> str:
     return "/".join(path.split("/")[:2])
 
 
-def _stale(entry: _Entry) -> Problem:
+def _stale(entry: AckEntry) -> Problem:
     return Problem(entry.path, entry.line, "acknowledged",
                    f"acknowledgement of '{entry.ack.code}' {entry.ack.value!r} matches no warning in this file; "
                    f"remove it",

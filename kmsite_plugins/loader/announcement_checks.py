@@ -7,16 +7,16 @@ and short codes that lead to two pages.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from ..model import AnnouncementEntry, OrgContent, SiteModel
 from ..model.content_files import ContentFileError, content_file
-from ..model.shortcodes import ShortCode, announcement_code, short_codes
+from ..model.shortcodes import ShortCode, announcement_code, org_code, plan_code
+from ..thai.collation import thai_sorted
 from .problems import Problems
 from .suggest import did_you_mean, listing
 from .yaml_source import YamlDoc
-
-
-def _doc(docs: dict[str, dict[str, YamlDoc]], content: OrgContent, entry: AnnouncementEntry) -> YamlDoc | None:
-    return docs.get(content.slug, {}).get(f"announcement:{entry.slug}")
 
 
 def _check_entry(content: OrgContent, entry: AnnouncementEntry, doc: YamlDoc, problems: Problems,
@@ -58,18 +58,59 @@ def _check_page_is_public(assets: dict[str, bool], page: str | None, doc: YamlDo
                                           "does not have: link a published page")
 
 
-def _check_short_codes(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], problems: Problems) -> None:
+@dataclass(frozen=True)
+class PinnedCode:
+    """An announcement's own ``short:`` code, its page's key and the line the code is written on."""
+
+    code: str
+    own: str
+    path: Path
+    line: int
+
+
+@dataclass
+class OrgCodes:
+    """What the short-code check needs of one organisation (small: it crosses processes)."""
+
+    name: str  # the organisation's name: codes are listed in the site's order of names
+    codes: list[ShortCode] = field(default_factory=list)
+    pinned: list[PinnedCode] = field(default_factory=list)
+
+
+def org_codes(content: OrgContent, docs: dict[str, YamlDoc]) -> OrgCodes:
+    """The codes of one organisation's pages (as ``short_codes`` lists them) and its pinned codes."""
+    found = OrgCodes(content.org.name, [org_code(content)])
+    found.codes.extend(plan_code(content, entry) for entry in content.plans)
+    for entry in content.announcements:
+        code = announcement_code(content, entry)
+        found.codes.append(code)
+        doc = docs.get(f"announcement:{entry.slug}")
+        if entry.announcement.short and doc is not None:
+            found.pinned.append(PinnedCode(entry.announcement.short, code.key, doc.path, doc.line_of(("short",))))
+    return found
+
+
+def check_short_codes(orgs: list[OrgCodes], problems: Problems) -> None:
+    """A pinned code that another page of the site also has; ``orgs`` in the site's order of folders."""
     by_code: dict[str, list[ShortCode]] = {}
-    for short in short_codes(site):
-        by_code.setdefault(short.code, []).append(short)
-    for content in site.orgs.values():
-        for entry in content.announcements:
-            code, doc = entry.announcement.short, _doc(docs, content, entry)
-            own = announcement_code(content, entry).key
-            clash = [other for other in by_code.get(code or "", []) if other.key != own]
-            if code and doc and clash:
-                problems.error(doc.path, doc.line_of(("short",)), "short",
-                               f"short code '{code}' already leads to {clash[0].describe()}; choose another")
+    for org in thai_sorted(orgs, key=lambda o: o.name):  # the order of ``short_codes(site)``
+        for short in org.codes:
+            by_code.setdefault(short.code, []).append(short)
+    for org in orgs:
+        for pinned in org.pinned:
+            clash = [other for other in by_code.get(pinned.code, []) if other.key != pinned.own]
+            if clash:
+                problems.error(pinned.path, pinned.line, "short",
+                               f"short code '{pinned.code}' already leads to {clash[0].describe()}; choose another")
+
+
+def check_announcement_entries(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems,
+                               plans_failed: bool) -> None:
+    """Every announcement of one organisation on its own; ``docs``: that organisation's documents."""
+    for entry in content.announcements:
+        doc = docs.get(f"announcement:{entry.slug}")
+        if doc is not None:
+            _check_entry(content, entry, doc, problems, plans_failed)
 
 
 def check_announcements(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], problems: Problems,
@@ -77,9 +118,6 @@ def check_announcements(site: SiteModel, docs: dict[str, dict[str, YamlDoc]], pr
     """Report every announcement problem of the site; ``failed``: per organisation, the kinds of file
     that did not load (a plan that failed is not reported again as missing)."""
     for content in site.orgs.values():
-        plans_failed = "plan" in failed.get(content.slug, set())
-        for entry in content.announcements:
-            doc = _doc(docs, content, entry)
-            if doc is not None:
-                _check_entry(content, entry, doc, problems, plans_failed)
-    _check_short_codes(site, docs, problems)
+        check_announcement_entries(content, docs.get(content.slug, {}), problems,
+                                   "plan" in failed.get(content.slug, set()))
+    check_short_codes([org_codes(content, docs.get(content.slug, {})) for content in site.orgs.values()], problems)

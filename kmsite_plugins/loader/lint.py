@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any, Optional
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -27,17 +28,25 @@ _PROSE_STARTS = ("ทราบ", "เข้าใจ", "มี", "ได้", "�
 _LEADING_NUMBER = re.compile(r"^\s*(\d+)")
 
 
-def _strings(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every string in a YAML document with its location."""
-    if isinstance(node, CommentedMap):
-        for key, value in node.items():
+def _mentions(node: Any, loc: list[str | int], found: list[tuple[tuple, re.Match[str]]]) -> None:
+    """Every organisation name (``_ORG_MENTION``) in the strings of a YAML document, with its location, in the
+    document's order; ``acknowledged`` is left out. This walks every value of every file, so it recurses with
+    plain calls and one location list, and iterates through ``OrderedDict.items`` and ``list.__iter__``
+    (ruamel's inherited iterators are Python code; the order and values are the same)."""
+    if isinstance(node, str):
+        for match in _ORG_MENTION.finditer(node):
+            found.append((tuple(loc), match))
+    elif isinstance(node, CommentedMap):
+        for key, value in OrderedDict.items(node):
             if key != "acknowledged":
-                yield from _strings(value, loc + (key,))
+                loc.append(key)
+                _mentions(value, loc, found)
+                loc.pop()
     elif isinstance(node, CommentedSeq):
-        for i, value in enumerate(node):
-            yield from _strings(value, loc + (i,))
-    elif isinstance(node, str):
-        yield loc, node
+        for i, value in enumerate(list.__iter__(node)):  # CommentedSeq inherits a Python-level __iter__ first
+            loc.append(i)
+            _mentions(value, loc, found)
+            loc.pop()
 
 
 def own_places(content: OrgContent) -> list[str]:
@@ -55,15 +64,16 @@ def own_places(content: OrgContent) -> list[str]:
 def _other_org_names(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) -> None:
     places = own_places(content)
     for doc in docs.values():
-        for loc, text in _strings(doc.data):
-            for match in _ORG_MENTION.finditer(text):
-                name = match.group(1)
-                if any(name.startswith(word) for word in (*places, *_PROSE_STARTS)):
-                    continue
-                mention = match.group(0)
-                shown = mention if len(mention) <= 40 else mention[:40] + "…"
-                problems.warn_at(doc, loc, f"mentions '{shown}', which is not this organisation ({content.org.name}): "
-                              f"a name left from a copied template?", code="other-org-name", value=mention)
+        found: list[tuple[tuple, re.Match[str]]] = []
+        _mentions(doc.data, [], found)
+        for loc, match in found:
+            name = match.group(1)
+            if any(name.startswith(word) for word in (*places, *_PROSE_STARTS)):
+                continue
+            mention = match.group(0)
+            shown = mention if len(mention) <= 40 else mention[:40] + "…"
+            problems.warn_at(doc, loc, f"mentions '{shown}', which is not this organisation ({content.org.name}): "
+                          f"a name left from a copied template?", code="other-org-name", value=mention)
 
 
 def _number(raw: Optional[str]) -> Optional[int]:

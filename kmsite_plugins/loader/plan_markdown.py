@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,13 @@ def _arabic_list_markers(text: str) -> str:
     return _THAI_MARKER.sub(lambda m: m[1] + to_arabic(m[2]) + m[3], text)
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """CommonMark with GFM tables, block structure only: values are read from the author's text and inline
+    tokens' ``content`` (never their children), so inline parsing would be wasted (~a quarter of the parse)."""
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+
+
 def _heading_id(text: str) -> tuple[str, str | None]:
     """``"เทคนิค KM {#km-techniques}"`` → ``("เทคนิค KM", "km-techniques")``."""
     stripped = text.rstrip()
@@ -122,9 +130,10 @@ class _Reader:
         self.errors = 0
         self.data = CommentedMap()
         self.lines: dict[Loc, int] = {(): 1}
-        self.tokens = MarkdownIt("commonmark").enable("table").parse(_arabic_list_markers(body))
+        self.tokens = _parser().parse(_arabic_list_markers(body))
         # where the next block belongs: ("title",), ("list", key), ("section", s), ("table", s, t), ("row", s, t, r)
         self.place: tuple = ()
+        self._row_labels: dict[tuple[int, int], tuple[dict[str, str], str]] = {}
 
     # -- helpers -----------------------------------------------------------------
     def file_line(self, token: Token) -> int:
@@ -331,14 +340,22 @@ class _Reader:
         elif kind == "row":
             s, t, r = self.place[1], self.place[2], self.place[3]
             table = self.data["sections"][s]["tables"][t]
-            labels = row_labels(table)
-            shown = ", ".join(dict.fromkeys(
-                [syntax.written_header(*_column_key(c)) for c in table.get("columns", [])]
-                + [names[0] for names in syntax.ROW_FIELDS.values()] + [f"{syntax.CORRECTION_PREFIX} <column>"]))
+            labels, shown = self.row_labels(s, t, table)
             self.fields(items, ("sections", s, "tables", t, "rows", r), table["rows"][r], labels, shown, self.row_value)
         else:
             self.error(line, self.loc_here(), "a list must follow the heading that says what it is "
                                               "(## ขอบเขต KM, ## … {#section-id}, ### …, #### …)")
+
+    def row_labels(self, s: int, t: int, table: CommentedMap) -> tuple[dict[str, str], str]:
+        """The labels of a table's activities and the list shown when one is unknown: worked out once per
+        table (its columns are fixed before its first activity, see ``row_heading``)."""
+        found = self._row_labels.get((s, t))
+        if found is None:
+            shown = ", ".join(dict.fromkeys(
+                [syntax.written_header(*_column_key(c)) for c in table.get("columns", [])]
+                + [names[0] for names in syntax.ROW_FIELDS.values()] + [f"{syntax.CORRECTION_PREFIX} <column>"]))
+            found = self._row_labels[(s, t)] = (row_labels(table), shown)
+        return found
 
     def fields(self, items: list[_Item], loc: Loc, target: CommentedMap, labels: dict[str, str], shown: str,
                convert: Callable[[_Item, str, str, Loc, CommentedMap], None]) -> None:

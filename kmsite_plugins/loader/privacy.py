@@ -82,10 +82,14 @@ def check_privacy(content: OrgContent, problems: Problems) -> None:
     for path, field, text in _public_texts(content):
         if path is None or not text:
             continue
-        # to_arabic maps digit for digit, so a match's span is the same in the text as written
-        found = [(text[m.start():m.end()], _phone_key(m.group()), "phone number")
-                 for m in _PHONE.finditer(to_arabic(text))]
-        found += [(m.group(), m.group().lower(), "e-mail address") for m in _EMAIL.finditer(text)]
+        found: list[tuple[str, str, str]] = []
+        # a number starts with 0 (Thai or Arabic) or +; to_arabic maps digit for digit, so a match's span is
+        # the same in the text as written
+        if "0" in text or "๐" in text or "+" in text:
+            found += [(text[m.start():m.end()], _phone_key(m.group()), "phone number")
+                      for m in _PHONE.finditer(to_arabic(text))]
+        if "@" in text:  # the address pattern backtracks over every word of a long Thai text otherwise
+            found += [(m.group(), m.group().lower(), "e-mail address") for m in _EMAIL.finditer(text)]
         for written, key, kind in found:
             if key in public:
                 continue

@@ -60,10 +60,18 @@ class Problems:
 
     root: Path
     items: list[Problem] = field(default_factory=list)
+    # folder -> its resolved path: a large tree reports thousands of problems from the same few folders
+    _resolved: dict[Path, Path] = field(default_factory=dict, repr=False, compare=False)
+
+    def _resolve(self, folder: Path) -> Path:
+        found = self._resolved.get(folder)
+        if found is None:
+            found = self._resolved[folder] = folder.resolve()
+        return found
 
     def rel(self, path: Path) -> str:
         try:  # the file as named: a symbolic link is not followed (it may lead nowhere)
-            return str((path.parent.resolve() / path.name).relative_to(self.root.resolve()))
+            return str((self._resolve(path.parent) / path.name).relative_to(self._resolve(self.root)))
         except ValueError:
             return str(path)
 

@@ -24,6 +24,7 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]  # no stubs installed
 from ruamel.yaml import nodes as rnodes
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, LineCol
+from ruamel.yaml.compat import ordereddict
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
@@ -47,6 +48,8 @@ _PLAIN_STYLES = ("", "'", '"')  # ruamel builds these as str; block scalars ('|'
 _TAGS: dict[str, Tag] = {}  # one Tag per tag: a Tag works out its text once, on first use
 # the characters ruamel's YAML 1.2 implicit types (int, float, bool, null, ...) can start with ('' included)
 _FIRST_CHARS = frozenset(_RESOLVER.versioned_resolver)
+_MAP_SETITEM = ordereddict.__setitem__  # the storage under CommentedMap's own bookkeeping
+_SEQ_APPEND = list.append
 assert None not in _FIRST_CHARS  # a resolver for any first character would make the shortcut wrong
 
 
@@ -184,7 +187,9 @@ class _Builder:
             else:
                 value_line, value_column = value_start.line, value_start.column
             positions[key] = [key_start.line, key_start.column, value_line, value_column]
-            data[key] = value
+            # what CommentedMap's own __setitem__ does for a new key, without its Python-level checks
+            _MAP_SETITEM(data, key, value)
+            data._ok.add(key)
         if data:
             data.lc.data = positions
             _set_style(data, node)
@@ -194,7 +199,8 @@ class _Builder:
         data = CommentedSeq()
         positions = _set_line_col(data, node.start_mark)
         for index, child in enumerate(node.value):
-            data.append(self.build(child))
+            # list.append: CommentedSeq's inherited append goes through Python-level insert and comment bookkeeping
+            _SEQ_APPEND(data, self.build(child))
             mark = child.start_mark
             positions[index] = [mark.line, mark.column]
         if data:

@@ -9,6 +9,7 @@ alone where that path cannot promise the same result, and for every malformed do
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from . import yaml_fast
 from .source_text import SourceError, read_source
 
-__all__ = ["SourceError", "YamlDoc", "YamlSyntaxError", "load_yaml_file", "load_front_matter"]
+__all__ = ["SourceError", "YamlDoc", "YamlSyntaxError", "load_yaml_file", "load_front_matter", "plain_data"]
 
 
 class YamlSyntaxError(SourceError):
@@ -82,6 +83,19 @@ class YamlDoc:
             else:
                 break
         return line + self.offset
+
+
+def plain_data(node: Any) -> Any:
+    """The same values in plain dicts and lists (scalars as they are), for validation.
+
+    pydantic reads a dict subclass such as CommentedMap through Python-level ``items``/``get`` calls and an
+    exact dict at C speed: copying first costs a fraction of what it saves. Positions stay in the document.
+    """
+    if isinstance(node, CommentedMap):
+        return {key: plain_data(value) for key, value in OrderedDict.items(node)}
+    if isinstance(node, CommentedSeq):
+        return [plain_data(value) for value in list.__iter__(node)]  # CommentedSeq's own __iter__ is Python
+    return node
 
 
 @lru_cache(maxsize=1)

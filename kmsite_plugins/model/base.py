@@ -32,13 +32,17 @@ class StrictModel(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _clean_text(cls, value: object, info: ValidationInfo) -> object:
-        texts = value if isinstance(value, list) else [value]
-        for text in texts:
-            if isinstance(text, str):
-                _check_text(text)
-        field = cls.model_fields.get(info.field_name or "")
-        if isinstance(value, str) and not value.strip() and field is not None and field.is_required():
-            raise ValueError("is empty: this field is required, write its text")
+        # runs for every field of every item: the field's definition is looked up only for a blank text
+        if isinstance(value, str):
+            _check_text(value)
+            if not value.strip():
+                field = cls.model_fields.get(info.field_name or "")
+                if field is not None and field.is_required():
+                    raise ValueError("is empty: this field is required, write its text")
+        elif isinstance(value, list):
+            for text in value:
+                if isinstance(text, str):
+                    _check_text(text)
         return value
 
 

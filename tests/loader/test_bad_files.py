@@ -116,9 +116,9 @@ def test_exit_statuses(demo_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys:
     replace_in(demo_copy / PLAN, "title_en:", "title_een:")
     assert cli.main(["check", str(demo_copy)]) == 1
 
-    def crash(root: Path) -> None:
+    def crash(root: Path, jobs: int | None = None) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(cli, "load_site", crash)
+    monkeypatch.setattr(cli, "check_site", crash)
     assert cli.main(["check", str(demo_copy)]) == 3
     assert "internal error" in capsys.readouterr().err
