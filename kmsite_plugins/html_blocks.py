@@ -90,10 +90,14 @@ def mark(markdown: str) -> str:
     out: list[str] = []
     markdown_blocks: list[str] = []  # the open ``markdown`` blocks around this line
     pos, size = 0, len(markdown)
+    in_tail = False  # pos is after an end tag on its line, where Python-Markdown starts a block at a block tag
     while pos < size:
         eol = _line_end(markdown, pos)
         start = _START.match(markdown, pos, eol)
         name = start.group(1).lower() if start else ""
+        if in_tail and (not start or name not in _BLOCK or _MD_ATTR.search(start.group(2))
+                        or markdown_blocks and name in _HEADINGS):
+            break
         if not start or name not in _BLOCK:
             if markdown.startswith((" <", "  <", "   <", "<!"), pos):
                 break  # an indented tag or a comment or declaration: Python-Markdown's rules, the rest its
@@ -113,8 +117,15 @@ def mark(markdown: str) -> str:
         if end is None:
             break
         after = _line_end(markdown, end)
-        if markdown[end:after].strip():
-            break  # text after the end tag: Python-Markdown's "tail" rules, the rest its
+        tail = markdown[end:after]
+        in_tail = bool(tail.strip())
+        if in_tail and (not tail.lstrip(" ").startswith("<") or markdown_blocks and name in _HEADINGS):
+            break  # text after the end tag: Python-Markdown's rules for a "tail", the rest its
+        if in_tail:  # another block starts after this one on the line (checked above, in the next round)
+            spaces = len(tail) - len(tail.lstrip(" "))
+            out.append(OPEN + markdown[pos:end] + CLOSE + tail[:spaces])
+            pos = end + spaces
+            continue
         if markdown_blocks and name in _HEADINGS:
             out.append(markdown[pos:after + 1])  # md_in_html makes it an element: a table-of-contents entry
         else:
