@@ -136,7 +136,7 @@ def mark(markdown: str) -> str:
     return "".join(out)
 
 
-class _StashMarked(Preprocessor):  # type: ignore[misc]
+class _StashMarked(Preprocessor):
     """Marked blocks into the HTML stash, after whitespace normalisation (30), before raw HTML (20)."""
 
     def run(self, lines: list[str]) -> list[str]:
@@ -151,7 +151,7 @@ class _StashMarked(Preprocessor):  # type: ignore[misc]
         return _MARKED.sub(store, source).split("\n")
 
 
-class HtmlBlocks(Extension):  # type: ignore[misc]
+class HtmlBlocks(Extension):
     """Python-Markdown extension: blocks marked by ``mark`` reach the HTML as they are, not parsed again."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)

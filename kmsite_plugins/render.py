@@ -265,7 +265,7 @@ class Renderer:
 
         if not self.html_blocks:
             return template.render(spec=spec, url=url, file=file, **spec.context)
-        self._bodies = bodies = []
+        self._bodies = bodies = list[str]()
         try:
             page = mark(template.render(spec=spec, url=url, file=file, **spec.context))
         finally:
