@@ -152,3 +152,19 @@ def test_what_python_markdown_treats_specially_is_left_to_it() -> None:
 
 def test_the_key_is_random_per_process() -> None:
     assert len(html_blocks._KEY) == 16 and OPEN.startswith("\x0e") and CLOSE.endswith("\x0e")
+
+
+def test_author_markdown_bodies_stay_markdown_for_mkdocs_links() -> None:
+    """A body's links are Markdown links (elements MkDocs' link rewriting and validation see), not stashed."""
+    _, specs = _demo()
+    spec = next(s for s in specs if s.template == "knowledge_asset.md.j2")
+    entry = spec.context["view"].entry
+    original = entry.body
+    try:
+        object.__setattr__(entry, "body", "ดู [คู่มือ](../other.md#part) และ <span>ข้อความ</span>")
+        page = _renderer("th", True).render(spec)
+    finally:
+        object.__setattr__(entry, "body", original)
+    assert "[คู่มือ](../other.md#part)" in html_blocks._MARKED.sub("", page)  # outside every marked block
+    html, _ = _convert(page, marked=True)
+    assert '<a href="../other.md#part">คู่มือ</a>' in html
