@@ -45,13 +45,24 @@ _MARKDOWN_BLOCK = _BLOCK - _SPAN_CONTENT - _RAW_CONTENT - {"hr"}  # a ``markdown
 
 _START = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
-_MD_ATTR = re.compile(r"\smarkdown(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?(?=[\s/>]|$)")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")  # attribute values, where author text may say "markdown"
+_MD_ATTR = re.compile(r"\smarkdown(?=[\s=/]|$)")
+_ATTR_VALUE = re.compile(r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
 _BLANK_LINE = re.compile(r"[ ]*\n[ ]*\n")  # Python-Markdown keeps a newline in a raw block followed by one
 
 
 def strip_marks(value: str) -> str:
     """Author content without the marks' two control characters (invisible, and not valid HTML text)."""
     return value.translate(MARK_CHARS)
+
+
+def _markdown_attr(attributes: str) -> Optional[str]:
+    """The value of a start tag's md_in_html ``markdown`` attribute ("markdown" when it has none), or None."""
+    found = _MD_ATTR.search(_QUOTED.sub(lambda m: "_" * len(m.group()), attributes))
+    if found is None:
+        return None
+    value = _ATTR_VALUE.match(attributes, found.end())
+    return value.group(1).strip("\"'") if value else "markdown"
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -95,7 +106,7 @@ def mark(markdown: str) -> str:
         eol = _line_end(markdown, pos)
         start = _START.match(markdown, pos, eol)
         name = start.group(1).lower() if start else ""
-        if in_tail and (not start or name not in _BLOCK or _MD_ATTR.search(start.group(2))
+        if in_tail and (not start or name not in _BLOCK or _markdown_attr(start.group(2)) is not None
                         or markdown_blocks and name in _HEADINGS):
             break
         if not start or name not in _BLOCK:
@@ -106,9 +117,11 @@ def mark(markdown: str) -> str:
             out.append(markdown[pos:eol + 1])
             pos = eol + 1
             continue
-        if _MD_ATTR.search(start.group(2)):
-            if name not in _MARKDOWN_BLOCK or markdown[start.end():eol].strip():
-                break
+        markdown_attr = _markdown_attr(start.group(2))
+        if markdown_attr is not None:
+            if (name not in _MARKDOWN_BLOCK or markdown_attr not in ("1", "markdown", "block")
+                    or markdown[start.end():eol].strip()):
+                break  # raw or span-level Markdown, or text after the tag: md_in_html's rules, the rest its
             markdown_blocks.append(name)
             out.append(markdown[pos:eol + 1])  # a Markdown block: its lines are marked as the page's are
             pos = eol + 1

@@ -140,11 +140,14 @@ def test_a_forged_mark_in_a_sanitised_body_cannot_reopen_markdown() -> None:
 def test_what_python_markdown_treats_specially_is_left_to_it() -> None:
     # a comment, an indented tag, text after an end tag, a script: the rest of the page is not marked
     for page in ("<!-- c -->\n<div>a</div>\n", "  <div>a</div>\n<div>b</div>\n",
-                 "<p>a</p> text\n<div>b</div>\n", "<div><script>if (a<b) {}</script></div>\n<p>b</p>\n"):
+                 "<p>a</p> text\n<div>b</div>\n", "<div><script>if (a<b) {}</script></div>\n<p>b</p>\n",
+                 '<div markdown="0">\n<p>a</p>\n</div>\n', '<p markdown>\n<p>a</p>\n</p>\n'):
         assert mark(page) == page
     # inline tags and Markdown lines are not blocks; block tags at a line start are, up to their end tag
     assert mark("# t\n\n<span>x</span>\n\n<div>\n<p>a</p>\n</div>\n") == \
         f"# t\n\n<span>x</span>\n\n{OPEN}<div>\n<p>a</p>\n</div>{CLOSE}\n"
+    # "markdown" in an attribute's value (author text) is not the attribute
+    assert mark('<div title="a markdown b">\n<p>a</p>\n</div>\n').startswith(OPEN + '<div title')
     # a markdown block stays Markdown, the blocks inside it are marked, its headings are left for the toc
     assert mark('<div markdown>\n\n<h2 class="x">h</h2>\n<p>a</p><ul><li>b</li></ul>\n\n</div>\n') == \
         f'<div markdown>\n\n<h2 class="x">h</h2>\n{OPEN}<p>a</p>{CLOSE}{OPEN}<ul><li>b</li></ul>\n{CLOSE}\n\n</div>\n'
