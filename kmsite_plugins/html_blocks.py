@@ -140,7 +140,10 @@ def mark(markdown: str) -> str:
             pos = end + spaces
             continue
         if markdown_blocks and name in _HEADINGS:
-            out.append(markdown[pos:after + 1])  # md_in_html makes it an element: a table-of-contents entry
+            # md_in_html makes a heading that opens a block in a markdown block an element of the page's tree:
+            # a table-of-contents entry with an id and a permalink. (Headings deeper in a block stay raw HTML,
+            # as before: the equality test over every page kind keeps this in step with md_in_html.)
+            out.append(markdown[pos:after + 1])
         else:
             keep_newline = _BLANK_LINE.match(markdown, end) is not None
             out.append(OPEN + markdown[pos:end] + ("\n" if keep_newline else "") + CLOSE + markdown[end:after + 1])
