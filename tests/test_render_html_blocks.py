@@ -4,6 +4,7 @@ HTML and table of contents as before, and marks that author content cannot forge
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any, Optional
 
 import lxml.html  # type: ignore[import-untyped]
@@ -171,3 +172,13 @@ def test_author_markdown_bodies_stay_markdown_for_mkdocs_links() -> None:
     assert "[คู่มือ](../other.md#part)" in html_blocks._MARKED.sub("", page)  # outside every marked block
     html, _ = _convert(page, marked=True)
     assert '<a href="../other.md#part">คู่มือ</a>' in html
+
+
+def test_the_built_site_holds_the_templates_html_as_written(built_site: Path) -> None:
+    """Through MkDocs (the kmsite plugin adds the extension and marks the pages): the plan's coverage block,
+    inside the plan's markdown block, is the template's text; md_in_html would have rebuilt it (its
+    attributes reordered, its list items put on lines of their own)."""
+    page = (built_site / "orgs/suso/plans/undated/index.html").read_text(encoding="utf-8")
+    assert '<div class="kms-coverage" role="group" aria-label="' in page
+    assert '<ul class="kms-steps"><li class="kms-step' in page
+    assert "\x0e" not in page and "\x0f" not in page
