@@ -18,6 +18,7 @@ from typing import Any, Optional, Union
 import jinja2
 from markupsafe import Markup, escape
 
+from .html_blocks import MARK_CHARS, mark, strip_marks
 from .labels import TEMPLATE_DIR, MissingLabel, load_labels
 from .outputs import qr as qrcodes
 from .outputs.spec import OutputFile
@@ -39,7 +40,16 @@ _BULLET = re.compile(r"^\s*[-•·]\s*")
 # Markdown alike, so an author's value never becomes a tag, a link or an attribute. ('_' and '#' are left:
 # they sit in ids, URL fragments and enum codes, and at most format text, never make markup.)
 _TEXT_ENTITIES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;",
-                  **{ord(c): f"&#{ord(c)};" for c in "[]{}\\`*|"}}
+                  **{ord(c): f"&#{ord(c)};" for c in "[]{}\\`*|"},
+                  **MARK_CHARS}  # the marks of template-made HTML blocks (html_blocks.py) cannot be forged
+
+
+# where a body goes once the page around it is marked; the marks' characters are not in author text or bodies
+_BODY_PLACEHOLDER = re.compile("\x0ebody:([0-9]+)\x0f")
+
+
+def _body_placeholder(index: int) -> str:
+    return f"\x0ebody:{index}\x0f"
 
 
 def text(value: object) -> Markup:
@@ -165,9 +175,12 @@ class Renderer:
     """
 
     def __init__(self, ctx: BuildContext, override_dir: Optional[Path] = None,
-                 body_html: Optional[Callable[[str], str]] = None) -> None:
+                 body_html: Optional[Callable[[str], str]] = None, html_blocks: bool = False) -> None:
         self.ctx = ctx
         self.body_html = body_html  # ``sanitize: true``: Markdown bodies to clean HTML (sanitize.py)
+        # pages for a Markdown converter with html_blocks.HtmlBlocks: template-made HTML blocks marked
+        self.html_blocks = html_blocks
+        self._bodies: Optional[list[str]] = None  # the bodies of the page being rendered, while marking
         self.lang = ctx.lang
         self.default_lang = ctx.default_lang
         loaders: list[jinja2.BaseLoader] = []
@@ -216,10 +229,15 @@ class Renderer:
         return self.th(thai)
 
     def body(self, markdown: Optional[str]) -> Markup:
-        """A Markdown body: as written for MkDocs (its trust model), or sanitised HTML with ``sanitize: true``."""
-        if self.body_html is None:
-            return Markup(markdown or "")
-        return Markup(self.body_html(markdown or ""))
+        """A Markdown body: as written for MkDocs (its trust model), or sanitised HTML with ``sanitize: true``.
+
+        While a page's HTML blocks are marked, a body is a placeholder, put back after marking (``render``).
+        """
+        body = (markdown or "") if self.body_html is None else self.body_html(markdown or "")
+        if self._bodies is None:
+            return Markup(body)
+        self._bodies.append(strip_marks(body))
+        return Markup(_body_placeholder(len(self._bodies) - 1))
 
     def num(self, value: object) -> str:
         """A number in the page's digits (the build context's one digit rule)."""
@@ -245,7 +263,16 @@ class Renderer:
             folder, _, name = path.rpartition("/")
             return relative_url(spec.url, up + folder + "/" if folder or up else "") + name
 
-        return template.render(spec=spec, url=url, file=file, **spec.context)
+        if not self.html_blocks:
+            return template.render(spec=spec, url=url, file=file, **spec.context)
+        self._bodies = bodies = list[str]()
+        try:
+            page = mark(template.render(spec=spec, url=url, file=file, **spec.context))
+        finally:
+            self._bodies = None
+        if bodies:
+            page = _BODY_PLACEHOLDER.sub(lambda m: bodies[int(m.group(1))], page)
+        return page
 
     def render_file(self, out: OutputFile) -> Union[str, bytes]:
         """An output file's content; a templated one is rendered through this environment."""

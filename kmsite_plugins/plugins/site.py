@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..compress import compress_site
+from ..html_blocks import HtmlBlocks
 from ..loader import ContentError, Problems, Severity, load_site
 from ..model import SiteModel
 from ..model.audience import for_audience
@@ -69,6 +70,8 @@ class KmSiteConfig(Config):
     only_orgs = c.ListOfItems(c.Type(str), default=[])
     compress = c.Type(bool, default=False)  # .gz and .br beside every text file (kmsite build --compress)
     sanitize = c.Type(bool, default=False)  # Markdown bodies cleaned with nh3 (portals of many organisations)
+    # Template-made HTML blocks of generated pages go to the HTML as they are, not parsed again (html_blocks.py)
+    html_blocks = c.Type(bool, default=True)
     # Site-wide lists (directory, knowledge, map, people, who knows what) of more organisations are split
     # by province, and the home page and open data stay bounded (views/parts.py)
     list_limit = c.Type(int, default=DEFAULT_LIST_LIMIT)
@@ -156,6 +159,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         polyfills = config.extra.get("polyfills")
         if polyfills:
             config.extra["polyfills"] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
+        if self.config.html_blocks and not any(isinstance(ext, HtmlBlocks) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(HtmlBlocks())
         if self._build is not None and self._build.config is config:
             return config  # static-i18n's run of another language: same build
         content_dir = self._content_dir(config)
@@ -329,7 +334,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         langs = languages(config)
         ctx = build.ctx.for_lang(langs.current)
         sanitizer = BodySanitizer(config.markdown_extensions, config.mdx_configs) if self.config.sanitize else None
-        renderer = build.renderer = Renderer(ctx, self._override_dir(config), sanitizer)
+        renderer = build.renderer = Renderer(ctx, self._override_dir(config), sanitizer, self.config.html_blocks)
         # compiled once per process, not per language and build (the key: everything the filters may read)
         renderer.env.bytecode_cache = renderer_cache(ctx, self._override_dir(config))
         if self.preview.broken:  # serve mode: keep the last good pages' URLs; every page shows the problems
