@@ -93,3 +93,28 @@ def test_one_plugin_instance_loads_the_content_again_for_each_build(tmp_path: Pa
     loaded = plugin.site
     plugin.on_config(second)  # the same build, another language
     assert plugin.site is loaded
+
+
+def test_a_preview_of_some_organisations_watches_only_their_folders(tmp_path: Path):
+    """MkDocs polls every watched file twice a second: in a large tree, watching all of plans/ for a
+    one-organisation preview kept a core busy and delayed reloads."""
+    from mkdocs.config import load_config
+
+    for name in ("docs", "overrides", "plans"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    plans = (tmp_path / "plans").resolve()
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin = config.plugins["kmsite"]
+    assert isinstance(plugin, KmSitePlugin)
+    plugin.config.only_orgs = ["suso", "prachantakham"]
+    plugin.on_config(config)
+    assert str(plans / "suso") in config.watch and str(plans / "prachantakham") in config.watch
+    assert str(plans) not in config.watch and str(plans / "pathumthani-pao") not in config.watch
+
+    config = load_config(str(tmp_path / "mkdocs.yml"))  # a folder not made yet: the whole tree, to see it come
+    plugin = config.plugins["kmsite"]
+    plugin.config.only_orgs = ["suso", "new-org"]
+    plugin.on_startup(command="serve", dirty=False)  # under serve the missing folder is an error page
+    plugin.on_config(config)
+    assert str(plans) in config.watch
