@@ -29,7 +29,8 @@ from mkdocs.structure.pages import Page
 
 from ..labels import load_labels
 from ..search.extract import extract
-from ..search.index import GRAM_SHARD_BYTES, PAGE_SHARD_BYTES, IndexPage, build_index
+from ..search.index import GRAM_SHARD_BYTES, PAGE_SHARD_BYTES, IndexPage, write_index
+from ..search.spill import PageSpill
 from ..shards import SHARD_DIR, search_payload, write_index_files, write_json
 from .languages import languages
 
@@ -49,10 +50,11 @@ class KmSearchConfig(Config):
 
 
 class KmSearchPlugin(BasePlugin[KmSearchConfig]):
-    """Collects page texts during each language build and writes the sharded index at the end."""
+    """Collects page texts during each language build (on disk: search/spill.py) and writes the sharded index
+    at the end."""
 
     def __init__(self) -> None:
-        self.collected: dict[str, list[IndexPage]] = {}
+        self.collected: dict[str, PageSpill] = {}  # pages by language, until its index is written
         self.written: set[str] = set()  # languages whose index this build has written
         self.specs: dict[str, Any] = {}  # generated pages by source URI: their kind and organisation
 
@@ -69,7 +71,8 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
         langs = languages(config)
         if langs.current == langs.default:  # a new build (the default language comes first)
             self.written.clear()
-        self.collected[langs.current] = []
+        self._drop(langs.current)
+        self.collected[langs.current] = PageSpill()
         self.specs = {spec.uri: spec for spec in getattr(self._kmsite(config), "pages", [])}
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -84,9 +87,20 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
         langs = languages(config)
         text = extract(output)
         kind, org = self._kind_and_org(page, config, langs.prefix(langs.current))
-        self.collected.setdefault(langs.current, []).append(
-            IndexPage(page.url, text.title or (page.title or ""), kind, org, text.sections))
+        spill = self.collected.get(langs.current)
+        if spill is None:
+            spill = self.collected[langs.current] = PageSpill()
+        spill.add(IndexPage(page.url, text.title or (page.title or ""), kind, org, text.sections))
         return output
+
+    def _drop(self, lang: str) -> None:
+        spill = self.collected.pop(lang, None)
+        if spill is not None:
+            spill.close()
+
+    def on_shutdown(self) -> None:
+        for lang in list(self.collected):
+            self._drop(lang)
 
     @staticmethod
     def _kmsite(config: MkDocsConfig) -> Any:
@@ -142,6 +156,7 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
                 if lang in self.collected and lang not in self.written:
                     self._write_index(config, lang, site_dir / "search" / lang, offline)
                     self.written.add(lang)
+                    self._drop(lang)
         # Every time: static-i18n rewrites this file (Material's index) after the nested builds.
         root = {
             "config": {"lang": [langs.default], "separator": r"[\s\-]+", "pipeline": []},
@@ -157,24 +172,28 @@ class KmSearchPlugin(BasePlugin[KmSearchConfig]):
 
     def _write_index(self, config: MkDocsConfig, lang: str, folder: Path, offline: bool) -> None:
         """Build and write the index files of one language tree; a shard writes its documents for the merge."""
-        pages = self.collected[lang]
-        options = self._index_options(config, lang, pages)
+        spill = self.collected[lang]
+        options = self._index_options(config, lang, spill)
         if getattr(self._kmsite(config), "sharded", False):
-            payload = search_payload(pages, lang=lang, offline=offline, **options)
+            payload = search_payload(list(spill.pages()), lang=lang, offline=offline, **options)
             write_json(Path(config.site_dir) / SHARD_DIR / f"search-{lang}.json", payload)
             return
-        write_index_files(folder, build_index(pages, lang=lang, **options), lang=lang, offline=offline)
+        # each file written as soon as it is made, from the documents read back one at a time
+        write_index(spill.documents(), lambda rel, text: write_index_files(folder, {rel: text}, lang=lang,
+                                                                           offline=offline),
+                    lang=lang, **options)
 
-    def _index_options(self, config: MkDocsConfig, lang: str, pages: list[IndexPage]) -> dict[str, Any]:
-        """What ``build_index`` needs besides the pages; an error for a page kind without a label."""
+    def _index_options(self, config: MkDocsConfig, lang: str, spill: PageSpill) -> dict[str, Any]:
+        """What ``write_index`` needs besides the pages; an error for a page kind without a label."""
         labels = load_labels(lang)
         kind_labels = {}
-        for page in pages:
-            key = f"search.kind.{page.kind}"
+        for kind in sorted(spill.kinds):
+            key = f"search.kind.{kind}"
             if key not in labels:
+                page = next(p for p in spill.pages() if p.kind == kind)
                 raise PluginError(f"kmsite-search: page {page.url} is of kind '{page.kind}', which has no "
                                   f"label '{key}' in templates/labels/{lang}/search.yml")
-            kind_labels[page.kind] = labels[key]
+            kind_labels[kind] = labels[key]
         return {"org_names": self._org_names(config, lang), "org_aliases": self._org_aliases(config),
                 "kind_labels": kind_labels, "labels": {k: labels[k] for k in UI_LABELS},
                 "gram_shard_bytes": self.config.gram_shard_bytes, "page_shard_bytes": self.config.page_shard_bytes}

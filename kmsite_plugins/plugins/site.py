@@ -52,6 +52,7 @@ from ..views.parts import DEFAULT_ENTRY_BUDGET, DEFAULT_LIST_LIMIT
 from ..views.urls import file_url
 from .languages import Languages, languages
 from .preview import Preview, only_orgs
+from .spill import Spill
 from .template_cache import THEME_TEMPLATES, renderer_cache
 
 log = get_plugin_logger(__name__)
@@ -128,9 +129,26 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         self.preview = Preview()
         # (content dir, site, problems) read by ``preload`` before kmsite build forks a process per language
         self._preloaded: Optional[tuple[Path, SiteModel, Problems]] = None
+        self._spill: Optional[Spill] = None  # generated files and parked page HTML of the build running
+
+    def _spill_now(self) -> Spill:
+        if self._spill is None:
+            self._spill = Spill()
+        return self._spill
+
+    def _drop_spill(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
+            self._spill = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self._drop_spill()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._drop_spill()
 
     @property
     def site(self) -> Optional[SiteModel]:
@@ -163,6 +181,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             config.markdown_extensions.append(HtmlBlocks())
         if self._build is not None and self._build.config is config:
             return config  # static-i18n's run of another language: same build
+        self._drop_spill()
         content_dir = self._content_dir(config)
         # `mkdocs serve` rebuilds when the content changes, not only docs/
         for folder in self._watched(content_dir):
@@ -216,8 +235,12 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         return BuildContext(site_url, langs.default, langs.default, langs.all, audience, digits,
                             config.use_directory_urls, build_date(), max(1, self.config.list_limit))
 
+    @event_priority(100)  # first: every other plugin and the theme see the page's HTML, taken back from the spill
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Remember every page and its twins in other languages for sitemap.xml."""
+        """Take the page's HTML back; remember every page and its twins in other languages for sitemap.xml."""
+        parked = self._spill.take(id(page)) if self._spill is not None else None
+        if parked is not None:
+            page.content = parked
         build = self._current()
         site_url = build.ctx.site_url
         if site_url and page.canonical_url and self.owns(page.file.src_uri):
@@ -370,9 +393,10 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
             outputs = self._outputs(build, ctx, [langs.prefix(lang) for lang in langs.all])
         except ValueError as exc:  # e.g. a QR code asked for without site_url
             raise PluginError(str(exc)) from None
-        for out in outputs:
-            files.append(File.generated(config, out.path, content=renderer.render_file(out),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        spill = self._spill_now()
+        for out in outputs:  # backed by a file, not held until the build ends (spill.py)
+            path = spill.source(renderer.render_file(out), out.path)
+            files.append(File.generated(config, out.path, abs_src_path=path, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     @staticmethod
@@ -402,13 +426,16 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         return env
 
     # MkDocs holds every page of a language, source and HTML, until its build ends (it converts all of them
-    # before writing any): at national scale that is gigabytes. A page's source is let go once it is HTML,
-    # and its HTML once the page is written (the search plugin, listed before this one, has read it); its
-    # title, anchors and links stay (set by the render). Empty strings, not None: None means "not read yet".
-    @event_priority(-100)  # after every plugin that reads the Markdown
+    # before writing any): at national scale that is gigabytes. A generated page's source lives in the spill
+    # (``_generated``); a page's Markdown is let go once it is HTML, and its HTML waits in the spill until
+    # the page is written (``on_page_context`` takes it back), then is let go (the search plugin, listed
+    # before this one, has read it); its title, anchors and links stay (set by the render). Empty strings,
+    # not None: None means "not read yet".
+    @event_priority(-100)  # after every plugin that reads the Markdown or the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page.markdown = ""
-        return html
+        self._spill_now().park(id(page), html)
+        return ""
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.preview.broken:
@@ -430,13 +457,13 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         custom = config.theme.custom_dir
         return Path(custom) / "kmsite" if custom else None
 
-    @classmethod
-    def _generate(cls, spec: PageSpec, renderer: Renderer, langs: Languages, config: MkDocsConfig) -> File:
-        return cls._generated(spec.uri, renderer.render(spec), langs, config)
+    def _generate(self, spec: PageSpec, renderer: Renderer, langs: Languages, config: MkDocsConfig) -> File:
+        return self._generated(spec.uri, renderer.render(spec), langs, config)
 
-    @staticmethod
-    def _generated(uri: str, content: str, langs: Languages, config: MkDocsConfig) -> File:
-        file = File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    def _generated(self, uri: str, content: str, langs: Languages, config: MkDocsConfig) -> File:
+        # backed by a file, not held until the build ends (spill.py)
+        file = File.generated(config, uri, abs_src_path=self._spill_now().source(content, uri),
+                              inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = langs.prefix(langs.current) + file.dest_uri
         # Tell static-i18n where this page lives in every language (language switcher, sitemap).
         # percent-encoded like MkDocs' own File.url (Thai tag slugs)

@@ -30,15 +30,15 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .extract import Section
 from .normalise import normalise
 
-__all__ = ["IndexPage", "build_index", "list_documents", "page_text", "fnv1a", "grams_of", "cover",
-           "encode_ids", "decode_ids", "KIND_ORDER", "ENTRY_RULES"]
+__all__ = ["IndexPage", "build_index", "write_index", "documents", "sort_key", "list_documents", "page_text",
+           "fnv1a", "grams_of", "cover", "encode_ids", "decode_ids", "KIND_ORDER", "ENTRY_RULES"]
 
 FORMAT = 2
 GRAM_SHARD_BYTES = 16 * 1024  # target size of a gram shard
@@ -186,13 +186,19 @@ def shard_count(estimate: int, target: int) -> int:
     return shards
 
 
-def _sort_key(page: IndexPage) -> tuple:
+def sort_key(page: IndexPage) -> tuple:
+    """A document's place in the index: site-wide pages first, then by organisation, kind and URL."""
     kind = KIND_ORDER.index(page.kind) if page.kind in KIND_ORDER else len(KIND_ORDER)
     return (page.org is not None, page.org or "", kind, page.kind, page.url)
 
 
 def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def documents(pages: Iterable[IndexPage]) -> list[IndexPage]:
+    """The documents of ``pages`` (:func:`list_documents`) in index order (page ids)."""
+    return sorted((doc for page in pages for doc in list_documents(page)), key=sort_key)
 
 
 def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, str],
@@ -205,28 +211,61 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
 
     Site-wide list pages are split (or their entries left out) by :func:`list_documents`.
     """
-    ordered = sorted((doc for page in pages for doc in list_documents(page)), key=_sort_key)
-    aliases = org_aliases or {}
     files: dict[str, str] = {}
+    write_index(documents(pages), files.__setitem__, lang=lang, org_names=org_names, kind_labels=kind_labels,
+                labels=labels, org_aliases=org_aliases, gram_shard_bytes=gram_shard_bytes,
+                page_shard_bytes=page_shard_bytes, org_shard_bytes=org_shard_bytes)
+    return files
+
+
+def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], *, lang: str,
+                org_names: dict[str, str], kind_labels: dict[str, str], labels: dict[str, str],
+                org_aliases: Optional[dict[str, list[str]]] = None,
+                gram_shard_bytes: int = GRAM_SHARD_BYTES,
+                page_shard_bytes: int = PAGE_SHARD_BYTES,
+                org_shard_bytes: int = ORG_SHARD_BYTES) -> None:
+    """The files of :func:`build_index`, each handed to ``emit(path, text)`` as soon as it is made.
+
+    ``ordered``: documents in index order (:func:`documents`), read once, one at a time, so that a
+    caller may stream them from disk (search/spill.py); what is held meanwhile is the n-gram postings
+    (page ids) and the organisations' page ranges, not the texts.
+    """
+    aliases = org_aliases or {}
 
     def names(org: str) -> list[str]:
         name = org_names.get(org, org)
         return [name] + [a for a in aliases.get(org, []) if a != name]
 
-    # pages → page shards of about page_shard_bytes, each with the names of its organisations
+    # pages → page shards of about page_shard_bytes, each with the names of its organisations;
+    # grams → page ids, from each page's text as it passes
     shard_starts: list[int] = []
+    sizes: list[int] = []  # bytes of each page shard
     current: list[str] = []  # JSON text of the rows of the shard being filled
     current_orgs: dict[str, list[str]] = {}
     size = 0
-    texts: list[str] = []  # page texts in id order
+    postings: dict[str, array] = {}
+    orgs: dict[str, dict] = {}  # organisation -> its name and page-id range
+    kinds: set[str] = set()
+    count = 0
 
     def flush() -> None:
         rows = "[" + ",".join(current) + "]"
-        files[f"p/{len(shard_starts) - 1}.json"] = f'{{"rows":{rows},"orgs":{_dump(current_orgs)}}}'
+        text = f'{{"rows":{rows},"orgs":{_dump(current_orgs)}}}'
+        sizes.append(len(text.encode("utf-8")))
+        emit(f"p/{len(shard_starts) - 1}.json", text)
 
     for pid, page in enumerate(ordered):
+        count += 1
+        kinds.add(page.kind)
         row = page.row()
-        texts.append(page_text(row[1], row[4]))
+        for gram in grams_of(normalise(page_text(row[1], row[4]))):
+            found = postings.get(gram)
+            if found is None:
+                postings[gram] = found = array("I")
+            found.append(pid)
+        if page.org:
+            entry = orgs.setdefault(page.org, {"name": org_names.get(page.org, page.org), "range": [pid, pid + 1]})
+            entry["range"][1] = pid + 1
         if not current:
             shard_starts.append(pid)
         current.append(_dump(row))
@@ -240,47 +279,39 @@ def build_index(pages: Iterable[IndexPage], *, lang: str, org_names: dict[str, s
     if current:
         flush()
     deltas = [b - a for a, b in zip([0] + shard_starts, shard_starts, strict=False)]
-    sizes = [len(files[f"p/{n}.json"].encode("utf-8")) for n in range(len(shard_starts))]
-    files["starts.json"] = _dump({"starts": deltas, "sizes": sizes})
+    emit("starts.json", _dump({"starts": deltas, "sizes": sizes}))
 
-    # grams → page ids
-    postings: dict[str, array] = {}
-    for pid, text in enumerate(texts):
-        for gram in grams_of(normalise(text)):
-            found = postings.get(gram)
-            if found is None:
-                postings[gram] = found = array("I")
-            found.append(pid)
-    encoded = {gram: encode_ids(ids) for gram, ids in postings.items()}
-    estimate = sum(len(g) * 3 + 6 + 4 * len(codes) for g, codes in encoded.items())  # ~4 bytes a number
+    # grams → their page ids as JSON text, in shards by hash; each gram's ids are let go once encoded
+    encoded: dict[str, str] = {}
+    estimate = 0
+    for gram in sorted(postings):
+        codes = encode_ids(postings.pop(gram))
+        estimate += len(gram) * 3 + 6 + 4 * len(codes)  # ~4 bytes a number
+        encoded[gram] = _dump(codes)
     shards = shard_count(estimate, gram_shard_bytes)
-    buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for gram in sorted(encoded):
-        buckets[fnv1a(gram) % shards][gram] = encoded[gram]
+    buckets: list[list[str]] = [[] for _ in range(shards)]
+    for gram, codes_text in encoded.items():  # sorted: the order of the keys of each shard
+        buckets[fnv1a(gram) % shards].append(f"{_dump(gram)}:{codes_text}")
+    del encoded
     for n, bucket in enumerate(buckets):
-        files[f"g/{n}.json"] = _dump(bucket)
+        emit(f"g/{n}.json", "{" + ",".join(bucket) + "}")
+        buckets[n] = []
 
     # organisations → their page-id range and name, in shards fetched on their pages
-    orgs: dict[str, dict] = {}
-    for pid, page in enumerate(ordered):
-        if page.org:
-            entry = orgs.setdefault(page.org, {"name": org_names.get(page.org, page.org), "range": [pid, pid + 1]})
-            entry["range"][1] = pid + 1
     org_shards = shard_count(sum(len(_dump(e).encode("utf-8")) + 20 for e in orgs.values()), org_shard_bytes)
     org_buckets: list[dict[str, dict]] = [{} for _ in range(org_shards)]
     for slug in sorted(orgs):
         org_buckets[fnv1a(slug) % org_shards][slug] = orgs[slug]
     for n, org_bucket in enumerate(org_buckets):
-        files[f"o/{n}.json"] = _dump(org_bucket)
+        emit(f"o/{n}.json", _dump(org_bucket))
 
     manifest = {
-        "format": FORMAT, "lang": lang, "pages": len(ordered), "gram_shards": shards,
+        "format": FORMAT, "lang": lang, "pages": count, "gram_shards": shards,
         "page_shards": len(shard_starts), "org_shards": org_shards,
-        "kinds": {k: kind_labels[k] for k in sorted({p.kind for p in ordered})},
+        "kinds": {k: kind_labels[k] for k in sorted(kinds)},
         "labels": labels,
     }
-    files["manifest.json"] = _dump(manifest)
-    return files
+    emit("manifest.json", _dump(manifest))
 
 
 def js_twin(key: str, json_text: str) -> str:

@@ -18,13 +18,13 @@ def test_each_language_index_is_built_once_and_materials_index_is_empty(tmp_path
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(ROOT)
     calls: Counter[str] = Counter()
-    real = search_plugin.build_index
+    real = search_plugin.write_index
 
-    def counting(pages: Any, **kw: Any) -> Any:
+    def counting(docs: Any, emit: Any, **kw: Any) -> Any:
         calls[kw["lang"]] += 1
-        return real(pages, **kw)
+        return real(docs, emit, **kw)
 
-    monkeypatch.setattr(search_plugin, "build_index", counting)
+    monkeypatch.setattr(search_plugin, "write_index", counting)
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     build(config)
 
