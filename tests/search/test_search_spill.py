@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tracemalloc
+from typing import Any
 
 from kmsite_plugins.search.extract import Section
 from kmsite_plugins.search.index import IndexPage, build_index, documents, write_index
@@ -30,7 +31,7 @@ def test_pages_read_back_from_the_spill_give_the_same_documents_and_index() -> N
     assert list(spill.documents()) == documents(pages)
     assert spill.kinds == {p.kind for p in pages}
     streamed: dict[str, str] = {}
-    options = {"lang": "th", "org_names": {}, "kind_labels": KINDS_ALL, "labels": {}}
+    options: dict[str, Any] = {"lang": "th", "org_names": {}, "kind_labels": KINDS_ALL, "labels": {}}
     write_index(spill.documents(), streamed.__setitem__, **options)
     assert streamed == build_index(pages, **options)
     spill.close()
