@@ -281,18 +281,12 @@ def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], 
     deltas = [b - a for a, b in zip([0] + shard_starts, shard_starts, strict=False)]
     emit("starts.json", _dump({"starts": deltas, "sizes": sizes}))
 
-    # grams → their page ids as JSON text, in shards by hash; each gram's ids are let go once encoded
-    encoded: dict[str, str] = {}
-    estimate = 0
-    for gram in sorted(postings):
-        codes = encode_ids(postings.pop(gram))
-        estimate += len(gram) * 3 + 6 + 4 * len(codes)  # ~4 bytes a number
-        encoded[gram] = _dump(codes)
+    # grams → their page ids, in shards by hash: sized first, then each gram's ids let go once encoded
+    estimate = sum(len(gram) * 3 + 6 + 4 * len(encode_ids(ids)) for gram, ids in postings.items())  # ~4 B a number
     shards = shard_count(estimate, gram_shard_bytes)
     buckets: list[list[str]] = [[] for _ in range(shards)]
-    for gram, codes_text in encoded.items():  # sorted: the order of the keys of each shard
-        buckets[fnv1a(gram) % shards].append(f"{_dump(gram)}:{codes_text}")
-    del encoded
+    for gram in sorted(postings):  # the order of the keys of each shard
+        buckets[fnv1a(gram) % shards].append(f"{_dump(gram)}:{_dump(encode_ids(postings.pop(gram)))}")
     for n, bucket in enumerate(buckets):
         emit(f"g/{n}.json", "{" + ",".join(bucket) + "}")
         buckets[n] = []
