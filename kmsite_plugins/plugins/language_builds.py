@@ -35,9 +35,10 @@ EXIT_INTERNAL = 3  # a child that failed without a status (a crash, a signal)
 Build = Callable[[MkDocsConfig], int]  # runs one build of the config; 0 when it succeeded
 
 
-def _child(config: MkDocsConfig, lang: str, folder: Path, run: Build, conn: Connection) -> None:
+def _child(config: MkDocsConfig, lang: str, folder: Path, scratch: Path, run: Build, conn: Connection) -> None:
     """Build ``lang`` alone into ``folder``; send the status and the sitemap entries seen."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent stops a child by SIGTERM: no clean-up to run
+    tempfile.tempdir = str(scratch)  # the build's scratch files (spill.py): the parent removes them, whatever happens
     status, entries = EXIT_INTERNAL, []
     try:
         config.site_dir = str(folder)
@@ -78,10 +79,12 @@ def build_languages_apart(config: MkDocsConfig, folder: Path, run: Build) -> int
     if kmsite is not None:  # the content is read once, here; the children share it
         kmsite.preload(config)
     gc.freeze()  # objects made so far stay out of the children's collections: their pages stay shared
+    scratch = Path(tempfile.mkdtemp(prefix="kmsite-build-"))  # the children's temporary files
     try:
         for lang in order:
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(config, lang, parts[lang], run, send), name=f"build-{lang}")
+            process = context.Process(target=_child, args=(config, lang, parts[lang], scratch, run, send),
+                                      name=f"build-{lang}")
             process.start()
             send.close()
             children.append((lang, process, receive))
@@ -121,3 +124,4 @@ def build_languages_apart(config: MkDocsConfig, folder: Path, run: Build) -> int
         for part in parts.values():
             if part != folder:
                 shutil.rmtree(part, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)

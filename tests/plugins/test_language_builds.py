@@ -76,3 +76,31 @@ def test_build_alone_marks_one_language_and_stops_the_nested_builds() -> None:
     assert vars(config.plugins["i18n"])["building"]  # static-i18n then builds no other language after this one
     with pytest.raises(ValueError, match="'fr' is not a language"):
         build_alone(config, "fr")
+
+
+def test_a_killed_language_build_leaves_no_temporary_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child's scratch files (spill.py: gigabytes at national scale) go into a folder its parent removes,
+    even when the child dies without cleaning up (killed, as the parent stops children on an interrupt)."""
+    import signal
+    import tempfile
+
+    from mkdocs.config import load_config
+
+    from kmsite_plugins.plugins.language_builds import build_languages_apart
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(ROOT)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    made = tmp_path / "made.txt"
+
+    def run(built: object) -> int:  # a build that makes its scratch folder, then is killed
+        scratch = tempfile.mkdtemp(prefix="kmsite-spill-")
+        with made.open("a", encoding="utf-8") as out:
+            out.write(scratch + "\n")
+        os.kill(os.getpid(), signal.SIGKILL)
+        return 0
+
+    status = build_languages_apart(config, tmp_path / "site", run)
+    folders = made.read_text(encoding="utf-8").split()
+    assert status != 0 and len(folders) == 2
+    assert not any(Path(folder).exists() for folder in folders)
