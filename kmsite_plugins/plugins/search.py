@@ -1,7 +1,9 @@
 """The ``kmsite-search`` MkDocs plugin: index what every page shows, per language, in small shards.
 
 Pages are read after rendering (``on_post_page``), so hand-written and generated pages, in
-every language, are indexed from the text a reader sees. static-i18n builds the other
+every language, are indexed from the text a reader sees; their texts wait on disk (search/spill.py)
+and the index is written file by file from them (``write_index``), so that a language's build does
+not hold its whole text. static-i18n builds the other
 languages from inside the default language's ``on_post_build``, so this plugin's
 ``on_post_build`` (after static-i18n's) runs twice: at the end of the nested build of the
 last language, when every language has been seen, it writes the index of every language
