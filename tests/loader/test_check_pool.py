@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
+import json
 import shutil
+import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from kmsite_plugins.loader import load_site, pool
 from kmsite_plugins.loader.acknowledge import Ack, AckEntry, Acknowledgements
 from kmsite_plugins.loader.problems import Problem, Problems, Severity
+from tests.conftest import ROOT
 
 from .edits import replace_in
 
@@ -34,19 +36,40 @@ def faulty_tree(root: Path) -> Path:
     return root
 
 
-def test_workers_report_what_one_process_reports_in_the_same_order(demo_copy, monkeypatch):
-    if threading.active_count() > 1:
-        pytest.skip("another thread runs in this test process: check_site would not fork (the CLI test forks)")
+# Run in a fresh interpreter: check_site forks only from a process running one thread, and a test process
+# may hold threads left by other tests (servers, pytest-xdist's workers run many files).
+_COMPARE = """
+import json, sys
+from pathlib import Path
+from kmsite_plugins.loader import load_site, pool
+from kmsite_plugins.loader.problems import Severity
+root = Path(sys.argv[1])
+site, expected = load_site(root)
+pool._BATCH = 1  # one folder per task: the folders end up in both workers
+workers = pool.worker_count(len(site.orgs), jobs=2)
+slugs, problems = pool.check_site(root, jobs=2)
+print(json.dumps({
+    "workers": workers,
+    "slugs": slugs == list(site.orgs),
+    "same": problems.items == expected.items,
+    "count": len(problems.items),
+    "found": sorted({p.code or p.field for p in problems.items}),
+    "notes": any(p.severity is Severity.NOTE for p in problems.items),
+    "malformed": any("malformed YAML" in p.message for p in problems.items),
+}))
+"""
+
+
+def test_workers_report_what_one_process_reports_in_the_same_order(demo_copy):
     root = faulty_tree(demo_copy)
-    site, expected = load_site(root)
-    monkeypatch.setattr(pool, "_BATCH", 1)  # one folder per task: the folders end up in both workers
-    slugs, problems = pool.check_site(root, jobs=2)
-    assert slugs == list(site.orgs)
-    assert problems.items == expected.items  # every problem, item for item, notes and stale warnings included
-    found = {p.code or p.field for p in problems.items}
-    assert {"short", "fiscal_year", "unknown-file", "row-number"} <= found
-    assert any(p.severity is Severity.NOTE for p in problems.items)
-    assert any("malformed YAML" in p.message for p in problems.items)
+    run = subprocess.run([sys.executable, "-c", _COMPARE, str(root)], capture_output=True, text=True,
+                         cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    got = json.loads(run.stdout.strip().splitlines()[-1])
+    assert got["workers"] == 2  # the worker path, not the in-process one
+    assert got["slugs"] and got["same"] and got["count"] > 10  # every problem, item for item, notes included
+    assert {"short", "fiscal_year", "unknown-file", "row-number"} <= set(got["found"])
+    assert got["notes"] and got["malformed"]
 
 
 def test_merge_keeps_load_sites_order_of_phases():
@@ -65,6 +88,7 @@ def test_merge_keeps_load_sites_order_of_phases():
 
 def test_small_trees_and_explicit_jobs(monkeypatch):
     monkeypatch.setattr(pool.os, "sched_getaffinity", lambda _: {0, 1})
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)  # whatever other tests left running
     assert pool.worker_count(3) == 1  # a fork costs more than three folders
     assert pool.worker_count(1000) == 2
     assert pool.worker_count(3, jobs=2) == 2
@@ -75,7 +99,6 @@ def test_small_trees_and_explicit_jobs(monkeypatch):
 
 def test_loading_pauses_the_cyclic_collector_and_restores_it(monkeypatch):
     from kmsite_plugins.loader import load as load_module
-    from tests.conftest import ROOT
 
     seen = []
     lint_org = load_module.lint_org
