@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..model import OrgContent, SiteModel, TableKind
+from ..model import OrgContent, TableKind
 from ..model.plan import CMP_STEPS, KMP_STEPS
 from ..thai.digits import to_arabic
 from ..thai.words import shorten
@@ -161,7 +161,7 @@ def _periods(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems) 
                                  value=period.raw)
 
 
-def lint_org(content: OrgContent, site: SiteModel, docs: dict[str, YamlDoc], problems: Problems,
+def lint_org(content: OrgContent, docs: dict[str, YamlDoc], problems: Problems,
              own_names_known: bool = True) -> None:
     """All warnings for one organisation; ``own_names_known`` is False when its organisation.yml failed."""
     if own_names_known:

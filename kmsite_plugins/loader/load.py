@@ -203,21 +203,21 @@ class SiteLoader:
                 for path, item, body in self._load_markdown(folder, slug, "asset", KnowledgeAsset)]
 
     # -- checks of one organisation -------------------------------------------------
-    def check_org(self, content: OrgContent, site: SiteModel, problems: Problems) -> None:
+    def check_org(self, content: OrgContent, problems: Problems) -> None:
         """The checks that need one loaded organisation and its documents only."""
         slug = content.slug
         docs = self.docs.get(slug, {})
         check_references(content, docs, problems)
         check_rosters(content, docs, problems)
         check_assets(content, docs, problems, self.plans_dir / slug, self.failed.get(slug, set()))
-        lint_org(content, site, docs, problems)
+        lint_org(content, docs, problems)
 
-    def check_partial(self, content: OrgContent, site: SiteModel, problems: Problems) -> None:
+    def check_partial(self, content: OrgContent, problems: Problems) -> None:
         """organisation.yml failed: check what does not need its people, so its errors hide no others."""
         slug = content.slug
         docs = self.docs.get(slug, {})
         check_assets(content, docs, problems, self.plans_dir / slug, self.failed.get(slug, set()))
-        lint_org(content, site, docs, problems, own_names_known=False)
+        lint_org(content, docs, problems, own_names_known=False)
 
     def _report_unknown_entries(self, folder: Path) -> None:
         for entry in sorted(folder.iterdir()):
@@ -276,9 +276,9 @@ def _load_site(root: Path, only: Optional[Collection[str]]) -> tuple[SiteModel, 
         if content is not None:
             site.orgs[content.slug] = content
     for content in site.orgs.values():
-        loader.check_org(content, site, problems)
+        loader.check_org(content, problems)
     for content in loader.partial.values():
-        loader.check_partial(content, site, problems)
+        loader.check_partial(content, problems)
     check_announcements(site, loader.docs, problems, loader.failed)
     loader.acks.apply(problems)
     return site, problems

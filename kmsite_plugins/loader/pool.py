@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..model import SiteModel
 from .acknowledge import AckEntry, Acknowledgements
 from .announcement_checks import OrgCodes, check_announcement_entries, check_short_codes, org_codes
 from .load import SiteLoader, cycle_collection_paused, find_plans_dir, load_site, org_folders
@@ -54,16 +53,14 @@ def check_folder(plans_dir: Path, folder: Path) -> FolderResult:
     loader = SiteLoader(plans_dir, phases[LOAD])
     content = loader.load_org(folder)
     slug = folder.name
-    site = SiteModel()
     result = FolderResult(slug, content is not None)
     if content is not None:
-        site.orgs[slug] = content
-        loader.check_org(content, site, phases[CHECKS])
+        loader.check_org(content, phases[CHECKS])
         check_announcement_entries(content, loader.docs.get(slug, {}), phases[ANNOUNCEMENTS],
                                    "plan" in loader.failed.get(slug, set()))
         result.codes = org_codes(content, loader.docs.get(slug, {}))
     elif slug in loader.partial:
-        loader.check_partial(loader.partial[slug], site, phases[PARTIAL_CHECKS])
+        loader.check_partial(loader.partial[slug], phases[PARTIAL_CHECKS])
     result.phases = [p.items for p in phases]
     result.acks = loader.acks.entries
     return result
