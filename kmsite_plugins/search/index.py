@@ -281,12 +281,16 @@ def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], 
     deltas = [b - a for a, b in zip([0] + shard_starts, shard_starts, strict=False)]
     emit("starts.json", _dump({"starts": deltas, "sizes": sizes}))
 
-    # grams → their page ids, in shards by hash: sized first, then each gram's ids let go once encoded
-    estimate = sum(len(gram) * 3 + 6 + 4 * len(encode_ids(ids)) for gram, ids in postings.items())  # ~4 B a number
+    # grams → their page ids, in shards by hash: each gram's ids encoded in place (no second copy), the
+    # shards sized from them, then each gram let go once written into its shard's text
+    estimate = 0
+    for gram, ids in postings.items():
+        postings[gram] = encoded = array("i", encode_ids(ids))
+        estimate += len(gram) * 3 + 6 + 4 * len(encoded)  # ~4 bytes a number
     shards = shard_count(estimate, gram_shard_bytes)
     buckets: list[list[str]] = [[] for _ in range(shards)]
     for gram in sorted(postings):  # the order of the keys of each shard
-        buckets[fnv1a(gram) % shards].append(f"{_dump(gram)}:{_dump(encode_ids(postings.pop(gram)))}")
+        buckets[fnv1a(gram) % shards].append(f"{_dump(gram)}:{_dump(postings.pop(gram).tolist())}")
     for n, bucket in enumerate(buckets):
         emit(f"g/{n}.json", "{" + ",".join(bucket) + "}")
         buckets[n] = []
