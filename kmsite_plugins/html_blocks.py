@@ -26,13 +26,15 @@ from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
 from markdown.util import BLOCK_LEVEL_ELEMENTS  # type: ignore[import-untyped]
 
-__all__ = ["HtmlBlocks", "MARK_CHARS", "mark", "strip_marks"]
+__all__ = ["HtmlBlocks", "MARK_CHARS", "SI", "SO", "mark", "strip_marks"]
 
 _KEY = secrets.token_hex(8)  # one per process: the renderer and the extension of a build share it
-_SO, _SI = "\x0e", "\x0f"  # kept by Python-Markdown (unlike STX/ETX) and str.splitlines (unlike \x1e)
-OPEN = f"{_SO}{_KEY}{_SI}"
-CLOSE = f"{_SI}{_KEY}{_SO}"
-MARK_CHARS = {ord(_SO): None, ord(_SI): None}  # str.translate table: the marks' characters removed
+# the marks' characters (render.py's body placeholders too): kept by Python-Markdown (unlike STX/ETX) and
+# str.splitlines (unlike \x1e)
+SO, SI = "\x0e", "\x0f"
+OPEN = f"{SO}{_KEY}{SI}"
+CLOSE = f"{SI}{_KEY}{SO}"
+MARK_CHARS = {ord(SO): None, ord(SI): None}  # str.translate table: the marks' characters removed
 _MARKED = re.compile(re.escape(OPEN) + "(.*?)" + re.escape(CLOSE), re.DOTALL)
 
 # Python-Markdown's (and md_in_html's) classes of block-level tags

@@ -18,7 +18,7 @@ from typing import Any, Optional, Union
 import jinja2
 from markupsafe import Markup, escape
 
-from .html_blocks import MARK_CHARS, mark, strip_marks
+from .html_blocks import MARK_CHARS, SI, SO, mark, strip_marks
 from .labels import TEMPLATE_DIR, MissingLabel, load_labels
 from .outputs import qr as qrcodes
 from .outputs.spec import OutputFile
@@ -45,11 +45,11 @@ _TEXT_ENTITIES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'
 
 
 # where a body goes once the page around it is marked; the marks' characters are not in author text or bodies
-_BODY_PLACEHOLDER = re.compile("\x0ebody:([0-9]+)\x0f")
+_BODY_PLACEHOLDER = re.compile(f"{SO}body:([0-9]+){SI}")
 
 
 def _body_placeholder(index: int) -> str:
-    return f"\x0ebody:{index}\x0f"
+    return f"{SO}body:{index}{SI}"
 
 
 def text(value: object) -> Markup:
