@@ -2,7 +2,8 @@
 
 A site-wide list (the directory, the knowledge store, the knowledge map, the people catalogue,
 who knows what, announcements) is one page while the site has at most ``limit`` organisations and
-``budget`` entries (people, positions, topics, assets, announcements and holder links: what the longest lists show).
+``budget`` entries (people, positions, topics, assets, announcements and holder links: what the longest
+lists show).
 Past either, the page becomes an index of provinces and each province gets its own page at
 ``<list>/province/<key>/``; a province past either bound continues on ``<list>/province/<key>/2/`` and
 so on. Every part is made from the same organisations in the same order for every list, so the index
@@ -24,7 +25,7 @@ from ..thai.collation import thai_sorted
 __all__ = ["DEFAULT_ENTRY_BUDGET", "DEFAULT_LIST_LIMIT", "Part", "entries", "Province", "province_key", "site_parts"]
 
 DEFAULT_LIST_LIMIT = 60  # organisations on one site-wide list page before it is split by province
-DEFAULT_ENTRY_BUDGET = 600  # entries (see entries()) on one site-wide list page: at most about 300 KB of who knows what
+DEFAULT_ENTRY_BUDGET = 600  # entries (see entries()) on one site-wide list page: 315 KB at most at N=1,000
 NO_PROVINCE = "none"  # the key of the organisations that state no province
 
 
@@ -79,8 +80,9 @@ def entries(content: OrgContent) -> int:
 
     Who knows what lists every holder under each topic and asset and every topic and asset under each
     holder, so its size follows those links more than the number of topics: an organisation whose
-    topics have many holders weighs more (counting only topics left pages of the same count from 180 to
-    520 KB at N=1,000; with the links, bytes per entry vary about 2.5× instead of 4×).
+    topics have many holders weighs more. (On the who-knows-what pages of a 1,000-organisation build, the
+    bytes per entry, page frame aside, were 373–883 counting no links and 182–445 with them: a full budget
+    then stays near 300 KB, where it reached 519 KB.)
     """
     org = content.org
     links = sum(len(t.holders) for t in content.topics)
