@@ -32,6 +32,7 @@ BORDER = 4  # the quiet zone the standard asks for, in modules
 PRINT_DPI = 300
 FILE_SIZE_MM = 100.0  # the downloadable files: 10 cm wide, enough for an A4 poster
 _MM_PER_INCH = 25.4
+PNG_LEVEL = 7  # zlib level of the PNG files (see png_bytes)
 
 
 def require_site_url(site_url: Optional[str], what: str) -> str:
@@ -72,8 +73,9 @@ def _png_chunk(name: bytes, data: bytes) -> bytes:
 def png_bytes(url: str, size_mm: float = FILE_SIZE_MM, dpi: int = PRINT_DPI) -> bytes:
     """A black-on-white PNG at least ``size_mm`` wide at ``dpi`` (whole pixels per module).
 
-    The bytes segno's PNG writer makes (1-bit greyscale; each module row once, then PNG's "Up"
+    The image segno's PNG writer makes (1-bit greyscale; each module row once, then PNG's "Up"
     filter for its repeats), written a row at a time instead of a pixel at a time: ten times faster.
+    Compressed at zlib level 7, not segno's 9: files about 10 % larger (1.2 KB), in a quarter of the time.
     """
     code = make(url)
     scale = math.ceil(size_mm / _MM_PER_INCH * dpi / _modules(code))
@@ -95,7 +97,7 @@ def png_bytes(url: str, size_mm: float = FILE_SIZE_MM, dpi: int = PRINT_DPI) -> 
     return b"".join((b"\x89PNG\r\n\x1a\n",
                      _png_chunk(b"IHDR", struct.pack(">2I5B", width, width, 1, 0, 0, 0, 0)),
                      _png_chunk(b"pHYs", struct.pack(">LLB", per_metre, per_metre, 1)),
-                     _png_chunk(b"IDAT", zlib.compress(idat, 9)), _png_chunk(b"IEND", b"")))
+                     _png_chunk(b"IDAT", zlib.compress(idat, PNG_LEVEL)), _png_chunk(b"IEND", b"")))
 
 
 def svg_bytes(url: str, size_mm: float = FILE_SIZE_MM, title: Optional[str] = None) -> bytes:

@@ -50,6 +50,7 @@ from ..views.context import BuildContext, Digits, build_date, checked_site_url
 from ..views.home import HomeView, home_view
 from ..views.parts import DEFAULT_ENTRY_BUDGET, DEFAULT_LIST_LIMIT
 from ..views.urls import file_url
+from .fragments import FragmentCache
 from .languages import Languages, languages
 from .preview import Preview, only_orgs
 from .spill import Spill
@@ -416,6 +417,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         """An internal build's banner, for the theme's ``announce`` block (overrides/main.html); each language's
         home for the language switcher of 404.html (which has no page)."""
         env.bytecode_cache = THEME_TEMPLATES  # MkDocs makes a theme environment per build: compile its templates once
+        env.globals["kmsite_fragment"] = FragmentCache().global_function()  # overrides/base.html
         build = self._current()
         langs = languages(config)
         base = urlsplit(build.ctx.site_url or "/").path
