@@ -1,4 +1,4 @@
-"""Material's tabs, navigation and config script rendered once per place, not per page (plugins/fragments.py)."""
+"""Material's tabs, navigation, config script, search and palette rendered once per place, not per page (plugins/fragments.py)."""
 
 from __future__ import annotations
 
@@ -29,16 +29,18 @@ def html_files(site: Path) -> dict[str, bytes]:
 
 def test_the_cached_site_is_byte_for_byte_materials(built_site: Path, tmp_path: Path) -> None:
     """The demo (hand-written pages in the nav, generated pages at every depth, both languages) built with
-    overrides/base.html as it is and with the ``kmsite_fragment`` calls taken out: every page the same."""
+    overrides/ as they are and with the ``kmsite_fragment`` calls taken out: every page the same."""
     project = tmp_path / "project"
     project.mkdir()
     for part in ("docs", "overrides", "plans"):
         shutil.copytree(ROOT / part, project / part)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    base = project / "overrides" / "base.html"
-    text = base.read_text(encoding="utf-8")
-    assert len(CALL.findall(text)) == 6  # tabs, nav, config: opened and closed
-    base.write_text(CALL.sub("", text), encoding="utf-8")
+    calls = 0
+    for template in (project / "overrides").rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        calls += len(CALL.findall(text))
+        template.write_text(CALL.sub("", text), encoding="utf-8")
+    assert calls == 10  # tabs, nav, config, search, palette: opened and closed
     site = tmp_path / "site"
     result = run_mkdocs(site, config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
