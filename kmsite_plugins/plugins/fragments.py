@@ -3,13 +3,13 @@
 Material renders its tabs, its navigation, its ``__config`` script, the search dialog and the palette
 into every page. For a page that is not in the navigation (every page kmsite generates) the HTML of these
 parts depends on nothing of the page but where it is: the links are relative to the page, and nothing in
-them is active. A language of 1,000
-organisations has some 27,000 such pages and only a handful of distinct places.
+them is active. A language of 1,000 organisations has some 27,000 such pages and few distinct places.
 
-``overrides/`` (base.html, partials/search.html, partials/palette.html) wraps those parts in ``{% call kmsite_fragment("name") %}...{% endcall %}``. The
-cache key is the fragment's name and what it can depend on: the page's ``base_url`` and the link to every
-navigation target as the ``url`` filter writes it from this page. A page in the navigation (its item is
-active, and Material puts its table of contents there) is always rendered, never cached.
+``overrides/`` (base.html, partials/search.html, partials/palette.html) wraps those parts in
+``{% call kmsite_fragment("name") %}...{% endcall %}``. The cache key is the fragment's name and what it
+can depend on: the page's ``base_url`` and the link to every navigation target as the ``url`` filter
+writes it from this page. A page in the navigation (its item is active, and Material puts its table of
+contents there) is always rendered, never cached.
 """
 
 from __future__ import annotations

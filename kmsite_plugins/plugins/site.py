@@ -22,7 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..compress import compress_site
@@ -395,9 +395,8 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         except ValueError as exc:  # e.g. a QR code asked for without site_url
             raise PluginError(str(exc)) from None
         spill = self._spill_now()
-        for out in outputs:  # backed by a file, not held until the build ends (spill.py)
-            path = spill.source(renderer.render_file(out), out.path)
-            files.append(File.generated(config, out.path, abs_src_path=path, inclusion=InclusionLevel.NOT_IN_NAV))
+        for out in outputs:  # on disk, not held until the build ends (spill.py)
+            files.append(spill.file(config, out.path, renderer.render_file(out)))
         return files
 
     @staticmethod
@@ -463,9 +462,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         return self._generated(spec.uri, renderer.render(spec), langs, config)
 
     def _generated(self, uri: str, content: str, langs: Languages, config: MkDocsConfig) -> File:
-        # backed by a file, not held until the build ends (spill.py)
-        file = File.generated(config, uri, abs_src_path=self._spill_now().source(content, uri),
-                              inclusion=InclusionLevel.NOT_IN_NAV)
+        file = self._spill_now().file(config, uri, content)  # on disk, not held until the build ends (spill.py)
         file.dest_uri = langs.prefix(langs.current) + file.dest_uri
         # Tell static-i18n where this page lives in every language (language switcher, sitemap).
         # percent-encoded like MkDocs' own File.url (Thai tag slugs)

@@ -1,4 +1,4 @@
-"""Material's tabs, navigation, config script, search and palette rendered once per place, not per page (plugins/fragments.py)."""
+"""Material's tabs, navigation, config script, search and palette rendered once per place (plugins/fragments.py)."""
 
 from __future__ import annotations
 

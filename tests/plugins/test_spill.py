@@ -19,9 +19,15 @@ def test_parked_text_comes_back_once_and_sources_are_the_bytes_given() -> None:
     spill = Spill()
     spill.park(1, "<p>ภาษีป้าย 😀</p>")
     spill.park(2, "")
-    path = spill.source("หน้า\r\nสอง\n", "orgs/a/index.md")
-    assert Path(path).read_bytes() == "หน้า\r\nสอง\n".encode()
-    assert spill.source(b"\x89PNG", "qr/a.png") != path
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = "kmsite"  # as during on_files
+    page = spill.file(config, "orgs/a/index.md", "หน้า\r\nสอง\n")
+    png = spill.file(config, "qr/a.png", b"\x89PNG")
+    assert page.content_bytes == "หน้า\r\nสอง\n".encode() and page.content_string == "หน้า\r\nสอง\n"
+    assert png.content_bytes == b"\x89PNG" and png.abs_src_path == page.abs_src_path  # one data file
+    assert not str(page.abs_src_path).startswith(config.docs_dir)  # static-i18n: not a file of docs_dir
+    page.content_string = "แก้"  # a plugin's own content replaces the spilled bytes
+    assert page.content_bytes == "แก้".encode() and png.content_bytes == b"\x89PNG"
     assert spill.take(1) == "<p>ภาษีป้าย 😀</p>" and spill.take(2) == "" and spill.parked == 0
     assert spill.take(1) is None
     spill.close()
