@@ -54,12 +54,16 @@ def _child(config: MkDocsConfig, lang: str, folder: Path, scratch: Path, run: Bu
 
 
 def _move_over(source: Path, dest: Path) -> None:
-    """Move every file of ``source`` to the same place under ``dest``, replacing what is there."""
-    for folder, _, names in os.walk(source):
-        target = dest / Path(folder).relative_to(source)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.replace(Path(folder) / name, target / name)
+    """Move every file of ``source`` to the same place under ``dest``, replacing what is there: a folder
+    that ``dest`` lacks in one rename (a language's tree, ``en/``, of tens of thousands of files), a folder
+    both have entry by entry."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in os.scandir(source):
+        target = dest / entry.name
+        if entry.is_dir(follow_symlinks=False) and target.is_dir() and not target.is_symlink():
+            _move_over(Path(entry.path), target)
+        else:
+            os.replace(entry.path, target)
 
 
 def build_languages_apart(config: MkDocsConfig, folder: Path, run: Build) -> int:

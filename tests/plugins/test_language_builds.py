@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from kmsite_plugins.plugins.language_builds import _move_over
+
 from ..conftest import ENGINE, ROOT
 
 # The theme's 404 page is the one file written by every language's build, last by English: its language
@@ -104,3 +106,23 @@ def test_a_killed_language_build_leaves_no_temporary_files(tmp_path: Path, monke
     folders = made.read_text(encoding="utf-8").split()
     assert status != 0 and len(folders) == 2
     assert not any(Path(folder).exists() for folder in folders)
+
+
+def test_a_languages_folder_is_moved_in_one_rename_and_shared_files_are_replaced(tmp_path: Path) -> None:
+    """The merge of a language's folder into the site: a tree the site lacks is renamed (same inode, not
+    copied file by file); files both have take the later language's bytes; folders both have are merged."""
+    part, site = tmp_path / "part", tmp_path / "site"
+    for path, text in {"en/orgs/a/index.html": "en a", "en/index.html": "en", "404.html": "en 404",
+                       "assets/shared.js": "en js", "assets/en-only.css": "css"}.items():
+        (part / path).parent.mkdir(parents=True, exist_ok=True)
+        (part / path).write_text(text)
+    for path, text in {"index.html": "th", "404.html": "th 404", "assets/shared.js": "th js"}.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text)
+    en_inode = (part / "en").stat().st_ino
+    _move_over(part, site)
+    assert (site / "en").stat().st_ino == en_inode
+    assert {str(p.relative_to(site)): p.read_text() for p in site.rglob("*") if p.is_file()} == {
+        "index.html": "th", "404.html": "en 404", "assets/shared.js": "en js", "assets/en-only.css": "css",
+        "en/index.html": "en", "en/orgs/a/index.html": "en a"}
+    assert [p for p in part.rglob("*") if p.is_file()] == []
