@@ -416,7 +416,9 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         """An internal build's banner, for the theme's ``announce`` block (overrides/main.html); each language's
         home for the language switcher of 404.html (which has no page)."""
         env.bytecode_cache = THEME_TEMPLATES  # MkDocs makes a theme environment per build: compile its templates once
-        env.globals["kmsite_fragment"] = FragmentCache().global_function()  # overrides/base.html
+        # overrides/: parts of the theme rendered once per place (fragments.py), which also link to these files
+        assets = ["assets/", *config.extra_css, *(str(script) for script in config.extra_javascript)]
+        env.globals["kmsite_fragment"] = FragmentCache(assets).global_function()
         build = self._current()
         langs = languages(config)
         base = urlsplit(build.ctx.site_url or "/").path

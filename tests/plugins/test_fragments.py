@@ -1,4 +1,4 @@
-"""Material's tabs, navigation, config script, search and palette rendered once per place (plugins/fragments.py)."""
+"""Parts of the theme the same on every page of a place rendered once per place (plugins/fragments.py)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_the_cached_site_is_byte_for_byte_materials(built_site: Path, tmp_path: 
         text = template.read_text(encoding="utf-8")
         calls += len(CALL.findall(text))
         template.write_text(CALL.sub("", text), encoding="utf-8")
-    assert calls == 10  # tabs, nav, config, search, palette: opened and closed
+    assert calls == 14  # tabs, nav, config, search, palette, styles, scripts: opened and closed
     site = tmp_path / "site"
     result = run_mkdocs(site, config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
@@ -87,3 +87,9 @@ def test_pages_share_a_key_only_where_every_link_is_the_same() -> None:
     assert key(_page("orgs/a/index.md"), "../..") != key(_page("orgs/a/b/index.md"), "../../..")
     assert key(orgs, "..") is None and key(about, "..") is None  # in the nav: its item is active
     assert key(None, "..") is None
+    # the theme's files are targets too: a page whose place shares a folder with one links to it otherwise
+    files = FragmentCache(["javascripts/kmsite.js"])
+    files._see(Navigation([], []))
+    scripts = partial(files.key, "scripts")
+    assert scripts(_page("people/a/index.md"), "../..") == scripts(_page("orgs/a/index.md"), "../..")
+    assert scripts(_page("javascripts/a/index.md"), "../..") != scripts(_page("orgs/a/index.md"), "../..")
