@@ -55,6 +55,7 @@ from .languages import Languages, languages
 from .preview import Preview, only_orgs
 from .spill import Spill
 from .template_cache import THEME_TEMPLATES, renderer_cache
+from .theme_labels import ThemeLabels
 
 log = get_plugin_logger(__name__)
 HOME_MARKER = "<!-- kmsite:home -->"
@@ -419,6 +420,7 @@ class KmSitePlugin(BasePlugin[KmSiteConfig]):
         # overrides/: parts of the theme rendered once per place (fragments.py), which also link to these files
         assets = ["assets/", *config.extra_css, *(str(script) for script in config.extra_javascript)]
         env.globals["kmsite_fragment"] = FragmentCache(assets).global_function()
+        env.globals["kmsite_label"] = ThemeLabels(env, config.theme["language"])  # overrides/partials/language.html
         build = self._current()
         langs = languages(config)
         base = urlsplit(build.ctx.site_url or "/").path
