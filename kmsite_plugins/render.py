@@ -27,7 +27,7 @@ from .thai.dates import MONTHS, ce_to_be, format_long_date, format_month
 from .views import urls
 from .views.context import BuildContext
 from .views.shortlinks import ShortLink
-from .views.urls import CSV_TABLES, QR_PNG, QR_SVG, absolute, relative_url
+from .views.urls import CSV_TABLES, QR_PNG, QR_SVG, absolute, links_from, relative_url
 
 __all__ = ["Renderer", "TEMPLATE_DIR", "MissingLabel", "load_labels"]
 
@@ -52,6 +52,12 @@ def _body_placeholder(index: int) -> str:
     return f"{SO}body:{index}{SI}"
 
 
+# a character that ``text`` replaces (author text seldom holds one: most values are returned as they are)
+_TEXT_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _TEXT_ENTITIES))) + "]")
+# Markup of a string that is safe already, made without Markup.__new__'s checks for __html__ and an encoding
+_new_str = str.__new__
+
+
 def text(value: object) -> Markup:
     """Author text for a generated page (Markdown holding HTML): shown as written, never markup.
 
@@ -59,11 +65,14 @@ def text(value: object) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    return Markup(str(value).translate(_TEXT_ENTITIES))
+    plain = str(value)
+    return _new_str(Markup, plain if _TEXT_SPECIAL.search(plain) is None else plain.translate(_TEXT_ENTITIES))
 
 
 def _finalize(value: object) -> object:
     """Every ``{{ value }}`` of a template: plain strings become ``text``; numbers, Markup and the rest pass."""
+    if type(value) is str:  # most values: ``text`` inline
+        return _new_str(Markup, value if _TEXT_SPECIAL.search(value) is None else value.translate(_TEXT_ENTITIES))
     return text(value) if isinstance(value, str) else value
 
 
@@ -191,8 +200,10 @@ class Renderer:
             loader=jinja2.ChoiceLoader(loaders), autoescape=True, finalize=_finalize,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            auto_reload=False,  # one renderer per build: its templates do not change while it renders
         )
         self.labels = load_labels(self.lang)
+        self._shown: dict[str, str] = {}  # labels with their numbers in the page's digits, as asked for
         # Templates format view data: besides labels and formatting they build URLs (urls), nothing else.
         self.env.globals.update(
             t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience,
@@ -212,11 +223,13 @@ class Renderer:
 
     def t(self, key: str, **kwargs: Any) -> str:
         """A label; its own numbers follow the page's digits (values passed in are formatted by the caller)."""
-        try:
-            text = self.ctx.numbers_in(self.labels[key])
-        except KeyError:
-            raise MissingLabel(f"no '{key}' label in labels/{self.lang}.yml") from None
-        return text.format(**kwargs) if kwargs else text
+        shown = self._shown.get(key)
+        if shown is None:
+            try:
+                shown = self._shown[key] = self.ctx.numbers_in(self.labels[key])
+            except KeyError:
+                raise MissingLabel(f"no '{key}' label in labels/{self.lang}.yml") from None
+        return shown.format(**kwargs) if kwargs else shown
 
     def tx(self, obj: Any, field: str) -> Markup:
         """A content field in the page language; English falls back to Thai, marked as such."""
@@ -253,8 +266,7 @@ class Renderer:
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")
 
-        def url(target: str) -> str:
-            return relative_url(spec.url, target, self.ctx.directory_urls)
+        url = links_from(spec.url, self.ctx.directory_urls)
 
         def file(path: str, default_tree: bool = False) -> str:
             """A file (not a page) at ``path`` under this language's root, or under the site root with

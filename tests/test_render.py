@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup
+
+from kmsite_plugins.html_blocks import SI, SO
 from kmsite_plugins.loader import load_site
 from kmsite_plugins.pages import build_pages
-from kmsite_plugins.render import Renderer
+from kmsite_plugins.render import Renderer, _finalize, text
 from kmsite_plugins.views.context import BuildContext
-from kmsite_plugins.views.urls import relative_url
+from kmsite_plugins.views.urls import _relpath, links_from, relative_url
 
 from .conftest import ROOT
 
@@ -49,6 +55,34 @@ def test_links_name_index_html_without_directory_urls():
     assert relative_url("orgs/suso/people/", "orgs/suso/people/#somkid") == "./#somkid"
     assert relative_url("", "orgs/", directory_urls=False) == "orgs/index.html"
     assert relative_url("orgs/", "", directory_urls=False) == "../index.html"
+
+
+# path segments as page URLs have them, and those posixpath.relpath normalises: '.', '..', empty, absolute
+_SEGMENT = st.sampled_from(["orgs", "suso", "people", "a.b", "ก", ".", "..", ""])
+_PATH = st.builds(lambda lead, parts, trail: lead + "/".join(parts) + trail,
+                  st.sampled_from(["", "", "/"]), st.lists(_SEGMENT, max_size=5), st.sampled_from(["", "/"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PATH, _PATH)
+def test_relative_paths_are_posixpaths_relpath(path: str, start: str):
+    assert _relpath(path, start) == posixpath.relpath(path or ".", start or ".")
+
+
+def test_links_from_a_page_are_its_relative_urls():
+    link = links_from("orgs/suso/people/", directory_urls=False)
+    for target in ("orgs/suso/people/#a", "orgs/", "orgs/suso/people/", "orgs/", "../x/"):
+        assert link(target) == relative_url("orgs/suso/people/", target, directory_urls=False)
+
+
+def test_author_text_is_text_with_or_without_characters_to_replace():
+    assert text("ก ข") == "ก ข" and type(text("ก ข")) is Markup and type(_finalize("ก ข")) is Markup
+    entities = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", SO: "", SI: "",
+                **{c: f"&#{ord(c)};" for c in "[]{}\\`*|"}}
+    for char, shown in entities.items():  # each one alone: a page value is most often free of all of them
+        assert text(f"ก{char}ข") == f"ก{shown}ข" == _finalize(f"ก{char}ข")
+    assert text(Markup("<b>")) == "<b>" and _finalize(Markup("<b>")) == "<b>" and _finalize(5) == 5
+    assert text(5) == "5" and text(None) == "None"
 
 
 def test_numbered_lists_count_in_the_page_digits():
