@@ -5,7 +5,9 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
+import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
@@ -107,3 +109,56 @@ def test_short_link_pages_render_through_the_overridable_environment(tmp_path: P
     (override / "shortlink.html.j2").write_text("moved: {{ target }} {{ t('shortlink.title') }}", encoding="utf-8")
     custom = Renderer(ctx, tmp_path / "kmsite").render_file(out)
     assert isinstance(custom, str) and custom.startswith("moved: ../../") and "refresh" not in custom
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<i>made</i>"
+
+
+class _Shown:
+    def __str__(self) -> str:
+        return "a<b & [c]"
+
+
+class _Word(str):
+    pass
+
+
+# what a template may print: author text, Markup, numbers, None, a str subclass, objects with and without __html__
+_VALUES = {"plain": "ก ข", "special": 'a<b>&"\'[x]{y}\\`*|\x0e', "markup": Markup("<b>x</b>"), "number": 5,
+           "none": None, "word": _Word("<w>"), "html": _Html(), "shown": _Shown()}
+
+
+def test_printed_values_are_as_jinjas_escape_of_finalize_gives_them():
+    """``{{ value }}`` compiles to one call (``environment.html``), with the HTML of Jinja's own code."""
+    source = ("{% for k, v in values.items() %}{{ k }}={{ v }};{% endfor %}{% macro m(v) %}[{{ v }}]{% endmacro %}"
+              "{{ m(values.special) }}{% autoescape false %}{{ values.shown }}{{ values.special }}{% endautoescape %}")
+    ours = Renderer(BuildContext(None, "th", "th", ("th", "en"))).env
+    assert "environment.html(" in ours.compile(source, raw=True)
+    jinjas = jinja2.Environment(autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined)
+    assert ours.from_string(source).render(values=_VALUES) == jinjas.from_string(source).render(values=_VALUES)
+
+
+@jinja2.pass_context
+def _with_context(context: Any, key: str) -> str:
+    return f"{key}:{context['who']}"
+
+
+class _Callable:
+    def __call__(self, key: str) -> str:
+        return f"called {key}"
+
+
+def _stops() -> str:
+    raise StopIteration
+
+
+def test_callables_get_what_jinja_passes_them():
+    source = ("{% macro mm(v) %}<{{ v }}>{% endmacro %}{{ f('a') }} {% for i in [1] %}{{ f(i) }} {{ c('b') }} "
+              "{{ m('x') }} {{ mm(i) }}{% endfor %} {{ s() is undefined }}")
+    ours = Renderer(BuildContext(None, "th", "th", ("th", "en"))).env
+    jinjas = jinja2.Environment(autoescape=True, finalize=_finalize, undefined=jinja2.StrictUndefined)
+    values = {"f": _with_context, "c": _Callable(), "m": "m {}".format, "s": _stops, "who": "me"}
+    shown = ours.from_string(source).render(values)
+    assert shown == jinjas.from_string(source).render(values) and shown == "a:me 1:me called b m x <1> True"
