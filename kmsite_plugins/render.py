@@ -75,9 +75,8 @@ def text(value: object) -> Markup:
 
 
 def _finalize(value: object) -> object:
-    """Every ``{{ value }}`` of a template: plain strings become ``text``; numbers, Markup and the rest pass."""
-    if type(value) is str:  # most values: ``text`` inline
-        return _new_str(Markup, value if _TEXT_SPECIAL.search(value) is None else value.translate(_TEXT_ENTITIES))
+    """Every ``{{ value }}`` of a template: plain strings become ``text``; numbers, Markup and the rest pass.
+    (Jinja escapes what this returns; ``_html`` does both at once where the page generator can.)"""
     return text(value) if isinstance(value, str) else value
 
 
