@@ -46,7 +46,18 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _MARKDOWN_BLOCK = _BLOCK - _SPAN_CONTENT - _RAW_CONTENT - {"hr"}  # a ``markdown`` attribute makes these Markdown
 
 _START = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
+# A tag's name and attributes (up to its '/>' or '>'), read once: possessive, so a failed match never retries
+# shorter names or other splits of the attributes (which are not ambiguous: quoted values are read whole).
+_NAME = r"([A-Za-z][A-Za-z0-9-]*+)"
+_ATTRS = r"(?:[^>\"'/]++|/(?!>)|\"[^\"]*+\"|'[^']*+')*+"
+# A token of a raw block: a comment; a start tag, text and the end tag with the same name (no effect on the
+# stack of open tags: most of a page); or a start or end tag (its '/', its name and a self-closing '/').
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<(?!(?i:hr|script|style|textarea)(?![A-Za-z0-9-]))" + _NAME + _ATTRS + r">[^<]*+</\1>"
+    r"|<(/?)" + _NAME + _ATTRS + r"(/?)>",
+    re.DOTALL)
+_NOT_HTML = frozenset({"script", "style", "textarea"})  # start tags of content that is not HTML
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")  # attribute values, where author text may say "markdown"
 _MD_ATTR = re.compile(r"\smarkdown(?=[\s=/]|$)")
 _ATTR_VALUE = re.compile(r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
@@ -76,21 +87,25 @@ def _block_end(text: str, start: int) -> Optional[int]:
     """Where the raw block opened at ``start`` ends, as Python-Markdown's HTML extractor finds it: the end
     tag that empties its stack of open tags. None where that is not plain (a comment or script inside)."""
     stack: list[str] = []
-    for m in _TAG.finditer(text, start):
-        if m.group(2) is None:
-            return None  # a comment: Python-Markdown treats some as blocks of their own
-        closing, name = m.group(1), m.group(2).lower()
-        if not closing:
-            if name in ("script", "style", "textarea"):
-                return None  # content that is not HTML
-            if not m.group(3).endswith("/") and name != "hr":
-                stack.append(name)
+    for m in _TOKEN.finditer(text, start):
+        pair, closing, name, self_closing = m.groups()
+        if pair is not None:  # pushed and popped at once
+            if not stack:
+                return m.end()
             continue
-        if name in stack:
-            while stack.pop() != name:
-                pass
-        if not stack:
-            return m.end()
+        if name is None:
+            return None  # a comment: Python-Markdown treats some as blocks of their own
+        name = name.lower()
+        if closing:
+            if name in stack:
+                while stack.pop() != name:
+                    pass
+            if not stack:
+                return m.end()
+        elif name in _NOT_HTML:
+            return None  # content that is not HTML
+        elif not self_closing and name != "hr":
+            stack.append(name)
     return None
 
 

@@ -13,9 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any, Optional, Union
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context, Macro
+from jinja2.utils import internalcode
 from markupsafe import Markup, escape
 
 from .html_blocks import MARK_CHARS, SI, SO, mark, strip_marks
@@ -27,7 +32,7 @@ from .thai.dates import MONTHS, ce_to_be, format_long_date, format_month
 from .views import urls
 from .views.context import BuildContext
 from .views.shortlinks import ShortLink
-from .views.urls import CSV_TABLES, QR_PNG, QR_SVG, absolute, relative_url
+from .views.urls import CSV_TABLES, QR_PNG, QR_SVG, absolute, links_from, relative_url
 
 __all__ = ["Renderer", "TEMPLATE_DIR", "MissingLabel", "load_labels"]
 
@@ -52,6 +57,12 @@ def _body_placeholder(index: int) -> str:
     return f"{SO}body:{index}{SI}"
 
 
+# a character that ``text`` replaces (author text seldom holds one: most values are returned as they are)
+_TEXT_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _TEXT_ENTITIES))) + "]")
+# Markup of a string that is safe already, made without Markup.__new__'s checks for __html__ and an encoding
+_new_str = str.__new__
+
+
 def text(value: object) -> Markup:
     """Author text for a generated page (Markdown holding HTML): shown as written, never markup.
 
@@ -59,12 +70,74 @@ def text(value: object) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    return Markup(str(value).translate(_TEXT_ENTITIES))
+    plain = str(value)
+    return _new_str(Markup, plain if _TEXT_SPECIAL.search(plain) is None else plain.translate(_TEXT_ENTITIES))
 
 
 def _finalize(value: object) -> object:
-    """Every ``{{ value }}`` of a template: plain strings become ``text``; numbers, Markup and the rest pass."""
+    """Every ``{{ value }}`` of a template: plain strings become ``text``; numbers, Markup and the rest pass.
+    (Jinja escapes what this returns; ``_html`` does both at once where the page generator can.)"""
     return text(value) if isinstance(value, str) else value
+
+
+def _html(value: object) -> Markup:
+    """``escape(_finalize(value))`` in one call: what a ``{{ value }}`` outputs (``_PageCodeGenerator``)."""
+    if type(value) is str:  # most values: ``text`` inline
+        return _new_str(Markup, value if _TEXT_SPECIAL.search(value) is None else value.translate(_TEXT_ENTITIES))
+    if type(value) is Markup:
+        return value  # escape would copy it
+    return escape(_finalize(value))
+
+
+class _PageCodeGenerator(CodeGenerator):
+    """Compiles an autoescaped ``{{ value }}`` to ``environment.html(value)`` instead of Jinja's
+    ``escape(environment.finalize(value))``: the same HTML, one call instead of two and a copy of the Markup.
+    Jinja's own code is kept for every other case (no finalize, autoescape off or decided at run time)."""
+
+    def _one_call(self, frame: Frame, finalize: Any) -> bool:
+        return (finalize.src == "environment.finalize(" and self.environment.finalize is _finalize
+                and frame.eval_ctx.autoescape is True and not frame.eval_ctx.volatile)
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if self._one_call(frame, finalize):
+            self.write("environment.html(")
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if self._one_call(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+# what templates call most (t, tx, url, macros, views' methods): none asks Jinja for a context or environment
+_PLAIN_CALLABLES = frozenset({FunctionType, MethodType, BuiltinFunctionType, Macro})
+
+
+class _PageContext(Context):
+    """Calls a plain function, method or macro at once: Jinja's ``call`` first looks at every callable (and at
+    its ``__call__``) for ``pass_context`` and its kin, about a microsecond of each call a page makes."""
+
+    @internalcode
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's names)
+        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a"
+                                                " StopIteration exception")
+
+
+class _PageEnvironment(jinja2.Environment):
+    """The renderer's Jinja environment: ``{{ value }}`` in one call (``html``), plain callables called at once."""
+
+    code_generator_class = _PageCodeGenerator
+    context_class = _PageContext
+    html = staticmethod(_html)
 
 
 def cell_html(text_value: Optional[str]) -> Markup:
@@ -187,12 +260,14 @@ class Renderer:
         if override_dir and override_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(str(override_dir)))
         loaders.append(jinja2.FileSystemLoader(str(TEMPLATE_DIR)))
-        self.env = jinja2.Environment(
+        self.env = _PageEnvironment(
             loader=jinja2.ChoiceLoader(loaders), autoescape=True, finalize=_finalize,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            auto_reload=False,  # one renderer per build: its templates do not change while it renders
         )
         self.labels = load_labels(self.lang)
+        self._shown: dict[str, str] = {}  # labels with their numbers in the page's digits, as asked for
         # Templates format view data: besides labels and formatting they build URLs (urls), nothing else.
         self.env.globals.update(
             t=self.t, tx=self.tx, lang=self.lang, audience=ctx.audience,
@@ -212,11 +287,13 @@ class Renderer:
 
     def t(self, key: str, **kwargs: Any) -> str:
         """A label; its own numbers follow the page's digits (values passed in are formatted by the caller)."""
-        try:
-            text = self.ctx.numbers_in(self.labels[key])
-        except KeyError:
-            raise MissingLabel(f"no '{key}' label in labels/{self.lang}.yml") from None
-        return text.format(**kwargs) if kwargs else text
+        shown = self._shown.get(key)
+        if shown is None:
+            try:
+                shown = self._shown[key] = self.ctx.numbers_in(self.labels[key])
+            except KeyError:
+                raise MissingLabel(f"no '{key}' label in labels/{self.lang}.yml") from None
+        return shown.format(**kwargs) if kwargs else shown
 
     def tx(self, obj: Any, field: str) -> Markup:
         """A content field in the page language; English falls back to Thai, marked as such."""
@@ -253,8 +330,7 @@ class Renderer:
     def render(self, spec: PageSpec) -> str:
         template = self.env.get_template(f"pages/{spec.template}")
 
-        def url(target: str) -> str:
-            return relative_url(spec.url, target, self.ctx.directory_urls)
+        url = links_from(spec.url, self.ctx.directory_urls)
 
         def file(path: str, default_tree: bool = False) -> str:
             """A file (not a page) at ``path`` under this language's root, or under the site root with

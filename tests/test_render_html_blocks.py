@@ -3,6 +3,7 @@ HTML and table of contents as before, and marks that author content cannot forge
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Optional
@@ -10,6 +11,8 @@ from typing import Any, Optional
 import lxml.html  # type: ignore[import-untyped]
 import markdown  # type: ignore[import-untyped]
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
 
 from kmsite_plugins import html_blocks
@@ -152,6 +155,54 @@ def test_what_python_markdown_treats_specially_is_left_to_it() -> None:
     # a markdown block stays Markdown, the blocks inside it are marked, its headings are left for the toc
     assert mark('<div markdown>\n\n<h2 class="x">h</h2>\n<p>a</p><ul><li>b</li></ul>\n\n</div>\n') == \
         f'<div markdown>\n\n<h2 class="x">h</h2>\n{OPEN}<p>a</p>{CLOSE}{OPEN}<ul><li>b</li></ul>\n{CLOSE}\n\n</div>\n'
+
+
+_ANY_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
+
+
+def _stack_block_end(text: str, start: int) -> Optional[int]:
+    """The end of a raw block found tag by tag with a stack of open tags (html_blocks' rule, plainly)."""
+    stack: list[str] = []
+    for m in _ANY_TAG.finditer(text, start):
+        if m.group(2) is None:
+            return None
+        closing, name = m.group(1), m.group(2).lower()
+        if not closing:
+            if name in ("script", "style", "textarea"):
+                return None
+            if not m.group(3).endswith("/") and name != "hr":
+                stack.append(name)
+            continue
+        if name in stack:
+            while stack.pop() != name:
+                pass
+        if not stack:
+            return m.end()
+    return None
+
+
+# pieces of raw blocks, with what the shortcut for a start tag, text and end tag must not take as a pair
+_PIECES = st.sampled_from([
+    "<div>", "</div>", "<DIV>", "</Div>", "<p>", "</p>", "<span>", "</span>", '<span title="a>b">', "<a href='x/'>",
+    "</a>", "<br>", "<br/>", "<br />", "<hr>", "</hr>", "<hr/>", "<hr-x>", "</hr-x>", "<script>", "</script>",
+    "<Style>", "<textarea>", "<!-- c -->", "<!--", "-->", "<abc>", "</ab>", "<ab>", "</abc>", "<li>", "</li>",
+    "<ul>", "</ul>", '<td a="1" b=\'2\'>', "</td >", "<p/>", "<span/>", "</ span>", "< p>", '<span a="', "x", " ",
+    "\n", "<", ">", '"', "'", "/", "ก",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=30).map("".join))
+def test_block_ends_are_those_of_a_stack_of_open_tags(text: str) -> None:
+    for start in (m.start() for m in re.finditer("<", text)):
+        assert html_blocks._block_end(text, start) == _stack_block_end(text, start)
+
+
+def test_a_start_tag_text_and_end_tag_is_no_pair_unless_both_name_one_open_element() -> None:
+    for block, end in (("<p>a</p>", 8), ("<div><abc>x</ab></div>", 22), ("<div><b/>x</b>y</div>", 21),
+                       ("<hr>x</hr><p>", 10), ("<div><br>x</br>", None), ("<SPAN>x</span>", 14),
+                       ("<div><script>x</script></div>", None), ("<div><span>x</span>", None)):
+        assert html_blocks._block_end(block, 0) == _stack_block_end(block, 0) == end
 
 
 def test_the_key_is_random_per_process() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
+from typing import Optional
 
 
 def orgs_url() -> str:
@@ -112,6 +114,27 @@ def qr_png_url(page_url: str) -> str:
     return f"{page_url}{QR_PNG}"
 
 
+def _segments(url: str) -> Optional[list[str]]:
+    """The path segments of a plain site-root-relative URL; None for an absolute path or one with '.'/'..'."""
+    if url.startswith("/"):
+        return None
+    parts = [part for part in url.split("/") if part]
+    return None if "." in parts or ".." in parts else parts
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath(path or ".", start or ".")`` without its abspath/normpath calls (the working
+    folder cancels out of two plain relative paths); other paths go to ``posixpath.relpath`` itself."""
+    to, base = _segments(path), _segments(start)
+    if to is None or base is None:
+        return posixpath.relpath(path or ".", start or ".")
+    common, shorter = 0, min(len(to), len(base))
+    while common < shorter and to[common] == base[common]:
+        common += 1
+    rel = [".."] * (len(base) - common) + to[common:]
+    return "/".join(rel) if rel else "."
+
+
 def relative_url(from_url: str, to_url: str, directory_urls: bool = True) -> str:
     """Relative link between two directory URLs of the same language tree.
 
@@ -119,11 +142,24 @@ def relative_url(from_url: str, to_url: str, directory_urls: bool = True) -> str
     from file://) the link names the ``index.html`` file, which a browser does not add itself.
     """
     path, hash_, fragment = to_url.partition("#")
-    rel = posixpath.relpath(path or ".", from_url or ".")
+    rel = _relpath(path, from_url)
     link = "./" if rel == "." else rel.rstrip("/") + "/"
     if not directory_urls:
         link = "index.html" if link == "./" else link + "index.html"
     return link + hash_ + fragment
+
+
+def links_from(from_url: str, directory_urls: bool = True) -> Callable[[str], str]:
+    """``relative_url`` from one page, each target's link computed once (a page links many to the same)."""
+    links: dict[str, str] = {}
+
+    def link(to_url: str) -> str:
+        found = links.get(to_url)
+        if found is None:
+            found = links[to_url] = relative_url(from_url, to_url, directory_urls)
+        return found
+
+    return link
 
 
 def file_url(url: str, directory_urls: bool = True) -> str:
