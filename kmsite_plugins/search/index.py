@@ -32,9 +32,10 @@ import json
 import re
 import sys
 from array import array
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import repeat
 from typing import Optional, Union
 
@@ -319,7 +320,7 @@ def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], 
     current: list[str] = []  # JSON text of the rows of the shard being filled
     current_orgs: dict[str, list[str]] = {}
     size = 0
-    postings: dict[GramKey, array] = {}
+    postings: defaultdict[GramKey, array] = defaultdict(partial(array, "I"))  # a new gram: ids from none
     orgs: dict[str, dict] = {}  # organisation -> its name and page-id range
     kinds: set[str] = set()
     count = 0
@@ -386,9 +387,8 @@ def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], 
     emit("manifest.json", _dump(manifest))
 
 
-def _post(postings: dict[GramKey, array], keys: set[GramKey], pid: int) -> None:
+def _post(postings: defaultdict[GramKey, array], keys: set[GramKey], pid: int) -> None:
     """Append ``pid`` to the page ids of every gram in ``keys`` (in C: map over the keys, no Python loop)."""
-    postings.update({key: array("I") for key in keys.difference(postings)})  # grams seen for the first time
     deque(map(array.append, map(postings.__getitem__, keys), repeat(pid)), maxlen=0)
 
 
