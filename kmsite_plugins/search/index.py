@@ -29,7 +29,6 @@ pages found in a bounded number of bytes (``query.stop_broad``).
 from __future__ import annotations
 
 import json
-import re
 import sys
 from array import array
 from collections import defaultdict, deque
@@ -204,38 +203,23 @@ def cover(query: str) -> list[str]:
     return list(dict.fromkeys(query[i:i + 3] for i in starts))
 
 
-_RUN = re.compile(b"\x01+")
-
-
 def encode_ids(ids: Sequence[int]) -> list[int]:
     """Sorted ids: the first, then deltas; a run of consecutive ids as ``-k`` (k more ids)."""
-    if len(ids) < 8:
-        return _encode_few(ids)
-    # the deltas in C, the runs of 1 found by a regular expression over their flags: Python per run, not per id
-    deltas = list(map(int.__sub__, ids[1:], ids[:-1]))  # type: ignore[arg-type]
-    out = [ids[0]]
-    done = 0
-    for run in _RUN.finditer(bytes(map((1).__eq__, deltas))):
-        start, end = run.span()
-        out.extend(deltas[done:start])
-        out.append(start - end)
-        done = end
-    out.extend(deltas[done:])
-    return out
-
-
-def _encode_few(ids: Sequence[int]) -> list[int]:
-    """:func:`encode_ids` of a short list, one id at a time."""
     out: list[int] = []
+    if not ids:
+        return out
+    prev = ids[0]
+    out.append(prev)
     run = 0
-    for n, pid in enumerate(ids):
-        if n and pid == ids[n - 1] + 1:
+    for pid in ids[1:]:  # every id of every gram: one comparison with the previous, no indexing
+        if pid == prev + 1:
             run += 1
-            continue
-        if run:
-            out.append(-run)
-            run = 0
-        out.append(pid - ids[n - 1] if n else pid)
+        else:
+            if run:
+                out.append(-run)
+                run = 0
+            out.append(pid - prev)
+        prev = pid
     if run:
         out.append(-run)
     return out
@@ -269,8 +253,8 @@ def sort_key(page: IndexPage) -> tuple:
     return (page.org is not None, page.org or "", kind, page.kind, page.url)
 
 
-def _dump(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+# json.dumps with options builds an encoder per call: one for the tens of thousands of rows and grams
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def documents(pages: Iterable[IndexPage]) -> list[IndexPage]:
