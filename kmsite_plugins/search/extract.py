@@ -117,7 +117,8 @@ class _Collector:
         self.depth += 1
         if not a:
             a = _NO_ATTRS
-        classes = _classes(a)
+        value = a.get("class")
+        classes = _class_set(value) if value else _NO_CLASSES  # _classes(a), without a call per element
         skipped = (self.skip_depth > 0 or tag in SKIP or "headerlink" in classes or "hidden" in a
                    or "data-search-exclude" in a)
         if skipped:
