@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -36,6 +37,21 @@ SECTION_HEADINGS = frozenset({"h2", "h3", "h4"})
 # Inline elements shown as blocks by kmsite's CSS: lines of a table cell.
 BLOCK_CLASSES = frozenset({"kms-line"})
 _CLASS_SPLIT = re.compile(r"\s+")
+CARD_TITLES = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_NO_CLASSES: frozenset[str] = frozenset()
+# lxml hands an element without attributes an empty mapping whose get() is Python code raising KeyError.
+_NO_ATTRS: dict[str, Optional[str]] = {}
+
+
+@lru_cache(maxsize=4096)  # a page's markup repeats the same few class attributes
+def _class_set(value: str) -> frozenset[str]:
+    return frozenset(_CLASS_SPLIT.split(value))
+
+
+def _classes(attrs: Mapping[str, Optional[str]]) -> frozenset[str]:
+    """The classes of an element."""
+    value = attrs.get("class")
+    return _class_set(value) if value else _NO_CLASSES
 
 
 @dataclass
@@ -52,7 +68,11 @@ class PageText:
 
 
 class _Collector:
-    """Gathers the article's text from a parser's events: ``start``, ``end``, ``data`` (an lxml parser target)."""
+    """Gathers the article's text from a parser's events: ``start``, ``end``, ``data`` (an lxml parser target).
+
+    Called for every tag and text of every page: the text goes straight to ``sink``, the list it belongs to
+    (the h1, a section title, the current section), chosen again only when one of those changes.
+    """
 
     def __init__(self) -> None:
         self.depth = 0  # depth inside the main article; 0 = outside
@@ -65,70 +85,80 @@ class _Collector:
         self.h1: list[str] = []
         self.in_h1 = False
         self.card_title_pending = False
+        self.sink: list[str] = self.parts[-1]  # where text goes now: h1, title_parts or the section's parts
 
     # --- helpers -------------------------------------------------------
+    def _route(self) -> None:
+        """Point ``sink`` at the h1 while in it, else at the title being collected, else at the section."""
+        if self.in_h1:
+            self.sink = self.h1
+        elif self.title_parts is not None:
+            self.sink = self.title_parts
+        else:
+            self.sink = self.parts[-1]
+
     def _open_section(self, anchor: str, title_from_heading: bool) -> None:
         self.sections.append(Section(anchor, ""))
         self.parts.append([])
         self.title_parts = [] if title_from_heading else None
         self.card_title_pending = not title_from_heading
-
-    def _emit(self, text: str) -> None:
-        if self.in_h1:
-            self.h1.append(text)
-        elif self.title_parts is not None:
-            self.title_parts.append(text)
-        else:
-            self.parts[-1].append(text)
+        self._route()
 
     # --- parser events -----------------------------------------------
     def start(self, tag: str, a: Mapping[str, Optional[str]]) -> None:
-        classes = set(_CLASS_SPLIT.split(a.get("class") or ""))
         if not self.depth:
-            if tag == "article" and "md-content__inner" in classes and not self.done:
+            if tag == "article" and not self.done and "md-content__inner" in _classes(a):
                 self.depth = 1
             return
         if tag in VOID:
             if tag == "br" or tag == "hr":
-                self._emit(" ")
+                self.sink.append(" ")
             return
         self.depth += 1
-        skipped = (tag in SKIP or "headerlink" in classes or "hidden" in a
-                   or "data-search-exclude" in a or self.skip_depth > 0)
+        if not a:
+            a = _NO_ATTRS
+        value = a.get("class")
+        classes = _class_set(value) if value else _NO_CLASSES  # _classes(a), without a call per element
+        skipped = (self.skip_depth > 0 or tag in SKIP or "headerlink" in classes or "hidden" in a
+                   or "data-search-exclude" in a)
         if skipped:
             self.skip_depth += 1
+            self.stack.append((tag, True, False))
+            return
         opens_title = False
-        if not skipped:
-            anchor = a.get("id")
-            if tag == "h1" and not self.h1:
-                self.in_h1 = True
-                opens_title = True
-            elif anchor and tag in SECTION_HEADINGS:
-                self._open_section(anchor, title_from_heading=True)
-                opens_title = True
-            elif anchor and ("kms-card" in classes or "data-search-section" in a):
-                self._open_section(anchor, title_from_heading=False)
-            elif self.card_title_pending and tag in {"h2", "h3", "h4", "h5", "h6"}:
-                self.card_title_pending = False
-                self.title_parts = []
-                opens_title = True
-            if tag in BLOCK or classes & BLOCK_CLASSES:
-                self._emit(" ")
-        self.stack.append((tag, skipped, opens_title))
+        anchor = a.get("id")
+        if tag == "h1" and not self.h1:
+            self.in_h1 = True
+            self._route()
+            opens_title = True
+        elif anchor and tag in SECTION_HEADINGS:
+            self._open_section(anchor, title_from_heading=True)
+            opens_title = True
+        elif anchor and ("kms-card" in classes or "data-search-section" in a):
+            self._open_section(anchor, title_from_heading=False)
+        elif self.card_title_pending and tag in CARD_TITLES:
+            self.card_title_pending = False
+            self.title_parts = []
+            self._route()
+            opens_title = True
+        if tag in BLOCK or (classes and not classes.isdisjoint(BLOCK_CLASSES)):
+            self.sink.append(" ")
+        self.stack.append((tag, False, opens_title))
 
     def end(self, tag: str) -> None:
         if not self.depth or tag in VOID:
             return
-        if not self.stack:  # the main article itself closes
+        stack = self.stack
+        if not stack:  # the main article itself closes
             if tag == "article":
                 self.depth = 0
                 self.done = True
             return
-        if all(open_tag != tag for open_tag, _, _ in self.stack):
+        if stack[-1][0] != tag and all(open_tag != tag for open_tag, _, _ in stack):
             return  # a stray end tag: ignore it
         # tolerate unclosed elements: pop until the matching tag
-        while self.stack:
-            open_tag, skipped, opens_title = self.stack.pop()
+        while stack:
+            open_tag, skipped, opens_title = stack.pop()
             self.depth -= 1
             if skipped:
                 self.skip_depth -= 1
@@ -138,15 +168,15 @@ class _Collector:
                 elif self.title_parts is not None:
                     self.sections[-1].title = fold_space("".join(self.title_parts))
                     self.title_parts = None
+                self._route()
             elif not skipped and open_tag in BLOCK:
-                self._emit(" ")
+                self.sink.append(" ")
             if open_tag == tag:
                 break
 
     def data(self, data: str) -> None:
         if self.depth and not self.skip_depth:
-            self._emit(data)
-
+            self.sink.append(data)
 
     def close(self) -> None:
         """The end of the input (lxml's target protocol)."""

@@ -29,16 +29,21 @@ pages found in a bounded number of bytes (``query.stop_broad``).
 from __future__ import annotations
 
 import json
+import sys
 from array import array
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Optional
+from functools import partial
+from itertools import repeat
+from typing import Optional, Union
 
 from .extract import Section
 from .normalise import normalise
 
 __all__ = ["IndexPage", "build_index", "write_index", "documents", "sort_key", "list_documents", "page_text",
-           "fnv1a", "grams_of", "cover", "encode_ids", "decode_ids", "KIND_ORDER", "ENTRY_RULES"]
+           "fnv1a", "grams_of", "gram_keys", "gram_text", "cover", "encode_ids", "decode_ids", "KIND_ORDER",
+           "ENTRY_RULES"]
 
 FORMAT = 2
 GRAM_SHARD_BYTES = 16 * 1024  # target size of a gram shard
@@ -135,6 +140,57 @@ def grams_of(norm: str) -> set[str]:
     return out
 
 
+# A gram as a dict key while the postings are gathered: a bigram or trigram of characters of the Basic
+# Multilingual Plane other than NUL as the integer of its UTF-16 code units (bigrams < 2**32 <= trigrams),
+# read from the text's bytes in C (memoryview casts) instead of slicing a string per position; any
+# other gram as itself.
+GramKey = Union[int, str]
+_LITTLE = sys.byteorder == "little"
+_TRIGRAM = (1 << 48) - 1  # the first three code units of a 64-bit window of four
+
+
+def gram_keys(norm: str) -> set[GramKey]:
+    """The keys (:func:`gram_text`) of every bigram and trigram of a normalised text: :func:`grams_of`."""
+    data = _units(norm)
+    size = len(data)
+    if not _LITTLE or size != 2 * len(norm) or "\0" in norm:  # a character beyond the BMP, a surrogate, NUL
+        return {_key(gram) for gram in grams_of(norm)}
+    view = memoryview(data)
+    keys: set[GramKey] = set()
+    for start in (0, 2):  # 32-bit windows at every code unit: the bigrams
+        keys.update(view[start:start + (size - start) // 4 * 4].cast("I"))
+    windows: set[int] = set()
+    for start in (0, 2, 4, 6):  # 64-bit windows: the trigrams but the last, from their distinct 4-grams
+        windows.update(view[start:start + (size - start) // 8 * 8].cast("Q"))
+    keys.update([window & _TRIGRAM for window in windows])
+    if size >= 6:
+        keys.add(int.from_bytes(data[-6:], "little"))
+    return keys
+
+
+def _units(text: str) -> bytes:
+    """The UTF-16 code units of a text; none for a text with a lone surrogate (it has no UTF-16)."""
+    try:
+        return text.encode("utf-16-le")
+    except UnicodeEncodeError:
+        return b""
+
+
+def _key(gram: str) -> GramKey:
+    """The key of one gram, as :func:`gram_keys` makes it."""
+    data = _units(gram)
+    if len(data) != 2 * len(gram) or "\0" in gram:
+        return gram
+    return int.from_bytes(data, "little")
+
+
+def gram_text(key: GramKey) -> str:
+    """The gram of a key of :func:`gram_keys`."""
+    if isinstance(key, str):
+        return key
+    return key.to_bytes(4 if key < 1 << 32 else 6, "little").decode("utf-16-le")
+
+
 def cover(query: str) -> list[str]:
     """Grams a page must contain to contain ``query``: trigrams every 3 characters and the last one."""
     if len(query) < 2:
@@ -150,15 +206,20 @@ def cover(query: str) -> list[str]:
 def encode_ids(ids: Sequence[int]) -> list[int]:
     """Sorted ids: the first, then deltas; a run of consecutive ids as ``-k`` (k more ids)."""
     out: list[int] = []
+    if not ids:
+        return out
+    prev = ids[0]
+    out.append(prev)
     run = 0
-    for n, pid in enumerate(ids):
-        if n and pid == ids[n - 1] + 1:
+    for pid in ids[1:]:  # every id of every gram: one comparison with the previous, no indexing
+        if pid == prev + 1:
             run += 1
-            continue
-        if run:
-            out.append(-run)
-            run = 0
-        out.append(pid - ids[n - 1] if n else pid)
+        else:
+            if run:
+                out.append(-run)
+                run = 0
+            out.append(pid - prev)
+        prev = pid
     if run:
         out.append(-run)
     return out
@@ -192,8 +253,8 @@ def sort_key(page: IndexPage) -> tuple:
     return (page.org is not None, page.org or "", kind, page.kind, page.url)
 
 
-def _dump(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+# json.dumps with options builds an encoder per call: one for the tens of thousands of rows and grams
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def documents(pages: Iterable[IndexPage]) -> list[IndexPage]:
@@ -243,7 +304,7 @@ def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], 
     current: list[str] = []  # JSON text of the rows of the shard being filled
     current_orgs: dict[str, list[str]] = {}
     size = 0
-    postings: dict[str, array] = {}
+    postings: defaultdict[GramKey, array] = defaultdict(partial(array, "I"))  # a new gram: ids from none
     orgs: dict[str, dict] = {}  # organisation -> its name and page-id range
     kinds: set[str] = set()
     count = 0
@@ -258,11 +319,7 @@ def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], 
         count += 1
         kinds.add(page.kind)
         row = page.row()
-        for gram in grams_of(normalise(page_text(row[1], row[4]))):
-            found = postings.get(gram)
-            if found is None:
-                postings[gram] = found = array("I")
-            found.append(pid)
+        _post(postings, gram_keys(normalise(page_text(row[1], row[4]))), pid)
         if page.org:
             entry = orgs.setdefault(page.org, {"name": org_names.get(page.org, page.org), "range": [pid, pid + 1]})
             entry["range"][1] = pid + 1
@@ -284,13 +341,15 @@ def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], 
     # grams → their page ids, in shards by hash: each gram's ids encoded in place (no second copy), the
     # shards sized from them, then each gram let go once written into its shard's text
     estimate = 0
-    for gram, ids in postings.items():
-        postings[gram] = encoded = array("i", encode_ids(ids))
-        estimate += len(gram) * 3 + 6 + 4 * len(encoded)  # ~4 bytes a number
+    grams = {key: gram_text(key) for key in postings}
+    for key, ids in postings.items():
+        postings[key] = encoded = array("i", encode_ids(ids))
+        estimate += len(grams[key]) * 3 + 6 + 4 * len(encoded)  # ~4 bytes a number
     shards = shard_count(estimate, gram_shard_bytes)
     buckets: list[list[str]] = [[] for _ in range(shards)]
-    for gram in sorted(postings):  # the order of the keys of each shard
-        buckets[fnv1a(gram) % shards].append(f"{_dump(gram)}:{_dump(postings.pop(gram).tolist())}")
+    for key in sorted(postings, key=grams.__getitem__):  # the order of the keys of each shard
+        gram = grams.pop(key)
+        buckets[fnv1a(gram) % shards].append(f"{_dump(gram)}:{_dump(postings.pop(key).tolist())}")
     for n, bucket in enumerate(buckets):
         emit(f"g/{n}.json", "{" + ",".join(bucket) + "}")
         buckets[n] = []
@@ -310,6 +369,11 @@ def write_index(ordered: Iterable[IndexPage], emit: Callable[[str, str], None], 
         "labels": labels,
     }
     emit("manifest.json", _dump(manifest))
+
+
+def _post(postings: defaultdict[GramKey, array], keys: set[GramKey], pid: int) -> None:
+    """Append ``pid`` to the page ids of every gram in ``keys`` (in C: map over the keys, no Python loop)."""
+    deque(map(array.append, map(postings.__getitem__, keys), repeat(pid)), maxlen=0)
 
 
 def js_twin(key: str, json_text: str) -> str:

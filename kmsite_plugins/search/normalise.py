@@ -15,13 +15,14 @@ from ..thai.digits import to_arabic
 __all__ = ["fold_space", "normalise"]
 
 _SPACE = re.compile(r"\s+")
-# Characters Ctrl+F does not see: zero-width space/joiners, soft hyphen, BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"), None)
+# Characters Ctrl+F does not see: zero-width space/joiners, soft hyphen, BOM. Removed by a regular
+# expression: str.translate looks every character of a Thai text up in a dict, ten times slower.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
 
 
 def fold_space(text: str) -> str:
     """NFC, invisible characters removed, every run of whitespace one space, stripped."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return _SPACE.sub(" ", text).strip()
 
 

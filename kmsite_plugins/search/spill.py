@@ -14,13 +14,18 @@ import os
 import tempfile
 import weakref
 from collections.abc import Iterator
-from dataclasses import asdict
 from typing import Optional
 
 from .extract import Section
 from .index import IndexPage, list_documents, sort_key
 
 __all__ = ["PageSpill"]
+
+
+def _record(page: IndexPage) -> dict:
+    """A page as the JSON object of its line: ``dataclasses.asdict`` without its deep copy of every text."""
+    return {"url": page.url, "title": page.title, "kind": page.kind, "org": page.org,
+            "sections": [{"anchor": s.anchor, "title": s.title, "text": s.text} for s in page.sections]}
 
 
 def _page(line: bytes) -> IndexPage:
@@ -40,7 +45,7 @@ class PageSpill:
 
     def add(self, page: IndexPage) -> None:
         """Write ``page`` to the file; remember where each of its documents goes in the index."""
-        line = json.dumps(asdict(page), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+        line = json.dumps(_record(page), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
         number = len(self._places)
         self._places.append((self._file.seek(0, os.SEEK_END), len(line)))
         self._file.write(line)

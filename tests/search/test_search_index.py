@@ -12,11 +12,15 @@ from kmsite_plugins.search.extract import Section, extract
 from kmsite_plugins.search.index import (
     ENTRY_TEXT_CHARS,
     IndexPage,
+    _key,
     build_index,
     cover,
     decode_ids,
     encode_ids,
     fnv1a,
+    gram_keys,
+    gram_text,
+    grams_of,
     list_documents,
     page_text,
 )
@@ -144,6 +148,17 @@ def test_page_ids_encode_as_deltas_and_runs(ids):
     assert len(codes) <= len(ids)
     if ids and ids == list(range(ids[0], ids[0] + len(ids))):
         assert len(codes) <= 2  # a run of consecutive ids: two numbers
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["ก", "๒", "a", " ", "\0", "é", "\uffff", "\U0001f600", "\ud800"]),
+               max_size=12))
+def test_gram_keys_are_the_grams_one_key_each_whatever_the_text(text: str) -> None:
+    # BMP texts take the UTF-16 path, others (beyond the BMP, NUL, a lone surrogate) the grams one by one:
+    # either way a gram has the same key, so that its page ids gather under one key
+    keys = gram_keys(text)
+    assert {gram_text(key) for key in keys} == grams_of(text)
+    assert keys == {_key(gram) for gram in grams_of(text)}
 
 
 def _national(n_orgs: int) -> list[IndexPage]:

@@ -60,3 +60,9 @@ def test_conversion_only_touches_digits(s: str) -> None:
     assert [c for c in to_arabic(s) if c not in ARABIC_DIGITS] == [
         c for c in s if c not in ARABIC_DIGITS + THAI_DIGITS
     ]
+
+
+@given(st.text(alphabet=st.sampled_from(["ก", "a", " ", *THAI_DIGITS, *ARABIC_DIGITS]), min_size=60, max_size=200))
+def test_long_texts_convert_like_short_ones(s: str) -> None:
+    # a long text takes ten replaces instead of str.translate: the same result
+    assert to_arabic(s) == "".join(to_arabic(c) for c in s)
