@@ -5,7 +5,9 @@ bodies, and many raw HTML blocks made by our templates. Python-Markdown runs eve
 ``html.parser`` (and md_in_html rebuilds those inside ``markdown`` blocks as element trees) only to
 publish them unchanged: most of a generated page's conversion time. So the renderer marks each top-level
 block our templates made (``mark``) and the ``HtmlBlocks`` extension puts the marked text straight into
-the page's HTML stash, where Python-Markdown's own raw-HTML pass would have put it.
+the page's HTML stash, where Python-Markdown's own raw-HTML pass would have put it; a run of marked blocks
+with only blank lines between them is one stash entry, one paragraph for Python-Markdown to carry through
+its block, inline and serialising passes instead of one per block.
 
 The marks carry a random key drawn once per process, and their two control characters are removed from
 author text (``render.text``) and bodies, so author content can neither open nor close a mark. Only
@@ -176,12 +178,27 @@ class _StashMarked(Preprocessor):
         source = "\n".join(lines)
         if OPEN not in source:
             return lines
-        stash = self.md.htmlStash
+        out: list[str] = []
+        run: list[str] = []  # the blocks of a run of marks with only whitespace between them
+        pos = 0
+        for m in _MARKED.finditer(source):
+            between = source[pos:m.start()]
+            if run and between.strip(" \n"):  # text between (tabs are spaces by now: NormalizeWhitespace)
+                out.append(self._store(run))
+                run = []
+            if not run:
+                out.append(between)
+            run.append(m.group(1))
+            pos = m.end()
+        if run:
+            out.append(self._store(run))
+        out.append(source[pos:])
+        return "".join(out).split("\n")
 
-        def store(m: re.Match[str]) -> str:
-            return "\n" + stash.store(m.group(1)) + "\n\n"
-
-        return _MARKED.sub(store, source).split("\n")
+    def _store(self, blocks: list[str]) -> str:
+        """Consecutive blocks as one stash entry: the HTML Python-Markdown makes of them one by one (each its
+        own paragraph, joined by a newline), with one paragraph to parse and serialise instead of many."""
+        return "\n" + self.md.htmlStash.store("\n".join(blocks)) + "\n\n"
 
 
 class HtmlBlocks(Extension):

@@ -234,3 +234,41 @@ def test_the_built_site_holds_the_templates_html_as_written(built_site: Path) ->
     assert blocks >= 2 and page.count('<div class="kms-coverage" role="group" aria-label="') == blocks
     assert page.count('<ul class="kms-steps"><li class="kms-step') == page.count('<ul class="kms-steps"') >= 2
     assert "\x0e" not in page and "\x0f" not in page
+
+
+class _EachBlockStashed(Preprocessor):
+    """Each marked block its own stash entry (html_blocks before runs were stored together)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        store = self.md.htmlStash.store
+        return html_blocks._MARKED.sub(lambda m: "\n" + store(m.group(1)) + "\n\n", "\n".join(lines)).split("\n")
+
+
+def _convert_stashing(page: str, each_block: bool) -> tuple[str, int]:
+    md = markdown.Markdown(extensions=EXTENSIONS + [HtmlBlocks()], extension_configs=CONFIGS)
+    if each_block:
+        md.preprocessors.register(_EachBlockStashed(md), "kmsite_html_blocks", 25)
+    return md.convert(page.split("\n---\n", 1)[1] if page.startswith("---\n") else page), \
+        len(md.htmlStash.rawHtmlBlocks)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_run_of_marked_blocks_is_one_stash_entry_with_the_same_html(lang: str) -> None:
+    renderer = _renderer(lang, True)
+    fewer = 0
+    for spec in _one_per_template():
+        page = renderer.render(spec)
+        html, entries = _convert_stashing(page, each_block=False)
+        html_each, entries_each = _convert_stashing(page, each_block=True)
+        assert html == html_each, spec.uri  # byte for byte
+        assert entries <= entries_each
+        fewer += entries < entries_each
+    assert fewer >= 10  # most kinds of page have runs of blocks
+
+
+def test_only_blank_lines_join_marked_blocks_into_one_run() -> None:
+    page = mark("<div>a</div>\n\n<p>b</p><p>c</p>\n  \n<div>d</div>\n## h\n<div>e</div>\n")
+    html, entries = _convert_stashing(page, each_block=False)
+    assert entries == 2  # a, b, c, d together; the heading ends the run; e
+    assert html == _convert_stashing(page, each_block=True)[0]
+    assert html.startswith("<div>a</div>\n\n<p>b</p>\n<p>c</p>\n\n<div>d</div>\n<h2")
