@@ -17,6 +17,7 @@ once every language has been built.
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,9 +109,16 @@ def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str = "
         locs = [f"{site_url}sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
         _write(site_dir / "sitemap.xml", sitemap_index_xml(locs, lastmod))
         written.append(site_dir / "sitemap.xml")
+    locs = [e.loc for e in ordered]
     for section in sorted(set(sections) - {""}):
         prefix = site_url + section
-        inside = [e for e in ordered if e.loc.startswith(prefix)]
+        # the URLs under a folder are one run of the sorted list: found by bisection, not by a scan of
+        # every URL for every folder (2,000 folders of 55,000 URLs at 1,000 organisations: a minute)
+        start = bisect_left(locs, prefix)
+        end = start
+        while end < len(locs) and locs[end].startswith(prefix):
+            end += 1
+        inside = ordered[start:end]
         if inside:  # a folder's sitemap may only list URLs under that folder
             path = site_dir / section / "sitemap.xml"
             # a section of a large site is split the same way, under its own folder

@@ -135,3 +135,30 @@ def test_a_section_sitemap_lists_only_the_pages_under_its_folder(tmp_path: Path)
     assert locs and all(loc.startswith(f"{SITE_URL}en/") for loc in locs)
     with pytest.raises(ValueError, match="max_urls"):
         write_sitemap(tmp_path, _entries(1), SITE_URL, max_urls=0)
+
+
+class _CountedEntry(SitemapEntry):
+    """An entry that counts how often its URL is read."""
+    reads = 0
+
+    def __getattribute__(self, name: str):
+        if name == "loc":
+            _CountedEntry.reads += 1
+        return super().__getattribute__(name)
+
+
+def test_section_sitemaps_find_their_pages_without_a_scan_per_section(tmp_path: Path):
+    # 1,000 organisations give some 2,000 sections of some 55,000 URLs: a scan of every URL for every
+    # section took a minute; each section's URLs are one run of the sorted list
+    slugs = [f"o{n}" for n in range(150)] + ["o1x"]  # o1/ is no prefix of o1x/ or o10/
+    entries = [_CountedEntry(f"{SITE_URL}{lang}orgs/{slug}/{page}/") for slug in slugs
+               for lang in ("", "en/") for page in ("a", "b", "c")]
+    sections = {f"{lang}orgs/{slug}/" for slug in slugs for lang in ("", "en/")}
+    _CountedEntry.reads = 0
+    write_sitemap(tmp_path, entries, SITE_URL, sections=sections)
+    # a few reads per URL (sorting, writing, the same in its section), not one per URL and section (300 each)
+    assert _CountedEntry.reads <= 8 * len(entries)
+    for section in sections:
+        locs = [_text(u, "s:loc") for u in ET.parse(tmp_path / section / "sitemap.xml").getroot()]
+        assert sorted(locs) == sorted(e.loc for e in entries if e.loc.startswith(SITE_URL + section))
+        assert len(locs) == 3
