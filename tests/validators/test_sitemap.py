@@ -151,7 +151,7 @@ def test_section_sitemaps_find_their_pages_without_a_scan_per_section(tmp_path: 
     # 1,000 organisations give some 2,000 sections of some 55,000 URLs: a scan of every URL for every
     # section took a minute; each section's URLs are one run of the sorted list
     slugs = [f"o{n}" for n in range(150)] + ["o1x"]  # o1/ is no prefix of o1x/ or o10/
-    entries = [_CountedEntry(f"{SITE_URL}{lang}orgs/{slug}/{page}/") for slug in slugs
+    entries: list[SitemapEntry] = [_CountedEntry(f"{SITE_URL}{lang}orgs/{slug}/{page}/") for slug in slugs
                for lang in ("", "en/") for page in ("a", "b", "c")]
     sections = {f"{lang}orgs/{slug}/" for slug in slugs for lang in ("", "en/")}
     _CountedEntry.reads = 0
