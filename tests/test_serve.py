@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 from pathlib import Path
 
 import pytest
 
 from kmsite_plugins.cli import main
+from kmsite_plugins.plugins.preview import ONLY_ORGS_ENV
 
 from .conftest import ROOT
 
@@ -28,3 +30,31 @@ def test_an_address_is_host_and_port(addr: str, capsys: pytest.CaptureFixture[st
 def test_a_missing_config_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "-f", str(tmp_path / "mkdocs.yml")]) == 2
     assert "no " + str(tmp_path / "mkdocs.yml") + " here" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("orgs, seconds", [(["suso"], 0.1), ([], 0.5)])
+def test_a_preview_of_some_organisations_polls_their_folders_more_often(
+        orgs: list[str], seconds: float, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import mkdocs.commands.serve as serve_command
+
+    from kmsite_plugins import serve as kmsite_serve
+
+    made: list[float] = []
+
+    def fake_serve(**kwargs: object) -> None:  # what MkDocs' serve makes its server with
+        server = serve_command.LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+        made.append(server.observer._timeout)  # watchdog's PollingObserver(timeout=polling_interval)
+        server.server_close()
+
+    original = serve_command.LiveReloadServer
+    monkeypatch.setattr(serve_command, "serve", fake_serve)
+    monkeypatch.setattr(kmsite_serve, "_address_problem", lambda addr: "")
+    for name in (kmsite_serve.AUDIENCE_ENV, ONLY_ORGS_ENV, "NO_MKDOCS_2_WARNING"):  # serve sets them: restored after
+        monkeypatch.delenv(name, raising=False)
+    handler = signal.getsignal(signal.SIGTERM)
+    try:
+        assert kmsite_serve.serve(ROOT / "mkdocs.yml", orgs=orgs) == 0
+    finally:
+        signal.signal(signal.SIGTERM, handler)
+    assert made == [seconds]
+    assert serve_command.LiveReloadServer is original  # as MkDocs made it, after the preview
