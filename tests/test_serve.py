@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 from pathlib import Path
@@ -49,8 +50,11 @@ def test_a_preview_of_some_organisations_polls_their_folders_more_often(
     original = serve_command.LiveReloadServer
     monkeypatch.setattr(serve_command, "serve", fake_serve)
     monkeypatch.setattr(kmsite_serve, "_address_problem", lambda addr: "")
-    for name in (kmsite_serve.AUDIENCE_ENV, ONLY_ORGS_ENV, "NO_MKDOCS_2_WARNING"):  # serve sets them: restored after
-        monkeypatch.delenv(name, raising=False)
+    for name in (kmsite_serve.AUDIENCE_ENV, ONLY_ORGS_ENV, "NO_MKDOCS_2_WARNING"):
+        # serve sets them; setenv records the value before (delenv of an unset name records nothing), so the
+        # teardown restores it: a selection left behind would make later builds in this process one organisation's
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     handler = signal.getsignal(signal.SIGTERM)
     try:
         assert kmsite_serve.serve(ROOT / "mkdocs.yml", orgs=orgs) == 0
@@ -58,3 +62,8 @@ def test_a_preview_of_some_organisations_polls_their_folders_more_often(
         signal.signal(signal.SIGTERM, handler)
     assert made == [seconds]
     assert serve_command.LiveReloadServer is original  # as MkDocs made it, after the preview
+
+
+def test_the_polling_test_leaves_no_selection_behind() -> None:
+    """Runs after the test above in the same process (pytest keeps a file's order)."""
+    assert ONLY_ORGS_ENV not in os.environ or os.environ[ONLY_ORGS_ENV] != "suso"
